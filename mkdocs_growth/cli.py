@@ -1,0 +1,177 @@
+"""``mkdocs-growth``: the engine on the command line (no MkDocs build needed)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from .problems import Problem
+from .settings import Settings, SettingsError, load_settings
+from .store import Store, load_store
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad arguments or an unusable config: exit 2 with the message."""
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    try:
+        return load_settings(args.config_file)
+    except SettingsError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _display_path(problem: Problem, settings: Settings, docs_dir: str) -> str:
+    if problem.path == settings.config_file:
+        return problem.path
+    return os.path.relpath(os.path.join(docs_dir, problem.path))
+
+
+def _format_text(problems: list[Problem], shown: Callable[[Problem], str], store: Store) -> str:
+    out = [str(Problem(shown(p), p.line, p.severity, p.message)) for p in problems]
+    errors = sum(p.is_error for p in problems)
+    documents = sum(1 for e in store.entries if e.is_growth)
+    out.append(
+        f"{documents} growth documents in {len(store.entries)} files:"
+        f" {errors} errors, {len(problems) - errors} warnings"
+    )
+    return "\n".join(out)
+
+
+def _escape_github(text: str, *, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def _format_github(problems: list[Problem], shown: Callable[[Problem], str]) -> str:
+    out = []
+    for p in problems:
+        props = f"file={_escape_github(shown(p), prop=True)}"
+        if p.line:
+            props += f",line={p.line}"
+        out.append(f"::{p.severity.value} {props}::{_escape_github(p.message)}")
+    return "\n".join(out)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    docs_dir = settings.docs_dir
+    only: set[str] | None = None
+    for given in args.paths:
+        if not os.path.exists(given):
+            raise UsageError(f"{given}: no such file or directory")
+    if len(args.paths) == 1 and os.path.isdir(args.paths[0]):
+        docs_dir = args.paths[0]
+    elif args.paths:
+        only = {os.path.realpath(p) for p in args.paths}
+    if not os.path.isdir(docs_dir):
+        raise UsageError(f"{docs_dir}: docs_dir is not a directory")
+    store = load_store(docs_dir, settings.growth, settings.config_file)
+    problems = store.problems
+    if only is not None:
+        problems = [p for p in problems if os.path.realpath(os.path.join(docs_dir, p.path)) in only]
+
+    def shown(p: Problem) -> str:
+        return _display_path(p, settings, docs_dir)
+
+    if args.format == "json":
+        payload = [{**p.as_dict(), "path": shown(p)} for p in problems]
+        print(json.dumps(payload, indent=2, ensure_ascii=False))
+    elif args.format == "github":
+        text = _format_github(problems, shown)
+        if text:
+            print(text)
+    else:
+        print(_format_text(problems, shown, store))
+    failing = [p for p in problems if p.is_error or args.strict]
+    return EXIT_PROBLEMS if failing else EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .model import json_schema
+
+    print(json.dumps(json_schema(), indent=2))
+    return EXIT_OK
+
+
+def cmd_priorities(args: argparse.Namespace) -> int:
+    from .tables import priority_rows, render_terminal_table
+
+    settings = _settings(args)
+    store = load_store(settings.docs_dir, settings.growth, settings.config_file)
+    print(render_terminal_table(priority_rows(store)))
+    if store.errors:
+        print(f"({len(store.errors)} errors: run 'mkdocs-growth validate')", file=sys.stderr)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mkdocs-growth",
+        description="Career growth as code: validate and render a growth store.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "-f",
+        "--config-file",
+        default="mkdocs.yml",
+        metavar="FILE",
+        help="the mkdocs.yml to read docs_dir and growth options from (default: ./mkdocs.yml)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    validate = sub.add_parser(
+        "validate", parents=[common], help="check every document; exit 1 on errors"
+    )
+    validate.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="a store folder (instead of docs_dir), or files to report on",
+    )
+    validate.add_argument("--format", choices=("text", "json", "github"), default="text")
+    validate.add_argument("--strict", action="store_true", help="warnings fail too")
+    validate.set_defaults(func=cmd_validate)
+
+    schema = sub.add_parser("schema", parents=[common], help="print the front-matter JSON Schema")
+    schema.set_defaults(func=cmd_schema)
+
+    prio = sub.add_parser("priorities", parents=[common], help="print the priority table")
+    prio.set_defaults(func=cmd_priorities)
+    for extend in _EXTENSIONS:
+        extend(sub, common)
+    return parser
+
+
+# Subcommands defined in other modules register here (keeps this file small).
+_EXTENSIONS: list[Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]] = []
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except UsageError as exc:
+        print(f"mkdocs-growth: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

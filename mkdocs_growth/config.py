@@ -1,0 +1,146 @@
+"""The ``growth:`` options, as one pydantic model shared by the plugin and the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator, model_validator
+
+SLUG = r"^[a-z0-9][a-z0-9-]*$"
+HORIZON_ID = r"^[A-Za-z0-9][A-Za-z0-9-]*$"
+QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+
+Weight = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DomainSpec(_Strict):
+    id: Annotated[str, Field(pattern=SLUG, max_length=100)]
+    title: str | None = None
+    kind: Literal["technical", "soft-skill"] = "technical"
+
+    @property
+    def label(self) -> str:
+        return self.title or self.id.replace("-", " ").capitalize()
+
+
+class HorizonSpec(_Strict):
+    id: Annotated[str, Field(pattern=HORIZON_ID, max_length=100)]
+    start: dt.date
+    end: dt.date
+    title: str | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> HorizonSpec:
+        if self.end < self.start:
+            raise ValueError(f"horizon {self.id}: end {self.end} is before start {self.start}")
+        return self
+
+
+class Weights(_Strict):
+    impact: Weight = 2
+    effort: Weight = 1
+    reusability: Weight = 1
+    learnings: Weight = 1
+
+    @model_validator(mode="after")
+    def _not_all_zero(self) -> Weights:
+        if self.impact + self.effort + self.reusability + self.learnings <= 0:
+            raise ValueError("at least one weight must be above 0")
+        return self
+
+
+class Limits(_Strict):
+    """Bounds that keep one hostile or runaway document from blowing up a build."""
+
+    max_file_bytes: Annotated[StrictInt, Field(ge=1024)] = 1024 * 1024
+    max_list_items: Annotated[StrictInt, Field(ge=1)] = 500
+    max_string_length: Annotated[StrictInt, Field(ge=80)] = 20_000
+
+
+class GrowthConfig(_Strict):
+    """Validated plugin options (see the configuration reference in the docs)."""
+
+    north_star: str | None = None
+    today: dt.date | None = None
+    max_active: Annotated[StrictInt, Field(ge=0)] = 3
+    domains: list[DomainSpec] | None = None
+    horizons: list[HorizonSpec] | None = None
+    weights: Weights = Weights()
+    base: Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*$")] = "growth"
+    strict: bool = False
+    limits: Limits = Limits()
+
+    @field_validator("domains", "horizons")
+    @classmethod
+    def _unique_ids(cls, items: list[DomainSpec] | list[HorizonSpec] | None) -> object:
+        if items:
+            seen: set[str] = set()
+            for item in items:
+                if item.id in seen:
+                    raise ValueError(f"id {item.id!r} is listed twice")
+                seen.add(item.id)
+        return items
+
+    def effective_today(self) -> dt.date:
+        return self.today or dt.date.today()
+
+    def domain(self, domain_id: str) -> DomainSpec:
+        """The configured domain, or an implicit technical one when there is no allow-list."""
+        for spec in self.domains or ():
+            if spec.id == domain_id:
+                return spec
+        return DomainSpec(id=domain_id)
+
+    def horizon(self, horizon_id: str) -> HorizonSpec | None:
+        """Dates of a horizon: configured, or derived from a ``YYYY-Qn`` id."""
+        if self.horizons is not None:
+            return next((h for h in self.horizons if h.id == horizon_id), None)
+        return quarter(horizon_id)
+
+
+def quarter(horizon_id: str) -> HorizonSpec | None:
+    match = QUARTER.match(horizon_id)
+    if match is None:
+        return None
+    year, q = int(match[1]), int(match[2])
+    start = dt.date(year, 3 * q - 2, 1)
+    end = dt.date(year + 1, 1, 1) if q == 4 else dt.date(year, 3 * q + 1, 1)
+    return HorizonSpec(id=horizon_id, start=start, end=end - dt.timedelta(days=1))
+
+
+def quarter_of(day: dt.date) -> str:
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+class OptionsError(ValueError):
+    """Bad ``growth:`` options; ``errors`` holds ``(option, message)`` pairs."""
+
+    def __init__(self, errors: list[tuple[str, str]]) -> None:
+        super().__init__("; ".join(f"{key}: {msg}" for key, msg in errors))
+        self.errors = errors
+
+
+def parse_options(raw: dict[str, object] | None) -> GrowthConfig:
+    """Validate raw ``growth:`` options (from mkdocs.yml) into a :class:`GrowthConfig`."""
+    from pydantic import ValidationError
+
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise OptionsError([("growth", "options must be a mapping")])
+    try:
+        return GrowthConfig.model_validate(raw)
+    except ValidationError as exc:
+        errors = []
+        for err in exc.errors(include_url=False):
+            loc = err["loc"]
+            key = ".".join(str(p) for p in loc) if loc else "growth"
+            msg = "unknown option" if err["type"] == "extra_forbidden" else err["msg"]
+            errors.append((key, msg))
+        raise OptionsError(errors) from None

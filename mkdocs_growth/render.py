@@ -1,0 +1,100 @@
+"""Rendering helpers shared by every generated page: templates, escaping, links.
+
+Generated pages are Markdown (so the theme styles them, search indexes them,
+and ``mkdocs-growth generate`` output works in any generator). Text that
+comes from documents is never trusted: :func:`md_text` turns every character
+Markdown, HTML or a Markdown extension could act on into a numeric entity, so
+a title like ``<script>`` or ``[x](javascript:...)`` or ``{: onclick=...}``
+shows literally and a ``|`` cannot break a table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+from urllib.parse import quote
+
+import jinja2
+
+# Characters with a meaning in Markdown, HTML, attr_list, tables or pymdownx
+# (emoji, mark, caret, tilde, keys, critic, arithmatex).
+_SPECIAL = set("\\`*_{}[]()<>#+!|~^=:&\"'$%@")
+_TABLE = str.maketrans({ch: f"&#{ord(ch)};" for ch in _SPECIAL})
+_CONTROL = {i: None for i in range(32) if i not in (9, 10, 13)} | {0x7F: None}
+
+
+def md_text(value: Any) -> str:
+    """Document text -> inline Markdown that displays literally (one line)."""
+    if value is None:
+        return ""
+    text = str(value).translate(_CONTROL)
+    text = " ".join(text.split())  # newlines would end a table row or list item
+    return text.translate(_TABLE)
+
+
+def html_text(value: Any) -> str:
+    """Document text -> HTML text (for inline SVG and raw HTML blocks)."""
+    from html import escape
+
+    return escape(str(value).translate(_CONTROL), quote=True) if value is not None else ""
+
+
+def md_url(url: str) -> str:
+    """A validated URL (http/https/mailto/relative) made safe inside ``[](...)``."""
+    return quote(url.strip(), safe=":/?#@!$&'*+,;=%-._~")
+
+
+def link_to(from_page: str, to_path: str) -> str:
+    """Relative Markdown link target between two docs-relative ``.md`` paths.
+
+    MkDocs rewrites ``.md`` links to the right URL for either value of
+    ``use_directory_urls``; other generators do the same.
+    """
+    rel = posixpath.relpath(to_path, posixpath.dirname(from_page) or ".")
+    return quote(rel, safe="/-._~")
+
+
+def fmt_date(value: dt.date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def fmt_number(value: float | int | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return f"{value:g}"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page the plugin adds to the site (and ``generate`` writes to disk)."""
+
+    path: str  # docs-relative POSIX path, e.g. "growth/priorities.md"
+    markdown: str
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """One compiled template environment per process (templates compile once)."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("mkdocs_growth", "templates"),
+        autoescape=False,  # output is Markdown: escaping is explicit via |t
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(t=md_text, h=html_text, url=md_url, date=fmt_date, num=fmt_number)
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)
+
+
+PageBuilder = Callable[..., list[GeneratedPage]]

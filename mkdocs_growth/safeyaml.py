@@ -1,0 +1,237 @@
+"""Safe YAML loading that keeps line numbers and refuses hostile input.
+
+PyYAML's loaders either run arbitrary constructors (``!!python/...``), drop
+line numbers, or happily build structures that explode later (alias bombs,
+deep nesting that ends in ``RecursionError``). This module drives the C
+parser (pure Python when libyaml is missing) event by event and builds plain
+Python values itself, so it can:
+
+* record the line of every key and list item (for ``file:line`` messages),
+* accept only the standard tags (str, int, float, bool, null, timestamp, map, seq),
+* bound nesting depth and the size of the value after alias expansion,
+* reject duplicate keys, which YAML forbids and PyYAML silently overwrites.
+
+Nothing here recurses, so no input can exhaust the Python stack.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml import events as ev
+
+try:  # libyaml is about 8x faster; fall back silently where it is missing.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+TAG_PREFIX = "tag:yaml.org,2002:"
+_STR, _MAP, _SEQ, _MERGE = (TAG_PREFIX + t for t in ("str", "map", "seq", "merge"))
+_SCALAR_TAGS = {TAG_PREFIX + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+Path = tuple[Any, ...]
+
+DEFAULT_MAX_DEPTH = 32
+DEFAULT_MAX_NODES = 100_000
+
+
+class YamlError(Exception):
+    """A YAML problem with the 1-based line it was found on."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass
+class Loaded:
+    """A parsed YAML value and the line of every key path in it."""
+
+    data: Any
+    lines: dict[Path, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path, default: int = 0) -> int:
+        """Line of the longest known prefix of ``path`` (pydantic error locations)."""
+        path = tuple(path)
+        while path:
+            line = self.lines.get(path)
+            if line is not None:
+                return line
+            path = path[:-1]
+        return default
+
+
+def _show_tag(tag: str) -> str:
+    return "!!" + tag[len(TAG_PREFIX) :] if tag.startswith(TAG_PREFIX) else tag
+
+
+@dataclass
+class _Frame:
+    value: dict[Any, Any] | list[Any]
+    path: Path
+    anchor: str | None
+    start_nodes: int
+    key: Any = None
+    has_key: bool = False
+    key_is_merge: bool = False
+    merges: list[dict[Any, Any]] | None = None
+
+
+_NO_VALUE = object()
+
+
+def load(
+    text: str,
+    *,
+    first_line: int = 1,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    max_nodes: int = DEFAULT_MAX_NODES,
+) -> Loaded:
+    """Parse one YAML document; raise :class:`YamlError` with a line on any problem.
+
+    ``first_line`` is the file line of the first line of ``text`` so that
+    front matter reports lines of the Markdown file, not of the block.
+    """
+    loader = _Loader(text)
+    offset = first_line
+    try:
+        return _build(loader, offset, max_depth, max_nodes)
+    except YamlError:
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = offset + mark.line if mark is not None else offset
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise YamlError(line, f"YAML syntax error: {problem}") from None
+    except yaml.YAMLError as exc:
+        raise YamlError(offset, f"YAML error: {exc}") from None
+    finally:
+        loader.dispose()
+
+
+def _build(loader: Any, offset: int, max_depth: int, max_nodes: int) -> Loaded:
+    lines: dict[Path, int] = {}
+    stack: list[_Frame] = []
+    anchors: dict[str, tuple[Any, int]] = {}
+    building: set[str] = set()
+    nodes = 0
+    root: Any = _NO_VALUE
+    documents = 0
+
+    def attach(value: Any, line: int, is_merge_key: bool = False) -> None:
+        nonlocal root
+        if not stack:
+            root = value
+            return
+        top = stack[-1]
+        if isinstance(top.value, list):
+            lines[(*top.path, len(top.value))] = line
+            top.value.append(value)
+            return
+        if not top.has_key:
+            if isinstance(value, (dict, list)):
+                raise YamlError(line, "a mapping key must be a plain value, not a list or mapping")
+            if is_merge_key:
+                top.key, top.has_key, top.key_is_merge = None, True, True
+                return
+            if value in top.value:
+                raise YamlError(line, f"duplicate key {value!r}")
+            top.key, top.has_key, top.key_is_merge = value, True, False
+            lines[(*top.path, value)] = line
+            return
+        if top.key_is_merge:
+            merged = value if isinstance(value, list) else [value]
+            if not all(isinstance(item, dict) for item in merged):
+                raise YamlError(line, "'<<' merge needs a mapping or a list of mappings")
+            top.merges = (top.merges or []) + merged
+        else:
+            top.value[top.key] = value
+        top.key, top.has_key, top.key_is_merge = None, False, False
+
+    def child_path() -> Path:
+        if not stack:
+            return ()
+        top = stack[-1]
+        if isinstance(top.value, list):
+            return (*top.path, len(top.value))
+        if not top.has_key:
+            return (*top.path, "?")
+        return (*top.path, top.key)
+
+    while loader.check_event():
+        event = loader.get_event()
+        kind = type(event)
+        line = offset + event.start_mark.line if event.start_mark is not None else offset
+        if kind is ev.ScalarEvent:
+            nodes += 1
+            tag = event.tag
+            if tag is None:
+                tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+            elif tag == "!":
+                tag = _STR
+            is_merge = tag == _MERGE
+            if is_merge:
+                value: Any = None
+            elif tag not in _SCALAR_TAGS:
+                raise YamlError(
+                    line, f"YAML tag {_show_tag(tag)} is not allowed (standard tags only)"
+                )
+            else:
+                node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+                try:
+                    value = loader.yaml_constructors[tag](loader, node)
+                except Exception:
+                    kind_name = tag[len(TAG_PREFIX) :].replace("timestamp", "date")
+                    raise YamlError(line, f"invalid {kind_name} value {event.value!r}") from None
+                if isinstance(value, str) and _SURROGATE.search(value):
+                    raise YamlError(line, "text contains a lone surrogate (not valid Unicode)")
+            if event.anchor is not None:
+                anchors[event.anchor] = (value, 1)
+            attach(value, line, is_merge)
+        elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+            nodes += 1
+            is_map = kind is ev.MappingStartEvent
+            tag = event.tag
+            if tag not in (None, "!", _MAP if is_map else _SEQ):
+                raise YamlError(
+                    line, f"YAML tag {_show_tag(tag)} is not allowed (standard tags only)"
+                )
+            if len(stack) >= max_depth:
+                raise YamlError(line, f"nesting deeper than {max_depth} levels")
+            path = child_path()
+            if event.anchor is not None:
+                building.add(event.anchor)
+            stack.append(_Frame({} if is_map else [], path, event.anchor, nodes))
+        elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
+            frame = stack.pop()
+            value = frame.value
+            if frame.merges and isinstance(value, dict):
+                for merged in frame.merges:
+                    for key, item in merged.items():
+                        value.setdefault(key, item)
+            if frame.anchor is not None:
+                building.discard(frame.anchor)
+                anchors[frame.anchor] = (value, nodes - frame.start_nodes + 1)
+            attach(value, line)
+        elif kind is ev.AliasEvent:
+            if event.anchor in building:
+                raise YamlError(line, f"alias *{event.anchor} refers to itself")
+            if event.anchor not in anchors:
+                raise YamlError(line, f"alias *{event.anchor} has no anchor")
+            value, size = anchors[event.anchor]
+            nodes += size
+            attach(value, line)
+        elif kind is ev.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise YamlError(line, "only one YAML document is allowed here")
+        if nodes > max_nodes:
+            raise YamlError(
+                line, f"YAML expands to more than {max_nodes} values (alias bomb?); refusing it"
+            )
+    return Loaded(None if root is _NO_VALUE else root, lines)

@@ -1,0 +1,159 @@
+"""A growth store: every entry of a docs folder, validated together.
+
+``load_store`` is what the CLI calls; the plugin hands in the Markdown paths
+MkDocs already found (so ``exclude_docs`` and friends are respected) through
+``read_entries``. Entries are cached by path, mtime and size so ``mkdocs serve``
+re-parses only the files that changed.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TypeVar
+
+from .checks import check_store
+from .config import GrowthConfig, Limits
+from .model import Card, Decision, Document, Note, Playbook, Retro, Talk
+from .parse import Entry, oversize, parse_entry
+from .priority import Priority, priority, ranked
+from .problems import Problem, error, sort_key
+
+D = TypeVar("D", bound=Document)
+
+_CacheKey = tuple[int, int, int, Limits]
+_CACHE: dict[str, tuple[_CacheKey, Entry]] = {}
+
+
+@dataclass
+class Store:
+    """Entries plus every problem; valid documents are the ones without errors."""
+
+    config: GrowthConfig
+    entries: list[Entry]
+    problems: list[Problem] = field(default_factory=list)
+
+    @cached_property
+    def invalid_paths(self) -> frozenset[str]:
+        return frozenset(p.path for p in self.problems if p.is_error)
+
+    @cached_property
+    def valid(self) -> list[Entry]:
+        """Growth documents that may be indexed (no error anywhere in their file)."""
+        return [e for e in self.entries if e.doc is not None and e.path not in self.invalid_paths]
+
+    @cached_property
+    def by_id(self) -> dict[str, Entry]:
+        return {e.doc.id: e for e in self.valid}  # type: ignore[union-attr]
+
+    @cached_property
+    def by_path(self) -> dict[str, Entry]:
+        return {e.path: e for e in self.entries}
+
+    def of_type(self, model: type[D]) -> list[D]:
+        return [e.doc for e in self.valid if isinstance(e.doc, model)]
+
+    def path_of(self, doc: Document) -> str:
+        return self.by_id[doc.id].path
+
+    @cached_property
+    def cards(self) -> list[Card]:
+        return self.of_type(Card)
+
+    @cached_property
+    def notes(self) -> list[Note]:
+        return self.of_type(Note)
+
+    @cached_property
+    def decisions(self) -> list[Decision]:
+        return self.of_type(Decision)
+
+    @cached_property
+    def talks(self) -> list[Talk]:
+        return self.of_type(Talk)
+
+    @cached_property
+    def playbooks(self) -> list[Playbook]:
+        return self.of_type(Playbook)
+
+    @cached_property
+    def retros(self) -> list[Retro]:
+        return self.of_type(Retro)
+
+    @cached_property
+    def priorities(self) -> dict[str, Priority]:
+        """Priority of every valid card, by id (computed once per build)."""
+        return {c.id: priority(c.scores, self.config.weights) for c in self.cards}
+
+    @cached_property
+    def ranked_open_cards(self) -> list[Card]:
+        return ranked([c for c in self.cards if c.is_open], self.config.weights)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+
+def build_store(entries: Iterable[Entry], config: GrowthConfig, config_path: str) -> Store:
+    entries = sorted(entries, key=lambda e: e.path)
+    problems = [p for e in entries for p in e.problems]
+    problems += check_store(entries, config, config_path)
+    problems.sort(key=sort_key)
+    return Store(config, entries, problems)
+
+
+def read_entry(docs_dir: str, rel_path: str, limits: Limits) -> Entry:
+    """Read and parse one file, reusing the cached entry when it has not changed."""
+    full = os.path.join(docs_dir, *rel_path.split("/"))
+    try:
+        info = os.stat(full)
+    except OSError as exc:
+        return Entry(rel_path, problems=[error(rel_path, 0, f"cannot read file: {exc.strerror}")])
+    if not stat.S_ISREG(info.st_mode):
+        return Entry(rel_path, problems=[error(rel_path, 0, "not a regular file")])
+    key = (info.st_mtime_ns, info.st_size, info.st_ino, limits)
+    cached = _CACHE.get(full)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    if info.st_size > limits.max_file_bytes:
+        entry = oversize(rel_path, info.st_size, limits)
+    else:
+        try:
+            with open(full, "rb") as handle:
+                raw = handle.read(limits.max_file_bytes + 1)
+        except OSError as exc:
+            return Entry(
+                rel_path, problems=[error(rel_path, 0, f"cannot read file: {exc.strerror}")]
+            )
+        entry = parse_entry(rel_path, raw, limits)
+    _CACHE[full] = (key, entry)
+    return entry
+
+
+def walk_markdown(docs_dir: str) -> Iterator[str]:
+    """Markdown files under ``docs_dir`` as MkDocs finds them: no dot-folders, no symlink loops."""
+    for root, dirs, files in os.walk(docs_dir, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        rel_root = os.path.relpath(root, docs_dir)
+        for name in sorted(files):
+            if name.endswith((".md", ".markdown")) and not name.startswith("."):
+                rel = name if rel_root == "." else f"{rel_root}/{name}"
+                yield rel.replace(os.sep, "/")
+
+
+def load_store(
+    docs_dir: str,
+    config: GrowthConfig,
+    config_path: str = "mkdocs.yml",
+    paths: Iterable[str] | None = None,
+) -> Store:
+    rel_paths = walk_markdown(docs_dir) if paths is None else paths
+    entries = [read_entry(docs_dir, rel, config.limits) for rel in rel_paths]
+    return build_store(entries, config, config_path)
