@@ -1,9 +1,191 @@
-"""MkDocs adapter (placeholder until the plugin issue lands): validates on build."""
+"""MkDocs adapter: MkDocs events in, engine calls out.
+
+Per build: ``on_files`` reads every documentation page through the engine
+(cached by mtime/size, so ``mkdocs serve`` re-parses only what changed),
+validates the store once, logs the problems and adds the generated pages.
+Page events then make growth documents safe for the theme and give cards
+their header. All the logic lives in the engine, ``views`` and ``header``.
+"""
 
 from __future__ import annotations
 
-from mkdocs.plugins import BasePlugin
+import html
+import os
+from typing import Any, Literal
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from . import header
+from .config import GrowthConfig, OptionsError, parse_options
+from .frontmatter import normalize
+from .mkdocs_config import GrowthPluginConfig
+from .model import Card
+from .parse import Entry
+from .problems import Problem
+from .store import Store, build_store, read_entry
+from .views import SiteContext, render_pages
+
+log = get_plugin_logger(__name__)
+
+STRICT_SHOWN = 10  # problems quoted in the strict-mode failure message
 
 
-class GrowthPlugin(BasePlugin):  # type: ignore[type-arg]
-    pass
+class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
+    """``plugins: [growth]``: validate the store and publish it as a site."""
+
+    def __init__(self) -> None:
+        self.growth = GrowthConfig()
+        self.command = "build"
+        self.store: Store | None = None
+        self.ctx: SiteContext | None = None
+
+    # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds.
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.command = command
+
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]]]:
+        """Check option shapes (MkDocs), then everything else (the engine); unknown keys fail."""
+        errors, warnings = super().load_config(dict(options), config_file_path)
+        try:
+            self.growth = parse_options(dict(options))
+        except OptionsError as exc:
+            ours = [(key, msg) for key, msg in exc.errors]
+            reported = {key.split(".", 1)[0] for key, _ in ours}
+            errors = ours + [(k, m) for k, m in errors if k not in reported]
+        # MkDocs only warns about unknown keys; parse_options has made them errors already.
+        known = {name for name, _ in self.config_scheme}
+        return errors, [(key, msg) for key, msg in warnings if key in known]
+
+    def on_config(self, config: MkDocsConfig) -> None:
+        self.store = None  # per-build state: nothing survives from the previous rebuild
+        self.ctx = None
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        inclusion = (
+            InclusionLevel.is_in_serve if self.command == "serve" else InclusionLevel.is_included
+        )
+        pages = files.documentation_pages(inclusion=inclusion)
+        sources = [f for f in pages if f.generated_by is None and f.src_dir]
+        limits = self.growth.limits
+        entries = [read_entry(f.src_dir, f.src_uri, limits) for f in sources]  # type: ignore[arg-type]
+        config_name = os.path.basename(config.config_file_path or "mkdocs.yml")
+        store = build_store(entries, self.growth, config_name)
+        ctx = SiteContext(
+            today=self.growth.effective_today(),
+            base=self.growth.base,
+            config_file=config_name,
+            site_url=config.site_url or None,
+            use_directory_urls=config.use_directory_urls,
+            page_urls={f.src_uri: f.url for f in pages},
+            markdown_extensions=frozenset(
+                e for e in config.markdown_extensions if isinstance(e, str)
+            ),
+        )
+        self.store, self.ctx = store, ctx
+        self._report(store, config, config_name)
+        generated = render_pages(store, ctx)
+        for item in generated:
+            if item.path in files.src_uris:
+                log.warning(
+                    f"{item.path} exists in docs_dir and is kept; the generated page is skipped"
+                    " (set the growth option 'base' to another folder)"
+                )
+                continue
+            files.append(File.generated(config, item.path, content=item.markdown))
+        documents = sum(e.is_growth for e in store.entries)
+        log.info(
+            f"{documents} growth documents, {len(store.errors)} errors,"
+            f" {len(store.warnings)} warnings; {len(generated)} files generated under {ctx.base}/"
+        )
+        return files
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        entry = self._entry(page.file)
+        if entry is None or self.store is None or self.ctx is None:
+            return None
+        if entry.front_matter_broken:
+            problems = [p for p in entry.problems if p.is_error] or entry.problems
+            return header.broken_page(entry, problems, self.ctx, _raw_text(page.file, entry))
+        return entry.text or None  # already read once: spare MkDocs a second read
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        entry = self._entry(page.file)
+        if entry is None or self.store is None or self.ctx is None or not entry.is_growth:
+            return None
+        _theme_safe(page.meta)
+        doc = self.store.by_path.get(entry.path)
+        card = doc.doc if doc is not None and entry.path not in self.store.invalid_paths else None
+        if isinstance(card, Card):
+            return header.with_card_header(markdown, card, self.store, self.ctx, entry.path)
+        return None
+
+    def _entry(self, file: File) -> Entry | None:
+        if self.store is None or file.generated_by is not None:
+            return None
+        return self.store.by_path.get(file.src_uri)
+
+    def _report(self, store: Store, config: MkDocsConfig, config_name: str) -> None:
+        """Log every problem; in strict mode fail the build with a summary."""
+        for problem in store.problems:
+            (log.error if problem.is_error else log.warning)(_located(problem, config_name, config))
+        strict = self.growth.strict or bool(config.strict)
+        if strict and store.problems:
+            shown = [
+                f"  {_located(p, config_name, config, True)}" for p in store.problems[:STRICT_SHOWN]
+            ]
+            more = len(store.problems) - STRICT_SHOWN
+            if more > 0:
+                shown.append(f"  ... and {more} more")
+            raise PluginError(
+                f"growth store has {len(store.errors)} errors and {len(store.warnings)} warnings"
+                " (strict mode fails on any):\n" + "\n".join(shown)
+            )
+
+
+def _located(
+    problem: Problem, config_name: str, config: MkDocsConfig, severity: bool = False
+) -> str:
+    """``path:line: message`` with the path as the user would open it."""
+    if problem.path == config_name:
+        path = _shown_path(config.config_file_path or problem.path)
+    else:
+        path = _shown_path(os.path.join(config.docs_dir, problem.path))
+    where = f"{path}:{problem.line}" if problem.line else path
+    kind = f" {problem.severity.value}:" if severity else ""
+    return f"{where}:{kind} {problem.message}"
+
+
+def _shown_path(path: str) -> str:
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive (Windows)
+        return path
+    return path if rel.startswith("..") else rel
+
+
+def _theme_safe(meta: dict[str, Any]) -> None:
+    """Themes print titles raw and read `status`: hand them literal text, hide our status."""
+    title = meta.get("title")
+    if title is not None:
+        meta["title"] = html.escape(str(title))
+    meta.pop("status", None)
+
+
+def _raw_text(file: File, entry: Entry) -> str:
+    """The file as text for a broken page; undecodable bytes shown as U+FFFD, never dropped."""
+    if entry.text:
+        return entry.text
+    try:
+        with open(file.abs_src_path or "", "rb") as handle:
+            raw = handle.read()
+    except OSError:
+        return ""
+    return normalize(raw.decode("utf-8", errors="replace"))
