@@ -1,0 +1,120 @@
+"""Shared helpers: write a growth store to ``tmp_path`` and run the CLI in-process.
+
+Every engineer's tests build stores the same way, so a change to the store
+layout (``mkdocs.yml`` + ``docs/``) happens in one place.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from mkdocs_growth.cli import main
+from mkdocs_growth.settings import load_settings
+from mkdocs_growth.store import Store, load_store
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+# Three milestones: a card with fewer or more gets a warning.
+MILESTONES = [
+    {"title": "Read the paper", "done_when": "a one-page summary is written"},
+    {"title": "Build the demo", "done_when": "the demo runs in CI"},
+    {"title": "Teach it back", "done_when": "a 15-minute talk is given"},
+]
+
+CARD: dict[str, Any] = {
+    "type": "card",
+    "title": "Distributed trace explorer",
+    "domain": "observability",
+    "horizon": "2026-Q2",
+    "goal": "Find the slow span of any request in under a minute.",
+    "scores": {"impact": 5, "effort": 3, "reusability": 4, "learnings": 2},
+    "milestones": MILESTONES,
+}
+
+
+def front_matter(meta: Mapping[str, Any], body: str = "# Body\n\nSome text.\n") -> str:
+    """A Markdown source with ``meta`` as YAML front matter (keys in the given order)."""
+    dumped = yaml.safe_dump(dict(meta), sort_keys=False, allow_unicode=True)
+    return f"---\n{dumped}---\n\n{body}"
+
+
+def card(**fields: Any) -> str:
+    """A valid card (3 milestones, no warnings) with ``fields`` overriding the defaults.
+
+    A field set to ``None`` is removed, so ``card(goal=None)`` lacks ``goal``.
+    """
+    meta = {**CARD, **fields}
+    return front_matter({k: v for k, v in meta.items() if v is not None})
+
+
+def write_store(
+    tmp_path: Path,
+    files: Mapping[str, str | bytes],
+    growth_options: Mapping[str, Any] | None = None,
+    *,
+    config: Mapping[str, Any] | None = None,
+) -> Path:
+    """Write ``docs/<name>`` for each file and an ``mkdocs.yml``; return the config path.
+
+    ``files`` maps POSIX paths under docs_dir to text (written as UTF-8 with
+    ``\\n`` line endings kept as given) or bytes (written exactly).
+    ``growth_options`` go under ``plugins: [search, growth: ...]``;
+    ``config`` adds or overrides other top-level mkdocs.yml settings.
+    """
+    docs = tmp_path / "docs"
+    docs.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        target = docs / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_bytes(content.encode("utf-8"))
+    settings: dict[str, Any] = {
+        "site_name": "Growth test store",
+        "docs_dir": "docs",
+        "site_dir": str(tmp_path / "site"),
+        "plugins": ["search", {"growth": dict(growth_options or {})}],
+    }
+    settings.update(config or {})
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
+    return config_file
+
+
+def store_of(config_file: Path | str) -> Store:
+    """The engine's view of a store, read the way the CLI reads it."""
+    settings = load_settings(str(config_file))
+    return load_store(settings.docs_dir, settings.growth, settings.config_file)
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture[str]):
+    """Run ``mkdocs-growth ARGS`` in-process: ``run_cli("validate", "-f", path)``."""
+
+    def run(*args: str | os.PathLike[str]) -> CliResult:
+        capsys.readouterr()
+        try:
+            code = main([os.fspath(a) for a in args])
+        except SystemExit as exc:  # argparse usage errors
+            code = exc.code if isinstance(exc.code, int) else 2
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run
