@@ -144,6 +144,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     prio = sub.add_parser("priorities", parents=[common], help="print the priority table")
     prio.set_defaults(func=cmd_priorities)
+    from .scaffold import add_parser as add_new_parser
+
+    add_new_parser(sub, common)
     for extend in _EXTENSIONS:
         extend(sub, common)
     return parser
