@@ -101,7 +101,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         documents = sum(e.is_growth for e in store.entries)
         log.info(
             f"{documents} growth documents, {len(store.errors)} errors,"
-            f" {len(store.warnings)} warnings; {len(generated)} files generated under {ctx.base}/"
+            f" {len(store.warnings)} warnings; {len(generated)} pages and files generated"
         )
         return files
 

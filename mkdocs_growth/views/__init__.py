@@ -19,9 +19,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
+from .. import export
 from ..render import GeneratedPage
 from ..store import Store
-from . import dashboard
+from . import dashboard, domains, feeds, horizons, priorities, problems
 from .context import SiteContext, page_url
 
 Builder = Callable[[Store, SiteContext], list[GeneratedPage]]
@@ -34,6 +35,12 @@ DASHBOARD_SLOTS: dict[str, Slot] = {
 
 BUILDERS: list[Builder] = [
     partial(dashboard.pages, slots=DASHBOARD_SLOTS),
+    priorities.pages,
+    feeds.pages,  # notes, decisions, talks, playbooks, retros
+    domains.pages,
+    horizons.pages,
+    problems.pages,
+    export.pages,  # growth.json at the site root
 ]
 
 

@@ -1,0 +1,53 @@
+"""``growth.json``: the store as data for other tools (format documented in the docs).
+
+One object: ``format`` (version of this layout), ``generated_with``, ``today``,
+``site_url``, ``config`` (the effective options), ``counts``, ``problems``
+and ``documents`` (every valid document in path order, front-matter keys as
+written, plus ``path``, ``url`` and for cards ``priority``).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import __version__
+from .model import Card
+from .render import GeneratedPage
+from .store import Store
+from .views.context import SiteContext
+
+FORMAT = 1
+PATH = "growth.json"
+
+
+def growth_data(store: Store, ctx: SiteContext) -> dict[str, Any]:
+    documents = []
+    for entry in store.valid:
+        doc = entry.doc
+        assert doc is not None
+        item = doc.model_dump(mode="json", by_alias=True, fallback=str)
+        item["path"] = entry.path
+        item["url"] = ctx.url_of(entry.path)
+        if isinstance(doc, Card):
+            item["priority"] = store.priorities[doc.id].as_dict()
+        documents.append(item)
+    return {
+        "format": FORMAT,
+        "generated_with": {"name": "mkdocs-growth", "version": __version__},
+        "today": ctx.today.isoformat(),
+        "site_url": ctx.site_url,
+        "config": store.config.model_dump(mode="json"),
+        "counts": {
+            "documents": len(documents),
+            "errors": len(store.errors),
+            "warnings": len(store.warnings),
+        },
+        "problems": [p.as_dict() for p in store.problems],
+        "documents": documents,
+    }
+
+
+def pages(store: Store, ctx: SiteContext) -> list[GeneratedPage]:
+    text = json.dumps(growth_data(store, ctx), indent=1, ensure_ascii=False, allow_nan=False)
+    return [GeneratedPage(PATH, text + "\n")]
