@@ -63,6 +63,8 @@ class Settings:
     use_directory_urls: bool
     growth: GrowthConfig
     plugin_enabled: bool
+    # names under `markdown_extensions` (templates pick syntax the site can render)
+    markdown_extensions: frozenset[str] = frozenset()
 
 
 def _growth_options(plugins: Any) -> tuple[bool, Any]:
@@ -107,4 +109,12 @@ def load_settings(config_file: str) -> Settings:
         use_directory_urls=bool(raw.get("use_directory_urls", True)),
         growth=growth,
         plugin_enabled=enabled,
+        markdown_extensions=_extension_names(raw.get("markdown_extensions")),
     )
+
+
+def _extension_names(value: Any) -> frozenset[str]:
+    """``[a, {b: opts}]`` or ``{a: opts}`` -> ``{a, b}``; anything else -> none."""
+    items = list(value) if isinstance(value, (dict, list)) else []
+    names = (next(iter(i), None) if isinstance(i, dict) else i for i in items)
+    return frozenset(n for n in names if isinstance(n, str))
