@@ -81,6 +81,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             base=self.growth.base,
             config_file=config_name,
             site_url=config.site_url or None,
+            site_name=config.site_name,
             use_directory_urls=config.use_directory_urls,
             page_urls={f.src_uri: f.url for f in pages},
             markdown_extensions=frozenset(
@@ -89,6 +90,10 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         )
         self.store, self.ctx = store, ctx
         self._report(store, config, config_name)
+        if not ctx.site_url:
+            log.warning(
+                f"site_url is not set: {ctx.path('feed.xml')} (Atom) needs absolute links; skipped"
+            )
         generated = render_pages(store, ctx)
         for item in generated:
             if item.path in files.src_uris:

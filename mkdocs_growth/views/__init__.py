@@ -19,18 +19,29 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from .. import export
+from .. import export, feed
 from ..render import GeneratedPage
 from ..store import Store
-from . import dashboard, domains, feeds, horizons, priorities, problems
+from . import (
+    checklist,
+    dashboard,
+    domains,
+    feedback,
+    feeds,
+    horizons,
+    priorities,
+    problems,
+    reviews,
+    schema,
+)
 from .context import SiteContext, page_url
 
 Builder = Callable[[Store, SiteContext], list[GeneratedPage]]
 Slot = Callable[[Store, SiteContext], str]
 
 DASHBOARD_SLOTS: dict[str, Slot] = {
-    # "reviews_due": reviews.dashboard_slot,
-    # "rubric_average": rubric.dashboard_slot,
+    "reviews_due": reviews.reviews_due_slot,
+    "rubric_average": reviews.rubric_average_slot,
 }
 
 BUILDERS: list[Builder] = [
@@ -41,6 +52,11 @@ BUILDERS: list[Builder] = [
     horizons.pages,
     problems.pages,
     export.pages,  # growth.json at the site root
+    reviews.pages,
+    feedback.pages,
+    checklist.pages,
+    feed.pages,  # <base>/feed.xml (Atom), only with site_url
+    schema.pages,  # growth.schema.json at the site root
 ]
 
 

@@ -20,6 +20,7 @@ class SiteContext:
     base: str = "growth"  # docs-relative folder of the generated pages
     config_file: str = "mkdocs.yml"  # how problems about the options name the config file
     site_url: str | None = None  # absolute site URL when configured (feeds need it)
+    site_name: str = ""  # the feed's title and author
     use_directory_urls: bool = True
     # docs-relative path of every documentation page -> its site-relative URL (MkDocs' File.url)
     page_urls: Mapping[str, str] = field(default_factory=dict)
