@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ..config import HorizonSpec, quarter
 from ..model import Card, Document, Retro
 from ..render import GeneratedPage
+from ..rubric import change, signed
 from ..schedule import horizon_state
 from ..store import Store
 from .common import current_horizon, newest_first, page, progress
@@ -75,6 +76,7 @@ def pages(store: Store, ctx: SiteContext) -> list[GeneratedPage]:
             ctx,
             group=g,
             progress=progress,
+            rubric_change=lambda card: signed(change(card)),
         )
         for g in groups
     ]
