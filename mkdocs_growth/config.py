@@ -109,9 +109,12 @@ def quarter(horizon_id: str) -> HorizonSpec | None:
     if match is None:
         return None
     year, q = int(match[1]), int(match[2])
+    if year < dt.MINYEAR:  # "0000-Q1" has no calendar dates: not a quarter
+        return None
     start = dt.date(year, 3 * q - 2, 1)
-    end = dt.date(year + 1, 1, 1) if q == 4 else dt.date(year, 3 * q + 1, 1)
-    return HorizonSpec(id=horizon_id, start=start, end=end - dt.timedelta(days=1))
+    # Q4 ends on Dec 31 directly: "next Jan 1 minus a day" overflows in 9999.
+    end = dt.date(year, 12, 31) if q == 4 else dt.date(year, 3 * q + 1, 1) - dt.timedelta(days=1)
+    return HorizonSpec(id=horizon_id, start=start, end=end)
 
 
 def quarter_of(day: dt.date) -> str:

@@ -41,12 +41,29 @@ class Problem:
         }
 
 
+MAX_MESSAGE = 400
+
+
+def quote(value: object, limit: int = 60) -> str:
+    """``repr`` of a document value for a message, cut short: one value cannot flood a report."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _bounded(message: str) -> str:
+    """Backstop for messages that quote document text whole: keep both ends."""
+    if len(message) <= MAX_MESSAGE:
+        return message
+    half = MAX_MESSAGE // 2
+    return f"{message[:half]} … {message[-half:]}"
+
+
 def error(path: str, line: int, message: str) -> Problem:
-    return Problem(path, line, Severity.ERROR, message)
+    return Problem(path, line, Severity.ERROR, _bounded(message))
 
 
 def warning(path: str, line: int, message: str) -> Problem:
-    return Problem(path, line, Severity.WARNING, message)
+    return Problem(path, line, Severity.WARNING, _bounded(message))
 
 
 def sort_key(problem: Problem) -> tuple[str, int, int, str]:
