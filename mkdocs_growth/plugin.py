@@ -89,20 +89,21 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             ),
         )
         self.store, self.ctx = store, ctx
-        self._report(store, config, config_name)
+        site_warnings = []
         if not ctx.site_url:
-            log.warning(
+            site_warnings.append(
                 f"site_url is not set: {ctx.path('feed.xml')} (Atom) needs absolute links; skipped"
             )
         generated = render_pages(store, ctx)
         for item in generated:
             if item.path in files.src_uris:
-                log.warning(
+                site_warnings.append(
                     f"{item.path} exists in docs_dir and is kept; the generated page is skipped"
                     " (set the growth option 'base' to another folder)"
                 )
                 continue
             files.append(File.generated(config, item.path, content=item.markdown))
+        self._report(store, site_warnings, config, config_name)
         documents = sum(e.is_growth for e in store.entries)
         log.info(
             f"{documents} growth documents, {len(store.errors)} errors,"
@@ -137,22 +138,30 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             return None
         return self.store.by_path.get(file.src_uri)
 
-    def _report(self, store: Store, config: MkDocsConfig, config_name: str) -> None:
-        """Log every problem; in strict mode fail the build with a summary."""
+    def _report(
+        self, store: Store, site_warnings: list[str], config: MkDocsConfig, config_name: str
+    ) -> None:
+        """Log every problem; in strict mode fail the build with a summary.
+
+        MkDocs' own ``--strict`` counts logged warnings, but ``-q`` filters them
+        out before they are counted, so the plugin enforces strictness itself.
+        """
         for problem in store.problems:
             (log.error if problem.is_error else log.warning)(_located(problem, config_name, config))
-        strict = self.growth.strict or bool(config.strict)
-        if strict and store.problems:
-            shown = [
-                f"  {_located(p, config_name, config, True)}" for p in store.problems[:STRICT_SHOWN]
-            ]
-            more = len(store.problems) - STRICT_SHOWN
-            if more > 0:
-                shown.append(f"  ... and {more} more")
-            raise PluginError(
-                f"growth store has {len(store.errors)} errors and {len(store.warnings)} warnings"
-                " (strict mode fails on any):\n" + "\n".join(shown)
-            )
+        for message in site_warnings:
+            log.warning(message)
+        if not (self.growth.strict or config.strict) or not (store.problems or site_warnings):
+            return
+        lines = [_located(p, config_name, config, True) for p in store.problems]
+        lines += [f"warning: {message}" for message in site_warnings]
+        shown = [f"  {line}" for line in lines[:STRICT_SHOWN]]
+        if len(lines) > STRICT_SHOWN:
+            shown.append(f"  ... and {len(lines) - STRICT_SHOWN} more")
+        warnings = len(store.warnings) + len(site_warnings)
+        raise PluginError(
+            f"growth store has {len(store.errors)} errors and {warnings} warnings"
+            " (strict mode fails on any):\n" + "\n".join(shown)
+        )
 
 
 def _located(

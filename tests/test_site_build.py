@@ -370,9 +370,12 @@ def test_growth_json(site: Site) -> None:
 # --- strictness ------------------------------------------------------------
 
 
+SITE_URL = {"site_url": "https://growth.example.com/"}  # no feed warning
+
+
 def _problem_store(tmp_path: Path, **options: Any) -> Path:
     files = {"cards/ok.md": card(), "cards/bad.md": card(goal=None)}
-    return write_store(tmp_path, files, {"today": TODAY, **options})
+    return write_store(tmp_path, files, {"today": TODAY, **options}, config=SITE_URL)
 
 
 def test_config_strict_fails_with_summary(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
@@ -388,7 +391,10 @@ def test_strict_option_fails_and_warnings_count(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     config_file = write_store(
-        tmp_path, {"cards/few.md": card(milestones=[])}, {"today": TODAY, "strict": True}
+        tmp_path,
+        {"cards/few.md": card(milestones=[])},
+        {"today": TODAY, "strict": True},
+        config=SITE_URL,
     )
     with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
         build(load_config(config_file=str(config_file)))
@@ -403,7 +409,9 @@ def test_non_strict_build_publishes_despite_problems(tmp_path: Path) -> None:
 
 def test_cli_quiet_strict_fails_without_traceback(tmp_path: Path) -> None:
     """`mkdocs build -q --strict` hides warnings from MkDocs' own counter; we still fail."""
-    config_file = write_store(tmp_path, {"cards/few.md": card(milestones=[])}, {"today": TODAY})
+    config_file = write_store(
+        tmp_path, {"cards/few.md": card(milestones=[])}, {"today": TODAY}, config=SITE_URL
+    )
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-f", str(config_file)],
@@ -416,7 +424,7 @@ def test_cli_quiet_strict_fails_without_traceback(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "growth store has 0 errors and 1 warnings" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
-    ok = write_store(tmp_path / "ok", {"cards/fine.md": card()}, {"today": TODAY})
+    ok = write_store(tmp_path / "ok", {"cards/fine.md": card()}, {"today": TODAY}, config=SITE_URL)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-f", str(ok)],
         capture_output=True,
@@ -426,3 +434,11 @@ def test_cli_quiet_strict_fails_without_traceback(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_strict_counts_plugin_warnings(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A valid store without site_url (the feed is skipped with a warning) fails strict too."""
+    config_file = write_store(tmp_path, {"cards/fine.md": card()}, {"today": TODAY})
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
+        build(load_config(config_file=str(config_file), strict=True))
+    assert "0 errors and 1 warnings" in caplog.text and "site_url" in caplog.text
