@@ -15,6 +15,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StrictFloat,
@@ -50,6 +51,16 @@ def _safe_url(value: str) -> str:
     return text
 
 
+def _calendar_date(value: object) -> object:
+    """A YAML date or ISO text: pydantic would read a number as a Unix timestamp."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, (int, float)):
+        raise ValueError("must be a date like 2026-04-01, not a number")
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_calendar_date)]
 Text = Annotated[StrictStr, Field(min_length=1)]
 Id = Annotated[StrictStr, Field(pattern=ID_PATTERN, max_length=100)]
 HorizonId = Annotated[StrictStr, Field(pattern=HORIZON_ID, max_length=100)]
@@ -76,7 +87,7 @@ class Milestone(Closed):
     title: Text
     done_when: Text = Field(description="The definition of done.")
     status: MilestoneStatus = "planned"
-    due: dt.date | None = None
+    due: Date | None = None
 
 
 class Metric(Closed):
@@ -106,7 +117,7 @@ class Artifact(Closed):
 
 
 class Feedback(Closed):
-    date: dt.date
+    date: Date
     from_: StrictStr | None = Field(default=None, alias="from")
     went_well: StrictStr | None = None
     didnt: StrictStr | None = None
@@ -123,7 +134,7 @@ class Document(BaseModel):
     type: StrictStr
     id: Id
     title: Text
-    date: dt.date | None = None
+    date: Date | None = None
     domain: Id | None = None
     horizon: HorizonId | None = None
     tags: list[Text] = []
@@ -152,7 +163,7 @@ class Card(Document):
     rubric: Rubric | None = None
     artifacts: list[Artifact] = []
     feedback: list[Feedback] = []
-    reviewed: list[dt.date] = []
+    reviewed: list[Date] = []
 
     @property
     def is_open(self) -> bool:
@@ -162,7 +173,7 @@ class Card(Document):
 class Note(Document):
     KIND: ClassVar[str] = "note"
     type: Literal["note"]
-    date: dt.date
+    date: Date
     concepts: list[Text] = []
     card: Id | None = None
 
@@ -173,7 +184,7 @@ class Note(Document):
 class Decision(Document):
     KIND: ClassVar[str] = "decision"
     type: Literal["decision"]
-    date: dt.date
+    date: Date
     status: Literal["proposed", "accepted", "superseded", "rejected"] = "proposed"
     card: Id | None = None
     superseded_by: Id | None = None
@@ -190,7 +201,7 @@ class Decision(Document):
 class Talk(Document):
     KIND: ClassVar[str] = "talk"
     type: Literal["talk"]
-    date: dt.date
+    date: Date
     card: Id | None = None
     audience: StrictStr | None = None
 
@@ -206,7 +217,7 @@ class Playbook(Document):
 class Retro(Document):
     KIND: ClassVar[str] = "retro"
     type: Literal["retro"]
-    date: dt.date
+    date: Date
 
 
 AnyDocument = Card | Note | Decision | Talk | Playbook | Retro

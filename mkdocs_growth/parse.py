@@ -8,7 +8,6 @@ that look at other files or at the configured domains/horizons live in
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -19,8 +18,9 @@ from pydantic import ValidationError
 from . import safeyaml
 from .config import Limits
 from .frontmatter import Block, normalize, split
+from .messages import data_loc, describe, did_you_mean, dotted
 from .model import ID_PATTERN, MODELS, TYPES, AnyDocument, known_keys
-from .problems import Problem, error, warning
+from .problems import Problem, error, quote, warning
 
 _ID = re.compile(ID_PATTERN)
 
@@ -47,10 +47,64 @@ class Entry:
     def line(self, *path: Any) -> int:
         return safeyaml.Loaded(None, self.lines).line_of(path, default=2 if self.meta else 0)
 
+    @property
+    def stem(self) -> str:
+        return posixpath.splitext(posixpath.basename(self.path))[0]
 
-def did_you_mean(value: str, choices: Any, cutoff: float = 0.6) -> str:
-    match = difflib.get_close_matches(value, list(choices), n=1, cutoff=cutoff)
-    return f" (did you mean {match[0]!r}?)" if match else ""
+    @property
+    def doc_id(self) -> str | None:
+        """The document's id, also for an invalid document when it is readable (store checks)."""
+        if self.doc is not None:
+            return self.doc.id
+        if not self.is_growth or self.meta is None:
+            return None
+        raw = self.meta.get("id", self.stem)
+        return raw if isinstance(raw, str) and _ID.match(raw) else None
+
+    @property
+    def doc_type(self) -> str | None:
+        """The declared `type` as text, valid or not."""
+        raw = self.meta.get("type") if self.meta is not None else None
+        return raw if isinstance(raw, str) else None
+
+    def text_field(self, name: str) -> str | None:
+        """A text field of the model, or of the raw front matter when the model failed."""
+        if self.doc is not None:
+            value = getattr(self.doc, name, None)
+        elif self.is_growth and self.meta is not None:
+            value = self.meta.get(name)
+        else:
+            return None
+        return value if isinstance(value, str) else None
+
+    def references(self) -> list[tuple[str, int, str]]:
+        """``(field, line, id)`` for each id this document points at (raw when invalid)."""
+        if self.doc is not None:
+            related = list(self.doc.related)
+            single = [(f, ref) for f, ref in self.doc.references() if f != "related"]
+        elif self.is_growth and self.meta is not None:
+            raw = self.meta.get("related")
+            related = raw if isinstance(raw, list) else []
+            fields = known_keys(self.kind) if self.kind else set()
+            single = [
+                (f, self.meta[f]) for f in _SINGLE_REFERENCES if f in fields and f in self.meta
+            ]
+        else:
+            return []
+        out = [
+            ("related", self.line("related", i), ref)
+            for i, ref in enumerate(related)
+            if isinstance(ref, str) and _ID.match(ref)
+        ]
+        out += [
+            (f, self.line(f), ref) for f, ref in single if isinstance(ref, str) and _ID.match(ref)
+        ]
+        return out
+
+
+__all__ = ["Entry", "did_you_mean", "oversize", "parse_entry"]
+_KEY_TYPO_CUTOFF = 0.75
+_SINGLE_REFERENCES = ("card", "superseded_by")
 
 
 def decode(path: str, raw: bytes) -> tuple[str | None, Problem | None]:
@@ -119,31 +173,31 @@ def _validate(entry: Entry, limits: Limits) -> None:
     meta = entry.meta or {}
     path = entry.path
     if "type" not in meta:
+        entry.problems.extend(_key_typos(entry, {"type"}))
         return
     kind = meta["type"]
+    if kind is None or kind == "":
+        entry.problems.append(
+            error(path, entry.line("type"), f"type is empty; use one of {', '.join(TYPES)}")
+        )
+        return
     if not isinstance(kind, str) or kind not in MODELS:
-        shown = kind if isinstance(kind, str) else repr(kind)
         hint = did_you_mean(kind, TYPES) if isinstance(kind, str) else ""
         entry.problems.append(
             error(
                 path,
                 entry.line("type"),
-                f"unknown type {shown!r}{hint}; use one of {', '.join(TYPES)}",
+                f"unknown type {quote(kind)}{hint}; use one of {', '.join(TYPES)}",
             )
         )
         return
     entry.kind = kind
-    known = known_keys(kind)
-    for key in meta:
-        if isinstance(key, str) and key not in known:
-            hint = did_you_mean(key, known, cutoff=0.75)
-            if hint:
-                entry.problems.append(warning(path, entry.line(key), f"unknown key {key!r}{hint}"))
+    entry.problems.extend(_key_typos(entry, known_keys(kind)))
     if not _within_limits(entry, limits):
         return
     data = meta
     if "id" not in meta:
-        stem = posixpath.splitext(posixpath.basename(path))[0]
+        stem = entry.stem
         if not _ID.match(stem):
             entry.problems.append(
                 error(
@@ -155,50 +209,54 @@ def _validate(entry: Entry, limits: Limits) -> None:
             )
             return
         data = {**meta, "id": stem}
+    model = MODELS[kind]
     try:
-        entry.doc = MODELS[kind].model_validate(data)  # type: ignore[assignment]
+        entry.doc = model.model_validate(data)  # type: ignore[assignment]
     except ValidationError as exc:
         seen: set[tuple[Any, ...]] = set()
         for err in exc.errors(include_url=False):
-            loc = tuple(err["loc"])
-            if loc in seen:
+            loc = data_loc(data, tuple(err["loc"]), missing=err["type"] == "missing")
+            if loc in seen:  # one message per key (a union reports each branch)
                 continue
             seen.add(loc)
-            entry.problems.append(error(path, entry.line(*loc), _message(kind, loc, err)))
+            line, message = _located(entry, loc), describe(model, kind, loc, err)
+            if err["type"] == "missing" and len(loc) == 1:
+                line, message = _missing_top_level(entry, loc[0], message)
+            entry.problems.append(error(path, line, message))
         return
     entry.problems.extend(_card_warnings(entry) if kind == "card" else [])
 
 
-def _dotted(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+_dotted = dotted
+
+
+def _located(entry: Entry, loc: tuple[Any, ...]) -> int:
+    """Line of the key itself, or of its mapping for a missing key."""
+    return entry.line(*loc)
+
+
+def _missing_top_level(entry: Entry, name: Any, message: str) -> tuple[int, str]:
+    """A missing top-level field points at a near-miss key if any (``score``), else at ``type:``."""
+    meta = entry.meta or {}
+    for key in meta:
+        if (
+            isinstance(key, str)
+            and key not in known_keys(entry.kind or "")
+            and did_you_mean(key, [name], cutoff=_KEY_TYPO_CUTOFF)
+        ):
+            return entry.line(key), f"{message} (is {key!r} a typo?)"
+    return entry.line("type"), message
+
+
+def _key_typos(entry: Entry, known: set[str]) -> list[Problem]:
+    """Unknown top-level keys are allowed (other plugins), but near-misses are typos."""
+    out = []
+    for key in entry.meta or {}:
+        if isinstance(key, str) and key not in known:
+            hint = did_you_mean(key, known, cutoff=_KEY_TYPO_CUTOFF)
+            if hint:
+                out.append(warning(entry.path, entry.line(key), f"unknown key {key!r}{hint}"))
     return out
-
-
-def _message(kind: str, loc: tuple[Any, ...], err: Any) -> str:
-    where = _dotted(loc)
-    etype = err["type"]
-    if etype == "missing":
-        field_name = loc[-1]
-        extra = " (the definition of done)" if field_name == "done_when" else ""
-        parent = _dotted(loc[:-1])
-        return f"{kind} is missing required field {field_name!r}{extra}" + (
-            f" in {parent}" if parent else ""
-        )
-    if etype == "extra_forbidden":
-        return f"unknown key {where!r}"
-    if etype == "literal_error":
-        expected = err.get("ctx", {}).get("expected", "")
-        return f"{where}: {err['input']!r} is not allowed; expected {expected}"
-    if etype == "string_pattern_mismatch" and loc and loc[-1] in ("id", "domain", "horizon"):
-        return f"{where}: {err['input']!r} is not a valid id (lowercase letters, digits and '-')"
-    msg = err["msg"]
-    if etype in ("int_type", "int_from_float") and isinstance(err.get("input"), bool):
-        msg = "must be a whole number from 1 to 5, not a boolean"
-    elif loc and loc[0] in ("scores", "rubric") and etype.startswith(("int", "greater", "less")):
-        msg = f"must be a whole number from 1 to 5 (got {err.get('input')!r})"
-    return f"{where}: {msg}"
 
 
 def _within_limits(entry: Entry, limits: Limits) -> bool:
@@ -242,10 +300,11 @@ def _card_warnings(entry: Entry) -> list[Problem]:
     out: list[Problem] = []
     count = len(card.milestones)  # type: ignore[union-attr]
     if count < 3 or count > 5:
-        line = entry.line("milestones") if count else entry.line("type")
-        out.append(
-            warning(path, line, f"card has {count} milestones; the playbook suggests 3 to 5")
+        line = (
+            entry.line("milestones") if "milestones" in (entry.meta or {}) else entry.line("type")
         )
+        how_many = {0: "no milestones", 1: "1 milestone"}.get(count, f"{count} milestones")
+        out.append(warning(path, line, f"card has {how_many}; the playbook suggests 3 to 5"))
     if card.status == "done" and (card.rubric is None or card.rubric.after is None):  # type: ignore[union-attr]
         out.append(
             warning(

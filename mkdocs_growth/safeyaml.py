@@ -16,6 +16,7 @@ Nothing here recurses, so no input can exhaust the Python stack.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,13 +25,32 @@ import yaml
 from yaml import events as ev
 
 try:  # libyaml is about 8x faster; fall back silently where it is missing.
-    from yaml import CSafeLoader as _Loader
+    from yaml.cyaml import CParser as _Parser
 except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+
+        def dispose(self) -> None:
+            pass
+
+
+# Only events come from the parser; tags are resolved and scalars built here with
+# one shared (stateless) resolver and constructor instead of a full loader per file.
+_RESOLVER = yaml.resolver.Resolver()
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 TAG_PREFIX = "tag:yaml.org,2002:"
+_LIBYAML_DEPTH = "exceeded maximum nesting depth"
 _STR, _MAP, _SEQ, _MERGE = (TAG_PREFIX + t for t in ("str", "map", "seq", "merge"))
 _SCALAR_TAGS = {TAG_PREFIX + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_TIMESTAMP, _VALUE = TAG_PREFIX + "timestamp", TAG_PREFIX + "value"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 Path = tuple[Any, ...]
@@ -66,6 +86,31 @@ class Loaded:
         return default
 
 
+def _resolve(value: str, implicit: tuple[bool, bool]) -> str:
+    if not implicit[0]:  # quoted, or a block scalar: always text
+        return _STR
+    return _resolve_plain(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolve_plain(value: str) -> str:
+    """Tag of a plain scalar; cached because stores repeat values (statuses, scores, dates)."""
+    tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+    return _STR if tag == _VALUE else tag  # a lone `=` is text, not PyYAML's unusable !!value
+
+
+def _construct(tag: str, event: Any, line: int) -> Any:
+    """A standard scalar; an impossible date (2026-02-30) stays text for the models to report."""
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+    try:
+        return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
+    except Exception:
+        if tag == _TIMESTAMP:
+            return event.value
+        kind_name = tag[len(TAG_PREFIX) :]
+        raise YamlError(line, f"invalid {kind_name} value {event.value!r}") from None
+
+
 def _show_tag(tag: str) -> str:
     return "!!" + tag[len(TAG_PREFIX) :] if tag.startswith(TAG_PREFIX) else tag
 
@@ -76,6 +121,7 @@ class _Frame:
     path: Path
     anchor: str | None
     start_nodes: int
+    line: int
     key: Any = None
     has_key: bool = False
     key_is_merge: bool = False
@@ -97,21 +143,35 @@ def load(
     ``first_line`` is the file line of the first line of ``text`` so that
     front matter reports lines of the Markdown file, not of the block.
     """
-    loader = _Loader(text)
+    loader = _Parser(text)
     offset = first_line
     try:
         return _build(loader, offset, max_depth, max_nodes)
     except YamlError:
         raise
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = offset + mark.line if mark is not None else offset
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise YamlError(line, f"YAML syntax error: {problem}") from None
+        raise _syntax_error(exc, text, offset, max_depth) from None
     except yaml.YAMLError as exc:
         raise YamlError(offset, f"YAML error: {exc}") from None
     finally:
         loader.dispose()
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, offset: int, max_depth: int) -> YamlError:
+    """Point at a line of the block: an error found at the end names where its context began."""
+    last = max(0, text.count("\n", 0, len(text.rstrip("\n"))))
+    problem = exc.problem or exc.context or "invalid YAML"
+    at = exc.problem_mark or exc.context_mark
+    line = min(at.line, last) if at is not None else 0
+    if problem == _LIBYAML_DEPTH:
+        return YamlError(offset + line, f"nesting deeper than {max_depth} levels")
+    context = exc.context_mark
+    if exc.context and context is not None:
+        if at is not None and at.line > last:  # ran off the end: the opener is the culprit
+            line = context.line
+        where = f" on line {offset + context.line}" if context.line != line else ""
+        problem += f" ({exc.context}{where})"
+    return YamlError(offset + line, f"YAML syntax error: {problem}")
 
 
 def _build(loader: Any, offset: int, max_depth: int, max_nodes: int) -> Loaded:
@@ -171,25 +231,22 @@ def _build(loader: Any, offset: int, max_depth: int, max_nodes: int) -> Loaded:
             nodes += 1
             tag = event.tag
             if tag is None:
-                tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+                tag = _resolve(event.value, event.implicit)
             elif tag == "!":
                 tag = _STR
             is_merge = tag == _MERGE
             if is_merge:
                 value: Any = None
+            elif tag == _STR:
+                value = event.value
             elif tag not in _SCALAR_TAGS:
                 raise YamlError(
                     line, f"YAML tag {_show_tag(tag)} is not allowed (standard tags only)"
                 )
             else:
-                node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
-                try:
-                    value = loader.yaml_constructors[tag](loader, node)
-                except Exception:
-                    kind_name = tag[len(TAG_PREFIX) :].replace("timestamp", "date")
-                    raise YamlError(line, f"invalid {kind_name} value {event.value!r}") from None
-                if isinstance(value, str) and _SURROGATE.search(value):
-                    raise YamlError(line, "text contains a lone surrogate (not valid Unicode)")
+                value = _construct(tag, event, line)
+            if isinstance(value, str) and _SURROGATE.search(value):
+                raise YamlError(line, "text contains a lone surrogate (not valid Unicode)")
             if event.anchor is not None:
                 anchors[event.anchor] = (value, 1)
             attach(value, line, is_merge)
@@ -206,7 +263,7 @@ def _build(loader: Any, offset: int, max_depth: int, max_nodes: int) -> Loaded:
             path = child_path()
             if event.anchor is not None:
                 building.add(event.anchor)
-            stack.append(_Frame({} if is_map else [], path, event.anchor, nodes))
+            stack.append(_Frame({} if is_map else [], path, event.anchor, nodes, line))
         elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
             frame = stack.pop()
             value = frame.value
@@ -217,7 +274,7 @@ def _build(loader: Any, offset: int, max_depth: int, max_nodes: int) -> Loaded:
             if frame.anchor is not None:
                 building.discard(frame.anchor)
                 anchors[frame.anchor] = (value, nodes - frame.start_nodes + 1)
-            attach(value, line)
+            attach(value, frame.line)
         elif kind is ev.AliasEvent:
             if event.anchor in building:
                 raise YamlError(line, f"alias *{event.anchor} refers to itself")

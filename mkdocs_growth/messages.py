@@ -1,0 +1,158 @@
+"""pydantic validation errors -> messages a store author can act on.
+
+pydantic speaks of "a valid dictionary or instance of Milestone" and puts
+union branches (``baseline.int``, ``baseline.float``) into error locations.
+Authors edit YAML, so messages here name the key as written
+(``milestones[1].due``), the value found, and what would be accepted.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+from collections.abc import Iterable
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+from .problems import quote
+
+Loc = tuple[Any, ...]
+
+_SCORE_FIELDS = ("scores", "rubric")
+_PLAIN = {
+    "string_type": "must be text",
+    "list_type": "must be a list (write [a, b] or one '- item' per line)",
+    "dict_type": "must be a mapping of 'key: value'",
+    "model_type": "must be a mapping of 'key: value'",
+    "model_attributes_type": "must be a mapping of 'key: value'",
+    "int_type": "must be a number",
+    "int_parsing": "must be a number",
+    "float_type": "must be a number",
+    "float_parsing": "must be a number",
+    "finite_number": "must be a finite number",
+    "bool_type": "must be true or false",
+    "string_too_short": "must not be empty",
+}
+_DATE_ERRORS = (
+    "date_type",
+    "date_parsing",
+    "date_from_datetime_parsing",
+    "date_from_datetime_inexact",
+)
+
+
+def did_you_mean(value: str, choices: Iterable[str], cutoff: float = 0.6) -> str:
+    """`` (did you mean 'x'?)`` for the closest choice, or ``""``."""
+    match = difflib.get_close_matches(value, list(choices), n=1, cutoff=cutoff)
+    return f" (did you mean {match[0]!r}?)" if match else ""
+
+
+def dotted(loc: Loc) -> str:
+    """``("milestones", 1, "due")`` -> ``milestones[1].due``."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def data_loc(data: Any, loc: Loc, *, missing: bool = False) -> Loc:
+    """The part of an error location that exists in the YAML (drops union branch names).
+
+    For a ``missing`` error the last part is the absent key and is kept.
+    """
+    node, out = data, []
+    parts = loc[:-1] if missing else loc
+    for part in parts:
+        if (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        ):
+            node = node[part]
+        else:
+            break
+        out.append(part)
+    if missing and len(out) == len(parts):
+        out.append(loc[-1])
+    return tuple(out)
+
+
+def _unwrap(tp: Any) -> Any:
+    """``Annotated[X, ...]`` and ``X | None`` -> ``X``."""
+    while True:
+        origin = get_origin(tp)
+        if origin is Annotated:
+            tp = get_args(tp)[0]
+        elif origin in (Union, types.UnionType):
+            args = [a for a in get_args(tp) if a is not type(None)]
+            if len(args) != 1:
+                return tp
+            tp = args[0]
+        else:
+            return tp
+
+
+def keys_at(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The keys the model accepts in the mapping at ``loc`` ([] when not a closed model)."""
+    tp: Any = model
+    for part in loc:
+        tp = _unwrap(tp)
+        if isinstance(part, int):
+            if get_origin(tp) is not list:
+                return []
+            tp = get_args(tp)[0]
+            continue
+        if not (isinstance(tp, type) and issubclass(tp, BaseModel)):
+            return []
+        fields = {f.alias or name: f for name, f in tp.model_fields.items()}
+        if part not in fields:
+            return []
+        tp = fields[part].annotation
+    tp = _unwrap(tp)
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return [f.alias or name for name, f in tp.model_fields.items()]
+    return []
+
+
+def describe(model: type[BaseModel], kind: str, loc: Loc, err: Any) -> str:
+    """One pydantic error as ``where: what is wrong`` (``loc`` already trimmed by data_loc)."""
+    where = dotted(loc)
+    etype = err["type"]
+    value = err.get("input")
+    if etype == "missing":
+        field_name = loc[-1]
+        extra = " (the definition of done)" if field_name == "done_when" else ""
+        parent = dotted(loc[:-1])
+        return f"{kind} is missing required field {field_name!r}{extra}" + (
+            f" in {parent}" if parent else ""
+        )
+    if etype == "extra_forbidden":
+        hint = did_you_mean(str(loc[-1]), keys_at(model, loc[:-1]))
+        return f"unknown key {where!r}{hint}"
+    if etype == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        choices = [c.strip(" '") for c in expected.replace(" or ", ", ").split(",")]
+        hint = did_you_mean(value, choices) if isinstance(value, str) else ""
+        return f"{where}: {quote(value)} is not allowed{hint}; expected {expected}"
+    if etype == "string_pattern_mismatch" and loc and loc[-1] in ("id", "domain", "horizon"):
+        rule = (
+            "letters, digits and '-'"
+            if loc[-1] == "horizon"
+            else "lowercase letters, digits and '-'"
+        )
+        return f"{where}: {quote(value)} is not a valid id ({rule})"
+    if loc and loc[0] in _SCORE_FIELDS and etype.startswith(("int", "greater", "less", "float")):
+        if isinstance(value, bool):
+            return f"{where}: must be a whole number from 1 to 5, not a boolean"
+        return f"{where}: must be a whole number from 1 to 5 (got {quote(value)})"
+    if etype in _DATE_ERRORS:
+        if isinstance(value, str):
+            reason = err.get("ctx", {}).get("error")
+            why = f" ({reason})" if reason else ""
+            return f"{where}: {quote(value)} is not a valid date{why}; write it like 2026-04-01"
+        return f"{where}: must be a date like 2026-04-01 (got {quote(value)})"
+    if etype == "value_error":
+        return f"{where}: {err.get('ctx', {}).get('error', err['msg'])}"
+    if etype in _PLAIN:
+        got = "" if isinstance(value, (dict, list)) else f" (got {quote(value)})"
+        return f"{where}: {_PLAIN[etype]}{got}"
+    return f"{where}: {err['msg']}"

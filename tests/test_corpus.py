@@ -1,0 +1,177 @@
+"""Golden corpus: every broken document is reported with the right line, severity and message.
+
+Each folder ``tests/fixtures/broken/<store>/`` holds an ``mkdocs.yml``, a
+``docs/`` folder and an ``expected.json`` mapping each file (relative to
+docs_dir, or ``mkdocs.yml`` for store-wide findings) to the problems the
+engine must report as ``[line, severity, message substring]``. Adding a case
+means adding files; this module does not change.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, store_of
+
+from mkdocs_growth import store as store_module
+from mkdocs_growth.model import TYPES, Card
+from mkdocs_growth.problems import Problem
+from mkdocs_growth.store import Store, walk_markdown
+
+BROKEN_STORES = sorted(p.parent for p in (FIXTURES / "broken").glob("*/expected.json"))
+CONFIG_KEY = "mkdocs.yml"
+
+Expected = tuple[int, str, str]
+
+
+def expected_of(store_dir: Path) -> dict[str, list[Expected]]:
+    raw = json.loads((store_dir / "expected.json").read_text(encoding="utf-8"))
+    return {
+        path: [(int(line), str(sev), str(text)) for line, sev, text in items]
+        for path, items in raw.items()
+        if not path.startswith("_")
+    }
+
+
+def problems_by_file(store: Store) -> dict[str, list[Problem]]:
+    out: dict[str, list[Problem]] = {}
+    for problem in store.problems:
+        key = CONFIG_KEY if problem.path.endswith(CONFIG_KEY) else problem.path
+        out.setdefault(key, []).append(problem)
+    return out
+
+
+def unmatched(expected: list[Expected], got: list[Problem]) -> tuple[list[Expected], list[Problem]]:
+    """Pair each expectation with a distinct problem; return what is left on both sides."""
+    left = list(got)
+    missing = []
+    for line, severity, text in expected:
+        for problem in left:
+            if (
+                problem.line == line
+                and problem.severity.value == severity
+                and text in problem.message
+            ):
+                left.remove(problem)
+                break
+        else:
+            missing.append((line, severity, text))
+    return missing, left
+
+
+def test_the_corpus_covers_at_least_twenty_broken_documents() -> None:
+    assert BROKEN_STORES, "no tests/fixtures/broken/*/expected.json found"
+    broken = [
+        path
+        for store_dir in BROKEN_STORES
+        for path, items in expected_of(store_dir).items()
+        if any(sev == "error" for _, sev, _ in items)
+    ]
+    assert len(broken) >= 20
+
+
+@pytest.mark.parametrize("store_dir", BROKEN_STORES, ids=lambda p: p.name)
+def test_every_file_is_declared_in_expected_json(store_dir: Path) -> None:
+    declared = set(expected_of(store_dir)) - {CONFIG_KEY}
+    on_disk = set(walk_markdown(str(store_dir / "docs")))
+    assert on_disk - declared == set(), "add these files to expected.json"
+    assert declared - on_disk == set(), "expected.json names files that do not exist"
+
+
+@pytest.mark.parametrize("store_dir", BROKEN_STORES, ids=lambda p: p.name)
+def test_every_problem_is_reported_with_line_severity_and_message(store_dir: Path) -> None:
+    got = problems_by_file(store_of(store_dir / "mkdocs.yml"))
+    report = []
+    for path, expected in sorted(expected_of(store_dir).items()):
+        missing, extra = unmatched(expected, got.pop(path, []))
+        report += [f"{path}: missing {m}" for m in missing]
+        report += [f"{path}: unexpected {p.line} {p.severity.value}: {p.message}" for p in extra]
+    report += [f"{path}: undeclared file with {len(ps)} problems" for path, ps in got.items()]
+    assert report == []
+
+
+@pytest.mark.parametrize("store_dir", BROKEN_STORES, ids=lambda p: p.name)
+def test_a_broken_document_keeps_its_markdown(store_dir: Path) -> None:
+    """Nothing lost: unreadable front matter leaves the whole text as the body."""
+    store = store_of(store_dir / "mkdocs.yml")
+    for entry in store.entries:
+        if entry.front_matter_broken and entry.text:
+            assert entry.body == entry.text, entry.path
+        elif entry.text:
+            assert entry.text.endswith(entry.body), entry.path
+    yaml_bomb = store.by_path["yaml-bomb.md"]
+    assert "The body survives." in yaml_bomb.body
+
+
+def test_invalid_documents_stay_out_of_the_valid_list() -> None:
+    store = store_of(FIXTURES / "broken" / "main" / "mkdocs.yml")
+    erroneous = {p.path for p in store.errors}
+    valid = {e.path for e in store.valid}
+    assert valid.isdisjoint(erroneous)
+    assert {"ok-card.md", "ok-note.md", "warn-few-milestones.md"} <= valid
+
+
+def test_the_whole_corpus_validates_well_under_two_seconds() -> None:
+    config = FIXTURES / "broken" / "main" / "mkdocs.yml"
+    store_module._CACHE.clear()  # measure real parsing, not the mtime cache
+    start = time.perf_counter()
+    store = store_of(config)
+    elapsed = time.perf_counter() - start
+    print(f"\ncorpus of {len(store.entries)} files validated in {elapsed * 1000:.0f} ms")
+    assert store.errors
+    assert elapsed < 2.0
+
+
+def test_the_console_script_reports_the_corpus_without_a_traceback() -> None:
+    """A real process: exit 1, JSON only on stdout, the same findings as the engine."""
+    store_dir = FIXTURES / "broken" / "main"
+    script = Path(sys.executable).with_name("mkdocs-growth")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "mkdocs_growth"]
+    run = subprocess.run(
+        [*command, "validate", "-f", "mkdocs.yml", "--format", "json"],
+        cwd=store_dir,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+    )
+    assert "Traceback" not in run.stderr
+    assert run.returncode == 1, run.stderr
+    reported = json.loads(run.stdout)
+    engine = store_of(store_dir / "mkdocs.yml").problems
+    assert len(reported) == len(engine)
+    assert {(os.path.basename(p["path"]), p["line"], p["message"]) for p in reported} == {
+        (os.path.basename(p.path), p.line, p.message) for p in engine
+    }
+
+
+# -- the valid corpus ---------------------------------------------------------------------
+
+VALID = FIXTURES / "valid"
+
+
+def test_the_valid_corpus_has_no_problem_and_every_type() -> None:
+    store = store_of(VALID / "mkdocs.yml")
+    assert [str(p) for p in store.problems] == []
+    assert {e.doc.type for e in store.valid} == set(TYPES)  # type: ignore[union-attr]
+
+
+def test_a_bom_and_crlf_card_is_read_like_any_other() -> None:
+    raw = (VALID / "docs" / "cards" / "bom-crlf-card.md").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf---\r\n"), "git or an editor rewrote the fixture"
+    assert raw.count(b"\r\n") == raw.count(b"\n")
+    store = store_of(VALID / "mkdocs.yml")
+    entry = store.by_path["cards/bom-crlf-card.md"]
+    card = entry.doc
+    assert isinstance(card, Card)
+    assert card.title == "Trace explorer: saved with a BOM and CRLF"
+    assert card.milestones[1].done_when == "the demo service exports spans in CI"
+    assert "\r" not in entry.body and entry.body.startswith("\n# Trace explorer")
+    assert entry.line("milestones", 1) == 13
+    assert entry.line("concepts") == 19
