@@ -147,6 +147,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .scaffold import add_parser as add_new_parser
 
     add_new_parser(sub, common)
+    from .generate import add_parser as add_generate_parser
+
+    add_generate_parser(sub, common)
     for extend in _EXTENSIONS:
         extend(sub, common)
     return parser
