@@ -28,9 +28,9 @@ HOW_TO: dict[str, str] = {
     "north-star": "North star",
     "horizon-card": "A card for this horizon",
     "scores": "Scores on every card",
+    "guardrail": "Active milestones",
     "weekly-note": "Weekly note",
     "knowledge-share": "Knowledge share",
-    "guardrail": "Active milestones",
     "check-in": "Mentor check-in",
     "retro": "Retrospective",
 }
