@@ -12,6 +12,7 @@ import html.parser
 import json
 import os
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -241,3 +242,39 @@ def test_a_file_in_the_way_of_a_folder_is_a_conflict(tmp_path: Path, run_cli) ->
     result = run_cli("generate", "-f", config, "--out", out)
     assert result.code == 2 and "growth/cards/" in result.err
     assert "Traceback" not in result.err
+
+
+def test_zensical_builds_the_generated_pages(tmp_path: Path, run_cli) -> None:
+    """Zensical ignores third-party plugins; with generated files it builds the whole site.
+
+    Zensical is not a dependency (pre-1.0): set ZENSICAL to its executable or
+    have it on PATH, e.g. ``python -m venv /tmp/z && /tmp/z/bin/pip install zensical``.
+    """
+    zensical = os.environ.get("ZENSICAL") or shutil.which("zensical")
+    if not zensical:
+        pytest.skip("zensical not installed (optional: set ZENSICAL=/path/to/zensical)")
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "docs", project / "docs")
+    out = tmp_path / "out"
+    assert run_cli("generate", "-f", ROOT / "mkdocs.yml", "--out", out).code == 0
+    shutil.copytree(out, project / "docs", dirs_exist_ok=True)
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"] = ["search"]
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    result = subprocess.run(
+        [zensical, "build", "--strict"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "NO_COLOR": "1"},
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = project / "site"
+    dashboard = site / "growth" / "index.html"
+    broken = [h for h in local_links(dashboard) if not resolves(site, dashboard, h)]
+    assert broken == []
+    header = site / "growth" / "cards" / "distributed-trace-explorer" / "index.html"
+    assert "<svg" in header.read_text(encoding="utf-8")
+    assert not (site / MANIFEST).exists()
