@@ -95,6 +95,9 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
                 f"site_url is not set: {ctx.path('feed.xml')} (Atom) needs absolute links; skipped"
             )
         generated = render_pages(store, ctx)
+        # An explicit `nav:` is the author's: generated pages stay out of it (and out of
+        # MkDocs' "not included in nav" list) unless the author lists them.
+        inclusion_level = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
         for item in generated:
             if item.path in files.src_uris:
                 site_warnings.append(
@@ -102,7 +105,9 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
                     " (set the growth option 'base' to another folder)"
                 )
                 continue
-            files.append(File.generated(config, item.path, content=item.markdown))
+            files.append(
+                File.generated(config, item.path, content=item.markdown, inclusion=inclusion_level)
+            )
         self._report(store, site_warnings, config, config_name)
         documents = sum(e.is_growth for e in store.entries)
         log.info(

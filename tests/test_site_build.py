@@ -367,6 +367,24 @@ def test_growth_json(site: Site) -> None:
     assert html_path(site.root, docs["trace"]["path"], site.directory_urls).is_file()
 
 
+def test_explicit_nav_is_left_alone(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    nav = [{"Home": "index.md"}, {"Growth": "growth/index.md"}]
+    config_file = write_store(
+        tmp_path,
+        {"index.md": "# Home\n", "cards/trace.md": card()},
+        {"today": TODAY},
+        config={"nav": nav, "theme": {"name": "mkdocs"}},
+    )
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        build(load_config(config_file=str(config_file)))
+    site = tmp_path / "site"
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="growth/"' in home  # the author's entry
+    assert "growth/priorities/" not in home and "cards/trace/" not in home
+    assert (site / "growth" / "priorities" / "index.html").is_file()  # still published
+    assert "growth/priorities.md" not in caplog.text  # not reported as missing from nav
+
+
 # --- strictness ------------------------------------------------------------
 
 
