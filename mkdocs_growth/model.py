@@ -21,6 +21,7 @@ from pydantic import (
     StrictFloat,
     StrictInt,
     StrictStr,
+    WithJsonSchema,
 )
 
 from .config import HORIZON_ID, SLUG
@@ -60,7 +61,18 @@ def _calendar_date(value: object) -> object:
     return value
 
 
-Date = Annotated[dt.date, BeforeValidator(_calendar_date)]
+# Editors see YAML timestamps as text: `2026-04-02` or `2026-04-02 14:30:00` (its day counts).
+_DATE_SCHEMA = {
+    "type": "string",
+    "anyOf": [
+        {"format": "date"},
+        {
+            "pattern": r"^\d{4}-\d{2}-\d{2}(?:[Tt]|[ \t]+)\d{1,2}:\d{2}:\d{2}(?:\.\d*)?"
+            r"(?:[ \t]*(?:Z|[-+]\d{1,2}(?::\d{2})?))?$"
+        },
+    ],
+}
+Date = Annotated[dt.date, BeforeValidator(_calendar_date), WithJsonSchema(_DATE_SCHEMA)]
 Text = Annotated[StrictStr, Field(min_length=1)]
 Id = Annotated[StrictStr, Field(pattern=ID_PATTERN, max_length=100)]
 HorizonId = Annotated[StrictStr, Field(pattern=HORIZON_ID, max_length=100)]
