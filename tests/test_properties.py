@@ -15,21 +15,26 @@ in CI reproduces exactly.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import os
+from html.parser import HTMLParser
 from typing import Any
+from xml.etree import ElementTree
 
+import markdown
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_growth import safeyaml
+from mkdocs_growth import header, safeyaml
 from mkdocs_growth.config import DomainSpec, GrowthConfig, HorizonSpec, Limits
 from mkdocs_growth.frontmatter import normalize
 from mkdocs_growth.model import MODELS, TYPES, Card, known_keys
 from mkdocs_growth.parse import Entry, parse_entry
 from mkdocs_growth.render import html_text, md_text
 from mkdocs_growth.store import build_store
+from mkdocs_growth.views import SiteContext, page_url, render_pages
 
 SCALE = float(os.environ.get("GROWTH_PROPERTY_SCALE", "1"))
 EXAMPLES = {
@@ -42,6 +47,8 @@ EXAMPLES = {
     "limits": 150,
     "store": 100,
     "md_text": 300,
+    "render": 100,
+    "render_html": 100,
 }
 
 settings.register_profile(
@@ -173,7 +180,10 @@ def scalar(value: Any) -> str:
             return ".nan"
         if math.isinf(value):
             return ".inf" if value > 0 else "-.inf"
-        return repr(value)
+        mantissa, e, exponent = repr(value).partition("e")
+        if e and "." not in mantissa:  # YAML 1.1 (PyYAML, MkDocs) reads 1e-05 as text
+            mantissa += ".0"
+        return mantissa + (f"e{exponent}" if e else "")
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, dict):
@@ -199,10 +209,10 @@ def emit(value: Any, indent: int = 0) -> list[str]:
 
 
 def markdown_file(meta: dict[str, Any], body: str, *, bom: bool = False, crlf: bool = False) -> str:
-    text = "---\n" + "\n".join(emit(meta)) + "\n---\n" + body
-    if crlf:
-        text = text.replace("\n", "\r\n")
-    return ("\ufeff" if bom else "") + text
+    head = "---\n" + "\n".join(emit(meta)) + "\n---\n"
+    if crlf:  # Windows editors: every line ending of the file, body included
+        head, body = head.replace("\n", "\r\n"), body.replace("\n", "\r\n")
+    return ("\ufeff" if bom else "") + head + body
 
 
 # --- values ------------------------------------------------------------------
@@ -492,7 +502,7 @@ def test_valid_documents_survive_intact(
         name = "doc.md"  # the stem becomes the id; "Bad Name" would be a (correct) error
     text = markdown_file(meta, body, bom=bom, crlf=crlf)
     entry = parse_text(name, text)
-    check_entry(entry, name, text, body)
+    check_entry(entry, name, text, body.replace("\n", "\r\n") if crlf else body)
     assert entry.doc is not None, [str(p) for p in entry.problems]
     assert _contains(entry.doc.model_dump(by_alias=True), meta), "data lost or altered"
     _renders_escaped(entry)
@@ -532,7 +542,7 @@ def test_mutated_documents_give_problems_or_a_model(
 ) -> None:
     text = markdown_file(meta, body, bom=bom, crlf=crlf)
     entry = parse_text("cards/mutant.md", text)
-    check_entry(entry, "cards/mutant.md", text, body)
+    check_entry(entry, "cards/mutant.md", text, body.replace("\n", "\r\n") if crlf else body)
     if _has_surrogate(meta):
         assert entry.doc is None  # not valid Unicode: reported, never published as data
     if entry.doc is not None:
@@ -670,3 +680,141 @@ def test_extreme_quarters_are_checked_not_crashed(horizon: str) -> None:
     store = build_store([entry], CONFIGS[0], CONFIG_PATH)
     year_zero = horizon.startswith("0000")
     assert bool(store.errors) == year_zero, store.problems
+
+
+# --- rendering: every generated page of a random valid store ------------------
+
+# The example site's extensions plus the ones that turn plain text into markup
+# (links, emoji, keys, marks, maths, abbreviations, footnotes).
+EXTENSIONS = [
+    "abbr",
+    "admonition",
+    "attr_list",
+    "def_list",
+    "footnotes",
+    "md_in_html",
+    "tables",
+    "toc",
+    "pymdownx.arithmatex",
+    "pymdownx.caret",
+    "pymdownx.critic",
+    "pymdownx.details",
+    "pymdownx.emoji",
+    "pymdownx.highlight",
+    "pymdownx.inlinehilite",
+    "pymdownx.keys",
+    "pymdownx.magiclink",
+    "pymdownx.mark",
+    "pymdownx.superfences",
+    "pymdownx.tasklist",
+    "pymdownx.tilde",
+]
+# Raw tags a document could only have smuggled in unescaped. (Attributes and URLs
+# need a tag or a Markdown link first; the HTML-level test checks those.)
+INJECTED = ("<script", "<img", "<iframe", "<svg onload", "](javascript")
+
+
+class _Elements(HTMLParser):
+    """Every element and attribute of an HTML fragment."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, attrs))
+
+
+def assert_inert_html(html: str, where: str) -> None:
+    """No script, no event handler, no script URL: nothing a document could have injected."""
+    parser = _Elements()
+    parser.feed(html)
+    parser.close()
+    for tag, attrs in parser.found:
+        assert tag not in ("script", "iframe", "object", "embed", "img", "style"), (where, tag)
+        for name, value in attrs:
+            assert not name.startswith("on"), (where, tag, name)
+            assert not (value or "").strip().lower().startswith(("javascript:", "data:")), (
+                where,
+                tag,
+                name,
+                value,
+            )
+
+
+def assert_inert_markdown(markdown: str, where: str) -> None:
+    lowered = markdown.lower()
+    for needle in INJECTED:
+        assert needle not in lowered, (where, needle)
+
+
+@st.composite
+def stores(draw: st.DrawFn) -> tuple[list[Entry], GrowthConfig]:
+    docs = draw(st.lists(valid_documents, min_size=1, max_size=5))
+    entries = []
+    for i, meta in enumerate(docs):
+        folder = draw(st.sampled_from(["", "cards/", "a b/", "notes/2024/"]))
+        text = markdown_file(meta, f"\n{BODY_MARKER}{i}\n")
+        entries.append(parse_text(f"{folder}d{i}.md", text))
+    config = draw(st.sampled_from(CONFIGS))
+    today = draw(st.one_of(st.just(dt.date(2026, 5, 1)), dates))
+    north_star = draw(st.one_of(st.none(), valid_text))
+    return entries, config.model_copy(update={"today": today, "north_star": north_star})
+
+
+def _site_context(store: Any, site_url: str | None, directory_urls: bool) -> SiteContext:
+    return SiteContext(
+        today=store.config.effective_today(),
+        site_url=site_url,
+        site_name="Hostile <site>",
+        use_directory_urls=directory_urls,
+        page_urls={e.path: page_url(e.path, directory_urls) for e in store.entries},
+        markdown_extensions=frozenset(EXTENSIONS),
+    )
+
+
+@props("render")
+@given(
+    built=stores(),
+    site_url=st.sampled_from([None, "https://example.com/growth/"]),
+    directory_urls=st.booleans(),
+)
+def test_generated_pages_render_and_stay_inert(
+    built: tuple[list[Entry], GrowthConfig], site_url: str | None, directory_urls: bool
+) -> None:
+    entries, config = built
+    store = build_store(entries, config, CONFIG_PATH)
+    ctx = _site_context(store, site_url, directory_urls)
+    pages = render_pages(store, ctx)
+    assert len({p.path for p in pages}) == len(pages), "two pages with one path"
+    for generated in pages:
+        assert not generated.path.startswith(("/", "../")) and "/../" not in generated.path
+        if generated.path.endswith(".md"):
+            assert_inert_markdown(generated.markdown, generated.path)
+        elif generated.path.endswith(".json"):
+            json.loads(generated.markdown)
+        elif generated.path.endswith(".xml"):
+            ElementTree.fromstring(generated.markdown.encode("utf-8"))
+    for entry in store.valid:
+        if isinstance(entry.doc, Card):
+            page = header.with_card_header(entry.body, entry.doc, store, ctx, entry.path)
+            assert_inert_markdown(page.replace(entry.body, ""), entry.path)
+            assert entry.body.strip() in page, "the author's Markdown must follow untouched"
+
+
+@props("render_html")
+@given(built=stores())
+def test_generated_pages_convert_to_inert_html(built: tuple[list[Entry], GrowthConfig]) -> None:
+    """The same pages through Python-Markdown with text-to-markup extensions on."""
+    entries, config = built
+    store = build_store(entries, config, CONFIG_PATH)
+    ctx = _site_context(store, None, True)
+    md = markdown.Markdown(extensions=EXTENSIONS)
+    sources = [(p.path, p.markdown) for p in render_pages(store, ctx) if p.path.endswith(".md")]
+    sources += [
+        (e.path, header.card_header(e.doc, store, ctx, e.path))
+        for e in store.valid
+        if isinstance(e.doc, Card)
+    ]
+    for path, source in sources:
+        assert_inert_html(md.reset().convert(source), path)
