@@ -137,16 +137,16 @@ def phone(browser: Any, base_url: str) -> Iterator[Any]:
         tab.context.close()
 
 
-def screenshot(target: Any, name: str, **options: Any) -> Path:
-    """Save a page or element as ``test-artifacts/screenshots/NAME.png`` (docs too, on request).
+def screenshot(target: Any, name: str, *, for_docs: bool = False, **options: Any) -> Path:
+    """Save a page or element as ``test-artifacts/screenshots/NAME.png``.
 
-    ``GROWTH_UPDATE_SCREENSHOTS=1`` copies it to ``docs/assets/screenshots/``
-    (the pictures of the "Write your first card" walkthrough).
+    With ``for_docs`` and ``GROWTH_UPDATE_SCREENSHOTS=1`` it is also copied to
+    ``docs/assets/screenshots/``, where the "Write your first card" page shows it.
     """
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
     target.screenshot(path=str(path), **options)
-    if os.environ.get("GROWTH_UPDATE_SCREENSHOTS"):
+    if for_docs and os.environ.get("GROWTH_UPDATE_SCREENSHOTS"):
         DOC_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, DOC_SCREENSHOTS / path.name)
     return path

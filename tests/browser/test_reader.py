@@ -33,7 +33,7 @@ def test_dashboard_leads_to_a_domain_and_a_card(page: Any, base_url: str) -> Non
     article = content(page)
     assert "Growth dashboard" in article.locator("h1").inner_text()
     assert article.get_by_text("North star").count() >= 1
-    screenshot(page, "dashboard")
+    screenshot(page, "dashboard", for_docs=True)
 
     article.locator("a[href$='domains/observability/']").first.click()
     page.wait_for_url(re.compile(r"/growth/domains/observability/$"))
@@ -68,7 +68,7 @@ def test_search_for_a_concept_finds_the_card_and_a_note(page: Any, base_url: str
     hrefs = search(page, CONCEPT)
     assert any(CARD in h for h in hrefs), hrefs
     assert any(NOTE in h for h in hrefs), hrefs
-    screenshot(page, "search")
+    screenshot(page, "search", for_docs=True)
 
     page.locator(f".md-search-result__item a[href*='{CARD}']").first.click()
     page.wait_for_url(re.compile(re.escape(CARD)))
@@ -83,7 +83,7 @@ def test_search_for_a_concept_finds_the_card_and_a_note(page: Any, base_url: str
 
 def test_card_rubric_chart_is_visible(page: Any, base_url: str) -> None:
     page.goto(base_url + CARD)
-    screenshot(page, "card")
+    screenshot(page, "card", for_docs=True)
     # Found the way assistive technology finds it: an image named after the card.
     chart = content(page).get_by_role("img", name=re.compile(f"Rubric.*{CARD_TITLE}"))
     chart.scroll_into_view_if_needed()
@@ -92,7 +92,7 @@ def test_card_rubric_chart_is_visible(page: Any, base_url: str) -> None:
     assert box is not None and box["width"] >= 150 and box["height"] >= 60, box
     assert chart.evaluate("e => e.tagName.toLowerCase()") == "svg"
     assert chart.locator("rect").count() >= 4  # bars are drawn
-    screenshot(chart, "rubric-chart")
+    screenshot(chart, "rubric-chart", for_docs=True)
 
 
 @pytest.mark.parametrize(
@@ -106,7 +106,7 @@ def test_no_horizontal_scroll_at_390_px(phone: Any, base_url: str, path: str, na
     )
     assert widths[1] == 390
     assert widths[0] <= widths[1], f"{path}: page is {widths[0]} px wide at 390 px"
-    screenshot(phone, f"mobile-{name}", full_page=True)
+    screenshot(phone, f"mobile-{name}", for_docs=name == "priorities", full_page=True)
     # The measurement does see overflow on this page (the check is not vacuous).
     wider = phone.evaluate(
         """() => {
