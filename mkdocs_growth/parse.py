@@ -219,7 +219,7 @@ def _validate(entry: Entry, limits: Limits) -> None:
             if loc in seen:  # one message per key (a union reports each branch)
                 continue
             seen.add(loc)
-            line, message = _located(entry, loc), describe(model, kind, loc, err)
+            line, message = entry.line(*loc), describe(model, kind, loc, err)
             if err["type"] == "missing" and len(loc) == 1:
                 line, message = _missing_top_level(entry, loc[0], message)
             entry.problems.append(error(path, line, message))
@@ -228,11 +228,6 @@ def _validate(entry: Entry, limits: Limits) -> None:
 
 
 _dotted = dotted
-
-
-def _located(entry: Entry, loc: tuple[Any, ...]) -> int:
-    """Line of the key itself, or of its mapping for a missing key."""
-    return entry.line(*loc)
 
 
 def _missing_top_level(entry: Entry, name: Any, message: str) -> tuple[int, str]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from typing import Literal
 
 from .config import Weights
@@ -25,17 +27,25 @@ class Priority:
 def score(scores: Scores, weights: Weights) -> float:
     """Weighted mean of the four answers, effort inverted (6 - effort), to 2 decimals.
 
-    Rounds half up on the decimal value so 3.805 is 3.81 everywhere, not a
-    float artefact.
+    Computed exactly on the weights as written (``0.1`` is one tenth, not the
+    nearest binary float) and rounded half up, so 2.625 is 2.63 everywhere.
     """
-    total = weights.impact + weights.effort + weights.reusability + weights.learnings
-    raw = (
-        weights.impact * scores.impact
-        + weights.effort * (6 - scores.effort)
-        + weights.reusability * scores.reusability
-        + weights.learnings * scores.learnings
-    ) / total
-    return float(Decimal(repr(raw)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    answers = (scores.impact, 6 - scores.effort, scores.reusability, scores.learnings)
+    return _score(answers, weights)
+
+
+@functools.lru_cache(maxsize=4096)
+def _score(answers: tuple[int, int, int, int], weights: Weights) -> float:
+    """Cached: there are only 625 answer combinations per set of weights."""
+    w = [_exact(weights.impact), _exact(weights.effort)]
+    w += [_exact(weights.reusability), _exact(weights.learnings)]
+    raw = sum(wi * a for wi, a in zip(w, answers, strict=True)) / sum(w)
+    value = Decimal(raw.numerator) / Decimal(raw.denominator)
+    return float(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def _exact(weight: float) -> Fraction:
+    return Fraction(repr(weight)) if isinstance(weight, float) else Fraction(weight)
 
 
 def band(value: float) -> Band:
