@@ -18,11 +18,11 @@ from typing import Any
 
 import pytest
 import yaml
+from conftest import card, front_matter, write_store
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from mkdocs_growth.generate import MANIFEST
-from tests.conftest import card, front_matter, write_store
 
 ROOT = Path(__file__).resolve().parent.parent
 

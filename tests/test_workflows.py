@@ -21,8 +21,7 @@ from typing import Any
 
 import pytest
 import yaml
-
-from tests.conftest import card, write_store
+from conftest import card, write_store
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
