@@ -77,10 +77,12 @@ def _rebased(card: Card, card_path: str, page_path: str) -> Card:
     artifacts = []
     for artifact in card.artifacts:
         url = urlsplit(artifact.url or "")
-        if url.scheme or url.netloc or not url.path or url.path.startswith("/"):
+        if not artifact.url or url.scheme or url.netloc or url.path.startswith("/"):
             artifacts.append(artifact)
             continue
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(card_path), url.path))
+        # "#anchor" alone points into the card itself
+        rel = url.path or posixpath.basename(card_path)
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(card_path), rel))
         moved = urlunsplit(("", "", link_to(page_path, target), url.query, url.fragment))
         artifacts.append(artifact.model_copy(update={"url": moved}))
     return card.model_copy(update={"artifacts": artifacts})

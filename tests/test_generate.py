@@ -43,7 +43,10 @@ def store_files() -> dict[str, str]:
             concepts=["tail-based sampling"],
             rubric={"before": {"confidence": 2, "competence": 2, "impact": 1, "clarity": 3}},
             # relative to the card's file: the header page elsewhere must still reach it
-            artifacts=[{"kind": "people", "title": "Week 18", "url": "../notes/week-18.md#top"}],
+            artifacts=[
+                {"kind": "people", "title": "Week 18", "url": "../notes/week-18.md#top"},
+                {"kind": "process", "title": "Plan", "url": "#body"},
+            ],
         ),
         "cards/mentor.md": card(
             title="Mentor <b>on-call</b> [x](javascript:alert(1))",
@@ -127,6 +130,7 @@ def test_generated_pages_build_into_a_working_site_without_the_plugin(
     assert any(h.rstrip("/").endswith("cards/tracing") for h in local_links(dashboard))
     header_html = header.read_text(encoding="utf-8")
     assert "Read the card" in header_html
+    assert 'href="../../../cards/tracing/#body"' in header_html  # the card's own anchor
     assert "tail-based sampling" in header_html
     assert "<svg" in header_html  # the rubric chart travels with the header
     # Hostile text stays text on the header pages too.
