@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import re
@@ -12,12 +13,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import card, front_matter, write_store
+from conftest import card, front_matter, store_of, write_store
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from mkdocs_growth.checklist import HOW_TO, anchor
 from mkdocs_growth.model import json_schema
+from mkdocs_growth.views import SiteContext, feedback
+from mkdocs_growth.views.feedback import FULL_MAX
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -191,3 +194,43 @@ def test_horizon_archive_starts_the_day_after_its_end(
     current = index[index.index("Current") : index.index("Upcoming")]
     archive = index[index.index("Archive") :]
     assert ("spring" in archive, "spring" in current) == (archived, not archived)
+
+
+def _feedback_page(tmp_path: Path, files: dict[str, str]) -> str:
+    store = store_of(write_store(tmp_path, files, {"today": TODAY}))
+    [page] = feedback.pages(store, SiteContext(today=dt.date.fromisoformat(TODAY)))
+    return page.markdown
+
+
+def _days_ago(n: int) -> str:
+    return (dt.date.fromisoformat(TODAY) - dt.timedelta(days=n)).isoformat()
+
+
+def test_feedback_recent_in_full_older_grouped_by_card(tmp_path: Path) -> None:
+    files = {
+        "cards/a.md": card(
+            title="Card A",
+            feedback=[
+                {"date": _days_ago(10), "from": "Dana", "went_well": "recent text"},
+                {"date": _days_ago(400), "from": "Lee", "went_well": "old text"},
+            ],
+        ),
+        "cards/b.md": card(
+            title="Card B", feedback=[{"date": _days_ago(200), "from": "Sam", "didnt": "old b"}]
+        ),
+    }
+    markdown = _feedback_page(tmp_path, files)
+    recent, earlier = markdown.split("## Earlier, by card")
+    assert "recent text" in recent and "old text" not in markdown and "old b" not in markdown
+    rows = [line for line in earlier.splitlines() if line.startswith("| [")]
+    assert [r.split("]")[0] for r in rows] == ["| [Card B", "| [Card A"]  # newest first
+    assert _days_ago(400) in rows[1] and "Lee" in rows[1]
+
+
+def test_feedback_full_text_capped(tmp_path: Path) -> None:
+    entries = [{"date": _days_ago(i), "went_well": f"entry {i}."} for i in range(FULL_MAX + 10)]
+    markdown = _feedback_page(tmp_path, {"cards/a.md": card(feedback=entries)})
+    recent, earlier = markdown.split("## Earlier, by card")
+    assert f"(newest {FULL_MAX})" in recent
+    assert f"entry {FULL_MAX - 1}." in recent and f"entry {FULL_MAX}." not in markdown
+    assert _days_ago(FULL_MAX) in earlier and _days_ago(FULL_MAX + 9) in earlier
