@@ -171,6 +171,8 @@ def _check_in(store: Store, today: dt.date, base: str) -> CheckItem:
     state = check_in(store.cards, today)
     if state.last is None:
         detail = "no feedback recorded yet"
+    elif state.last > today:
+        detail = f"newest feedback dated {state.last}, after today"
     else:
         detail = f"last feedback on {state.last} ({state.age_days} days ago)"
     return CheckItem(
