@@ -6,13 +6,40 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    field_validator,
+    model_validator,
+)
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 HORIZON_ID = r"^[A-Za-z0-9][A-Za-z0-9-]*$"
 QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 
-Weight = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+
+def calendar_date(value: object) -> object:
+    """A YAML date or ISO text: pydantic would read a number as a Unix timestamp."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, (int, float)):
+        raise ValueError("must be a date like 2026-04-01, not a number")
+    return value
+
+
+def _number(value: object) -> object:
+    """Weights are numbers as written: no ``"2"`` strings, no booleans."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"must be a number (got {value!r:.40})")
+    return value
+
+
+CalendarDate = Annotated[dt.date, BeforeValidator(calendar_date)]
+Weight = Annotated[float, BeforeValidator(_number), Field(ge=0, allow_inf_nan=False)]
 
 
 class _Strict(BaseModel):
@@ -31,8 +58,8 @@ class DomainSpec(_Strict):
 
 class HorizonSpec(_Strict):
     id: Annotated[str, Field(pattern=HORIZON_ID, max_length=100)]
-    start: dt.date
-    end: dt.date
+    start: CalendarDate
+    end: CalendarDate
     title: str | None = None
 
     @model_validator(mode="after")
@@ -67,13 +94,13 @@ class GrowthConfig(_Strict):
     """Validated plugin options (see the configuration reference in the docs)."""
 
     north_star: str | None = None
-    today: dt.date | None = None
+    today: CalendarDate | None = None
     max_active: Annotated[StrictInt, Field(ge=0)] = 3
     domains: list[DomainSpec] | None = None
     horizons: list[HorizonSpec] | None = None
     weights: Weights = Weights()
     base: Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*$")] = "growth"
-    strict: bool = False
+    strict: StrictBool = False
     limits: Limits = Limits()
 
     @field_validator("domains", "horizons")
@@ -142,8 +169,36 @@ def parse_options(raw: dict[str, object] | None) -> GrowthConfig:
     except ValidationError as exc:
         errors = []
         for err in exc.errors(include_url=False):
-            loc = err["loc"]
+            loc = tuple(err["loc"])
             key = ".".join(str(p) for p in loc) if loc else "growth"
-            msg = "unknown option" if err["type"] == "extra_forbidden" else err["msg"]
-            errors.append((key, msg))
+            errors.append((key, _option_message(loc, err)))
         raise OptionsError(errors) from None
+
+
+_OPTION_TYPES = {
+    "int_type": "must be a whole number",
+    "int_parsing": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "bool_type": "must be true or false",
+    "bool_parsing": "must be true or false",
+    "missing": "is required",
+}
+_PATTERNS = {
+    "base": "must be folder names (letters, digits, '-', '_') separated by '/', like growth",
+    "domains": "must be a slug: lowercase letters, digits and '-'",
+    "horizons": "must be letters, digits and '-' (it becomes a URL)",
+}
+
+
+def _option_message(loc: tuple[object, ...], err: dict[str, object]) -> str:
+    from .messages import did_you_mean, keys_at, reason
+
+    etype = err["type"]
+    if etype == "extra_forbidden":
+        return "unknown option" + did_you_mean(str(loc[-1]), keys_at(GrowthConfig, loc[:-1]))
+    if etype == "string_pattern_mismatch" and loc and loc[0] in _PATTERNS:
+        return f"{_PATTERNS[str(loc[0])]} (got {err.get('input')!r:.60})"
+    if etype in _OPTION_TYPES:
+        got = "" if etype == "missing" else f" (got {err.get('input')!r:.60})"
+        return _OPTION_TYPES[str(etype)] + got
+    return reason(err)

@@ -144,15 +144,22 @@ def describe(model: type[BaseModel], kind: str, loc: Loc, err: Any) -> str:
         if isinstance(value, bool):
             return f"{where}: must be a whole number from 1 to 5, not a boolean"
         return f"{where}: must be a whole number from 1 to 5 (got {quote(value)})"
+    return f"{where}: {reason(err)}"
+
+
+def reason(err: Any) -> str:
+    """What is wrong with a value, without saying where (types, dates, validators)."""
+    etype = err["type"]
+    value = err.get("input")
     if etype in _DATE_ERRORS:
         if isinstance(value, str):
-            reason = err.get("ctx", {}).get("error")
-            why = f" ({reason})" if reason else ""
-            return f"{where}: {quote(value)} is not a valid date{why}; write it like 2026-04-01"
-        return f"{where}: must be a date like 2026-04-01 (got {quote(value)})"
+            why = err.get("ctx", {}).get("error")
+            why = f" ({why})" if why else ""
+            return f"{quote(value)} is not a valid date{why}; write it like 2026-04-01"
+        return f"must be a date like 2026-04-01 (got {quote(value)})"
     if etype == "value_error":
-        return f"{where}: {err.get('ctx', {}).get('error', err['msg'])}"
+        return str(err.get("ctx", {}).get("error", err["msg"]))
     if etype in _PLAIN:
         got = "" if isinstance(value, (dict, list)) else f" (got {quote(value)})"
-        return f"{where}: {_PLAIN[etype]}{got}"
-    return f"{where}: {err['msg']}"
+        return f"{_PLAIN[etype]}{got}"
+    return str(err["msg"])

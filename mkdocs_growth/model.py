@@ -25,6 +25,7 @@ from pydantic import (
 )
 
 from .config import HORIZON_ID, SLUG
+from .config import calendar_date as _calendar_date
 
 ID_PATTERN = SLUG
 URL_SCHEMES = ("http", "https", "mailto")
@@ -50,15 +51,6 @@ def _safe_url(value: str) -> str:
     if any(ord(ch) < 32 or (ch.isspace() and ch != " ") for ch in text):
         raise ValueError("URL contains control characters")
     return text
-
-
-def _calendar_date(value: object) -> object:
-    """A YAML date or ISO text: pydantic would read a number as a Unix timestamp."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, (int, float)):
-        raise ValueError("must be a date like 2026-04-01, not a number")
-    return value
 
 
 # Editors see YAML timestamps as text: `2026-04-02` or `2026-04-02 14:30:00` (its day counts).

@@ -81,7 +81,8 @@ def _growth_options(plugins: Any) -> tuple[bool, Any]:
     return False, {}
 
 
-def load_settings(config_file: str) -> Settings:
+def _read(config_file: str, chain: tuple[str, ...] = ()) -> dict[str, Any]:
+    """One config file as a mapping, its ``INHERIT`` parent merged in as MkDocs does."""
     try:
         with open(config_file, encoding="utf-8-sig") as handle:
             raw = yaml.load(handle, Loader=_ConfigLoader)
@@ -91,10 +92,53 @@ def load_settings(config_file: str) -> Settings:
         raise SettingsError(f"{config_file}: invalid YAML: {exc}") from None
     except UnicodeDecodeError:
         raise SettingsError(f"{config_file}: config file is not valid UTF-8") from None
+    if raw is None:
+        raw = {}
     if not isinstance(raw, dict):
         raise SettingsError(f"{config_file}: config must be a mapping")
+    parent = raw.pop("INHERIT", None)
+    if parent is None:
+        return raw
+    if not isinstance(parent, str):
+        raise SettingsError(f"{config_file}: INHERIT must be a file path")
+    parent_file = os.path.normpath(os.path.join(os.path.dirname(config_file), parent))
+    if os.path.abspath(parent_file) in chain:
+        raise SettingsError(f"{config_file}: INHERIT {parent} makes a cycle")
+    if not os.path.isfile(parent_file):
+        raise SettingsError(f"{config_file}: INHERIT file {parent_file} does not exist")
+    inherited = _read(parent_file, (*chain, os.path.abspath(config_file)))
+    return _merge(inherited, raw)
+
+
+def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    """Mappings merge key by key; anything else (lists too) the child replaces."""
+    out = dict(parent)
+    for key, value in child.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _enabled(config_file: str, options: Any) -> tuple[bool, Any]:
+    """MkDocs' generic ``enabled`` switch is not a growth option: take it out."""
+    if not isinstance(options, dict) or "enabled" not in options:
+        return True, options
+    options = dict(options)
+    enabled = options.pop("enabled")
+    if not isinstance(enabled, bool):
+        raise SettingsError(
+            f"{config_file}: plugin 'growth': option 'enabled': must be true or false"
+        )
+    return enabled, options
+
+
+def load_settings(config_file: str) -> Settings:
+    raw = _read(config_file, ())
     base = os.path.dirname(os.path.abspath(config_file))
-    enabled, options = _growth_options(raw.get("plugins"))
+    listed, options = _growth_options(raw.get("plugins"))
+    enabled, options = _enabled(config_file, options)
     try:
         growth = parse_options(options or {})
     except OptionsError as exc:
@@ -102,13 +146,13 @@ def load_settings(config_file: str) -> Settings:
         raise SettingsError(f"{config_file}: plugin 'growth': {lines}") from None
     return Settings(
         config_file=config_file,
-        docs_dir=os.path.join(base, str(raw.get("docs_dir") or "docs")),
-        site_dir=os.path.join(base, str(raw.get("site_dir") or "site")),
+        docs_dir=os.path.normpath(os.path.join(base, str(raw.get("docs_dir") or "docs"))),
+        site_dir=os.path.normpath(os.path.join(base, str(raw.get("site_dir") or "site"))),
         site_url=raw.get("site_url") or None,
         site_name=str(raw.get("site_name") or ""),
         use_directory_urls=bool(raw.get("use_directory_urls", True)),
         growth=growth,
-        plugin_enabled=enabled,
+        plugin_enabled=listed and enabled,
         markdown_extensions=_extension_names(raw.get("markdown_extensions")),
     )
 
