@@ -9,13 +9,15 @@ written, plus ``path``, ``url`` and for cards ``priority``).
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .model import Card
 from .render import GeneratedPage
 from .store import Store
-from .views.context import SiteContext
+
+if TYPE_CHECKING:  # views imports this module: no import cycle at run time
+    from .views.context import SiteContext
 
 FORMAT = 1
 PATH = "growth.json"
