@@ -42,6 +42,10 @@ class ScaffoldError(Exception):
     """The document cannot be written; the message says why (CLI exit 1)."""
 
 
+class BadRequest(ScaffoldError):
+    """The type or title itself is unusable (CLI exit 2, a usage error)."""
+
+
 @dataclass(frozen=True)
 class Plan:
     kind: str
@@ -121,10 +125,15 @@ def plan(
     explicit ``id: <slug>-<type>`` so ids stay unique.
     """
     if kind not in TYPES:
-        raise ScaffoldError(f"unknown type {kind!r}; use one of {', '.join(TYPES)}")
+        raise BadRequest(f"unknown type {kind!r}; use one of {', '.join(TYPES)}")
     title = clean_title(title)
     if not title:
-        raise ScaffoldError("the title is empty")
+        raise BadRequest("the title is empty")
+    if len(title) > config.limits.max_string_length:
+        raise BadRequest(
+            f"the title is {len(title):,} characters, over the"
+            f" {config.limits.max_string_length:,} limit (limits.max_string_length)"
+        )
     slug = slugify(title) or f"{kind}-{today.isoformat()}"
     front = _front_matter(kind, title, config, today)
     doc_id = slug
@@ -147,7 +156,10 @@ def write(docs_dir: str, planned: Plan) -> str:
     folder = os.path.dirname(target)
     if not os.path.realpath(folder).startswith(root + os.sep):
         raise ScaffoldError(f"{folder}: resolves outside docs_dir {docs_dir}")
-    os.makedirs(folder, exist_ok=True)
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as exc:
+        raise ScaffoldError(f"{folder}: cannot create the folder: {exc.strerror}") from None
     try:
         with open(target, "x", encoding="utf-8", newline="\n") as handle:
             handle.write(planned.text)
@@ -164,15 +176,17 @@ def cmd_new(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     config = settings.growth
-    if not clean_title(args.title):
-        raise UsageError("the title is empty")
+    today = config.effective_today()
+    try:
+        plan(args.type, args.title, config, today)  # bad type or title: before reading the store
+    except BadRequest as exc:
+        raise UsageError(str(exc)) from None
     if not os.path.isdir(settings.docs_dir):
         raise UsageError(f"{settings.docs_dir}: docs_dir is not a directory")
     store = load_store(settings.docs_dir, config, settings.config_file)
     taken = {e.doc.id for e in store.entries if e.doc is not None}
     try:
-        planned = plan(args.type, args.title, config, config.effective_today(), taken)
-        path = write(settings.docs_dir, planned)
+        path = write(settings.docs_dir, plan(args.type, args.title, config, today, taken))
     except ScaffoldError as exc:
         print(f"mkdocs-growth: error: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS

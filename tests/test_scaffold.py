@@ -166,3 +166,26 @@ def test_slugify() -> None:
     assert slugify("Crème brûlée") == "creme-brulee"
     assert slugify("a" * 100) == "a" * 60
     assert slugify("日本") == ""
+
+
+def test_type_folder_that_is_a_file_is_a_clear_error(tmp_path: Path, run_cli) -> None:
+    config = write_store(tmp_path, {"index.md": "# Home\n", "cards": "not a folder\n"})
+    result = run_cli("new", "card", "X", "-f", config)
+    assert result.code == 1
+    assert "cannot create the folder" in result.err and "Traceback" not in result.err
+
+
+def test_type_folder_linking_outside_docs_is_refused(tmp_path: Path, run_cli) -> None:
+    config = store_dir(tmp_path)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (tmp_path / "docs" / "notes").symlink_to(outside, target_is_directory=True)
+    result = run_cli("new", "note", "X", "-f", config)
+    assert result.code == 1 and "outside docs_dir" in result.err
+    assert list(outside.iterdir()) == []
+
+
+def test_title_over_the_string_limit_is_a_usage_error(tmp_path: Path, run_cli) -> None:
+    config = store_dir(tmp_path)
+    result = run_cli("new", "note", "x" * 20_001, "-f", config)
+    assert result.code == 2 and "limits.max_string_length" in result.err
