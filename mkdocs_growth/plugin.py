@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import os
+import stat
 from typing import Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -122,8 +123,14 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             return None
         if entry.front_matter_broken:
             problems = [p for p in entry.problems if p.is_error] or entry.problems
-            return header.broken_page(entry, problems, self.ctx, _raw_text(page.file, entry))
-        return entry.text or None  # already read once: spare MkDocs a second read
+            text = _raw_text(page.file, entry) or ""
+            return header.broken_page(entry, problems, self.ctx, text)
+        if entry.text:
+            return entry.text  # already read once: spare MkDocs a second read
+        text = _raw_text(page.file, entry)  # empty or over the size limit: published as-is
+        if text is None:  # unreadable, gone, or a FIFO (MkDocs' own read would raise or block)
+            return header.broken_page(entry, entry.problems, self.ctx, "")
+        return text
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -198,13 +205,16 @@ def _theme_safe(meta: dict[str, Any]) -> None:
     meta.pop("status", None)
 
 
-def _raw_text(file: File, entry: Entry) -> str:
-    """The file as text for a broken page; undecodable bytes shown as U+FFFD, never dropped."""
+def _raw_text(file: File, entry: Entry) -> str | None:
+    """The file as text; undecodable bytes shown as U+FFFD, never dropped. None: unreadable."""
     if entry.text:
         return entry.text
+    path = file.abs_src_path or ""
     try:
-        with open(file.abs_src_path or "", "rb") as handle:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None  # opening a FIFO blocks until a writer comes
+        with open(path, "rb") as handle:
             raw = handle.read()
     except OSError:
-        return ""
+        return None
     return normalize(raw.decode("utf-8", errors="replace"))
