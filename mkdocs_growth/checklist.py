@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from .checks import active_milestones
 from .model import Card, Scores
-from .schedule import check_in, current_horizon
+from .schedule import check_in, current_horizon, shift
 from .store import Store
 
 NOTE_DAYS = 7  # "a note in the last 7 days": today and the six days before
@@ -125,7 +125,7 @@ def _scores(store: Store, base: str) -> CheckItem:
 
 def _weekly_note(store: Store, today: dt.date) -> CheckItem:
     label = "A weekly tech note in the last 7 days"
-    since = today - dt.timedelta(days=NOTE_DAYS - 1)
+    since = shift(today, -(NOTE_DAYS - 1))
     recent = [n for n in store.notes if since <= n.date <= today]
     if recent:
         note = max(recent, key=lambda n: (n.date, n.id))
@@ -186,7 +186,7 @@ def _check_in(store: Store, today: dt.date, base: str) -> CheckItem:
 
 def _retro(store: Store, today: dt.date, base: str) -> CheckItem:
     label = "A retrospective in the last 90 days"
-    since = today - dt.timedelta(days=RETRO_DAYS - 1)
+    since = shift(today, -(RETRO_DAYS - 1))
     recent = [r for r in store.retros if since <= r.date <= today]
     if recent:
         retro = max(recent, key=lambda r: (r.date, r.id))

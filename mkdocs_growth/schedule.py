@@ -39,6 +39,14 @@ Bucket = Literal["overdue", "week", "later"]
 HorizonState = Literal["past", "current", "future"]
 
 
+def shift(day: dt.date, days: int) -> dt.date:
+    """``day + days``, clamped to the calendar (a date like 9999-12-31 must not crash a build)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
+
+
 def interval(reviews: int) -> int:
     """Days until the next review after ``reviews`` recorded ones (0 -> 1 day)."""
     if reviews < 0:
@@ -65,22 +73,20 @@ def next_review(card: Card, config: GrowthConfig) -> Review | None:
     """When the card's concepts are next due, or None when nothing anchors the schedule."""
     if card.reviewed:
         last = max(card.reviewed)
-        return Review(
-            card, last + dt.timedelta(days=interval(len(card.reviewed))), len(card.reviewed), last
-        )
+        return Review(card, shift(last, interval(len(card.reviewed))), len(card.reviewed), last)
     anchor = card.date
     if anchor is None:
         horizon = config.horizon(card.horizon)
         anchor = horizon.start if horizon else None
     if anchor is None:
         return None
-    return Review(card, anchor + dt.timedelta(days=interval(0)), 0, None)
+    return Review(card, shift(anchor, interval(0)), 0, None)
 
 
 def bucket(due: dt.date, today: dt.date) -> Bucket:
     if due < today:
         return "overdue"
-    if due < today + dt.timedelta(days=WEEK_DAYS):
+    if due < shift(today, WEEK_DAYS):
         return "week"
     return "later"
 
@@ -137,7 +143,7 @@ class CheckIn:
 
     @property
     def due_on(self) -> dt.date | None:
-        return None if self.last is None else self.last + dt.timedelta(days=CHECK_IN_DAYS)
+        return None if self.last is None else shift(self.last, CHECK_IN_DAYS)
 
 
 def feedback_items(cards: Iterable[Card]) -> list[FeedbackItem]:

@@ -224,3 +224,11 @@ def test_active_card_warning_starts_the_day_after_the_horizon_ends(tmp_path) -> 
     assert not [p for p in on_end.problems if "archive it" in p.message]
     [warning] = [p for p in after.problems if "archive it" in p.message]
     assert warning.path == "cards/a.md" and not warning.is_error
+
+
+def test_dates_at_the_end_of_the_calendar_do_not_crash() -> None:
+    last = D(9999, 12, 30)
+    review = next_review(make_card(reviewed=[last]), NO_HORIZONS)
+    assert review is not None and review.due == D.max
+    assert check_in([_with_feedback(D.max)], D(2026, 1, 1)).due_on == D.max
+    assert bucket(D.max, D.max) == "week"

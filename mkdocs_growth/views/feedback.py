@@ -9,12 +9,11 @@ page readable, and the build from rendering years of feedback a second time
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from ..model import Card, Feedback
 from ..render import GeneratedPage
-from ..schedule import CHECK_IN_DAYS, FeedbackItem, check_in, feedback_items
+from ..schedule import CHECK_IN_DAYS, FeedbackItem, check_in, feedback_items, shift
 from ..store import Store
 from .common import page
 from .context import SiteContext
@@ -25,7 +24,7 @@ FULL_MAX = 50
 
 def pages(store: Store, ctx: SiteContext) -> list[GeneratedPage]:
     items = feedback_items(store.cards)  # newest first
-    since = ctx.today - dt.timedelta(days=RECENT_DAYS)
+    since = shift(ctx.today, -RECENT_DAYS)
     recent = [i for i in items[:FULL_MAX] if i.entry.date >= since]
     return [
         page(
