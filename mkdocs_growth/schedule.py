@@ -84,9 +84,10 @@ def next_review(card: Card, config: GrowthConfig) -> Review | None:
 
 
 def bucket(due: dt.date, today: dt.date) -> Bucket:
-    if due < today:
+    days = (due - today).days
+    if days < 0:
         return "overdue"
-    if due < shift(today, WEEK_DAYS):
+    if days < WEEK_DAYS:
         return "week"
     return "later"
 
