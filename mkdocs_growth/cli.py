@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
@@ -58,37 +59,60 @@ def _format_github(problems: list[Problem], shown: Callable[[Problem], str]) -> 
     return "\n".join(out)
 
 
+def _report_filter(paths: list[str], docs_dir: str) -> Callable[[str], bool] | None:
+    """Which real paths to report on: ``None`` for all, else files and folders given."""
+    if not paths:
+        return None
+    root = os.path.realpath(docs_dir)
+    wanted = []
+    for given in paths:
+        real = os.path.realpath(given)
+        if real != root and not real.startswith(root + os.sep):
+            raise UsageError(f"{given}: not inside docs_dir ({docs_dir})")
+        wanted.append((real, os.path.isdir(real)))
+
+    def keep(real: str) -> bool:
+        return any(real == w or (is_dir and real.startswith(w + os.sep)) for w, is_dir in wanted)
+
+    return keep
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     settings = _settings(args)
     docs_dir = settings.docs_dir
-    only: set[str] | None = None
     for given in args.paths:
         if not os.path.exists(given):
             raise UsageError(f"{given}: no such file or directory")
-    if len(args.paths) == 1 and os.path.isdir(args.paths[0]):
-        docs_dir = args.paths[0]
-    elif args.paths:
-        only = {os.path.realpath(p) for p in args.paths}
+    paths = list(args.paths)
+    if len(paths) == 1 and os.path.isdir(paths[0]):
+        docs_dir, paths = paths[0], []  # another store folder, with these options
     if not os.path.isdir(docs_dir):
         raise UsageError(f"{docs_dir}: docs_dir is not a directory")
+    keep = _report_filter(paths, docs_dir)
     store = load_store(docs_dir, settings.growth, settings.config_file)
     problems = store.problems
-    if only is not None:
-        problems = [p for p in problems if os.path.realpath(os.path.join(docs_dir, p.path)) in only]
+    if keep is not None:
+        problems = [
+            p
+            for p in problems
+            if p.path != settings.config_file
+            and keep(os.path.realpath(os.path.join(docs_dir, p.path)))
+        ]
 
     def shown(p: Problem) -> str:
         return _display_path(p, settings, docs_dir)
 
     if args.format == "json":
         payload = [{**p.as_dict(), "path": shown(p)} for p in problems]
-        print(json.dumps(payload, indent=2, ensure_ascii=False))
+        print(json.dumps(payload, indent=2))  # ASCII escapes: valid JSON on any terminal
     elif args.format == "github":
         text = _format_github(problems, shown)
         if text:
             print(text)
     else:
         print(_format_text(problems, shown, store))
-    failing = [p for p in problems if p.is_error or args.strict]
+    strict = args.strict or settings.growth.strict  # the `strict` option fails builds too
+    failing = [p for p in problems if p.is_error or strict]
     return EXIT_PROBLEMS if failing else EXIT_OK
 
 
@@ -166,8 +190,13 @@ def _version() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one subcommand and return its exit code (argparse errors included: 2)."""
+    _tolerant_output()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, bad arguments
+        return 0 if exc.code is None else exc.code if isinstance(exc.code, int) else EXIT_USAGE
     try:
         return int(args.func(args))
     except UsageError as exc:
@@ -175,8 +204,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # `mkdocs-growth validate | head`: stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+
+
+def _tolerant_output() -> None:
+    """Paths and messages may hold any character: never fail on a narrow terminal encoding."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
 
 
 if __name__ == "__main__":  # pragma: no cover
