@@ -145,7 +145,7 @@ def quarter(horizon_id: str) -> HorizonSpec | None:
 
 
 def quarter_of(day: dt.date) -> str:
-    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+    return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"  # year 999 is "0999", as ids are written
 
 
 class OptionsError(ValueError):

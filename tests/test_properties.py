@@ -220,7 +220,7 @@ def markdown_file(meta: dict[str, Any], body: str, *, bom: bool = False, crlf: b
 ids = st.sampled_from(["a", "b", "card-1", "note-2", "x9", "dup"]) | st.from_regex(
     r"[a-z0-9][a-z0-9-]{0,12}", fullmatch=True
 )
-dates = st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(9999, 12, 31))
+dates = st.dates()  # the whole calendar: year 1 to 9999
 scores = st.integers(1, 5)
 numbers = st.one_of(
     st.integers(-(10**12), 10**12), st.floats(allow_nan=False, allow_infinity=False)
@@ -818,3 +818,28 @@ def test_generated_pages_convert_to_inert_html(built: tuple[list[Entry], GrowthC
     ]
     for path, source in sources:
         assert_inert_html(md.reset().convert(source), path)
+
+
+@pytest.mark.parametrize("today", [dt.date(1, 1, 1), dt.date(999, 12, 31), dt.date(9999, 12, 31)])
+def test_every_page_renders_at_the_ends_of_the_calendar(today: dt.date) -> None:
+    """``today`` and every date a card holds at the calendar's edges: no overflow, no assert."""
+    edge = {
+        "type": "card",
+        "title": "edge",
+        "domain": "a",
+        "horizon": f"{today.year:04d}-Q{(today.month - 1) // 3 + 1}",
+        "goal": "g",
+        "scores": {"impact": 1, "effort": 1, "reusability": 1, "learnings": 1},
+        "status": "active",
+        "date": today,
+        "reviewed": [today],
+        "concepts": ["c"],
+        "feedback": [{"date": today}],
+        "milestones": [{"title": "m", "done_when": "d", "due": today, "status": "active"}],
+    }
+    entry = parse_text("edge.md", markdown_file(edge, "\nbody\n"))
+    store = build_store([entry], GrowthConfig(today=today), CONFIG_PATH)
+    assert entry.doc is not None and not store.errors, store.problems
+    ctx = _site_context(store, "https://example.com/", True)
+    assert render_pages(store, ctx)
+    assert header.card_header(entry.doc, store, ctx, "edge.md")
