@@ -332,3 +332,36 @@ def test_the_limits_are_documented() -> None:
         assert option in text, f"{option} is missing from {reference.name}"
     threat_model = (Path(__file__).parent.parent / "docs" / "threat-model.md").read_text("utf-8")
     assert "max_file_bytes" in threat_model
+
+
+def test_serve_rebuilds_after_a_file_is_deleted(tmp_path: Path) -> None:
+    """``mkdocs serve`` keeps the plugin (it has on_startup) and rebuilds on every change."""
+    config = write_store(
+        tmp_path,
+        {
+            "index.md": "# Home\n",
+            "cards/gone.md": card(title="Soon gone"),
+            "cards/stay.md": OK_CARD,
+        },
+        OPTIONS,
+    )
+    first = load_config(config_file=str(config))
+    first.plugins.on_startup(command="serve", dirty=False)
+    try:
+        build(first)
+        assert (tmp_path / "site" / "cards" / "gone" / "index.html").exists()
+        assert "Soon gone" in _priorities(tmp_path / "site")
+        (tmp_path / "docs" / "cards" / "gone.md").unlink()
+        build(load_config(config_file=str(config)))  # what serve's builder does on a change
+    finally:
+        first.plugins.on_startup(command="build", dirty=False)  # the instance is shared
+    site = tmp_path / "site"
+    assert not (site / "cards" / "gone").exists()
+    assert (site / "cards" / "stay" / "index.html").exists()
+    assert "gone" not in _problem_rows(site)
+    assert "Soon gone" not in _priorities(site)
+    assert "A readable card" in _priorities(site)
+
+
+def _priorities(site: Path) -> str:
+    return (site / "growth" / "priorities" / "index.html").read_text("utf-8")
