@@ -68,7 +68,9 @@ def _report_filter(paths: list[str], docs_dir: str) -> Callable[[str], bool] | N
     for given in paths:
         real = os.path.realpath(given)
         if real != root and not real.startswith(root + os.sep):
-            raise UsageError(f"{given}: not inside docs_dir ({docs_dir})")
+            # pre-commit passes every staged .md file, README.md included: not an error
+            print(f"mkdocs-growth: skipped {given}: not inside docs_dir", file=sys.stderr)
+            continue
         wanted.append((real, os.path.isdir(real)))
 
     def keep(real: str) -> bool:

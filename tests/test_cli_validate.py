@@ -136,12 +136,16 @@ def test_files_given_as_paths_limit_the_report(run_cli, broken: Path) -> None:
     assert [os.path.basename(p["path"]) for p in json.loads(result.out)] == ["bad.md"]
 
 
-def test_a_file_outside_docs_dir_is_a_usage_error(run_cli, broken: Path, tmp_path: Path) -> None:
-    outside = tmp_path / "elsewhere.md"
-    outside.write_text(NOTE)
+def test_a_file_outside_docs_dir_is_skipped_with_a_note(
+    run_cli, broken: Path, tmp_path: Path
+) -> None:
+    """pre-commit passes every staged Markdown file, README.md included."""
+    outside = tmp_path / "README.md"
+    outside.write_text("---\ntype: card\n")
     result = run_cli("validate", "-f", broken, outside)
-    assert result.code == 2
-    assert "not inside docs_dir" in result.err
+    assert result.code == 0
+    assert f"skipped {outside}: not inside docs_dir" in result.err
+    assert result.out.strip().endswith("0 errors, 0 warnings")
 
 
 def test_a_missing_path_is_a_usage_error(run_cli, clean: Path) -> None:
