@@ -463,3 +463,19 @@ def test_a_second_build_is_identical(built: Built, tmp_path: Path) -> None:
     assert set(first) == set(second)
     differ = [p for p in first if first[p] != second[p] and not p.endswith((".gz", ".xml"))]
     assert differ == []
+
+
+def test_generate_writes_only_into_its_out_folder(built: Built, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    before = _tree(built.root)
+    code = main(["generate", "-f", str(built.root / "mkdocs.yml"), "--out", str(out)])
+    assert code == 0
+    assert _tree(built.root) == before
+    written = [p for p in out.rglob("*") if p.is_file()]
+    assert written, "generate wrote nothing"
+    for path in written:
+        assert path.resolve().is_relative_to(out.resolve())
+        assert "growth-escape" not in str(path)
+        if path.suffix == ".md":
+            text = path.read_text("utf-8").lower()
+            assert "<script" not in text and "<img" not in text, path
