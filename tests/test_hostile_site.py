@@ -16,6 +16,7 @@ import shutil
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 import yaml
@@ -479,3 +480,15 @@ def test_generate_writes_only_into_its_out_folder(built: Built, tmp_path: Path) 
         if path.suffix == ".md":
             text = path.read_text("utf-8").lower()
             assert "<script" not in text and "<img" not in text, path
+
+
+def test_exports_keep_hostile_data_exactly_and_parse(built: Built) -> None:
+    """growth.json is data, not HTML: every valid document in it with its text unchanged."""
+    exported = json.loads((built.site / "growth.json").read_text("utf-8"))
+    by_path = {d["path"]: d for d in exported["documents"]}
+    for entry in built.store.valid:
+        assert entry.doc is not None
+        assert by_path[entry.path]["title"] == entry.doc.title
+    assert len(exported["problems"]) == len(built.store.problems)
+    for name in ("sitemap.xml", "growth/feed.xml"):
+        ElementTree.parse(built.site / name)  # hostile titles and file names stay well-formed
