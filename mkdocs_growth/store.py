@@ -8,6 +8,8 @@ re-parses only the files that changed.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -148,6 +150,30 @@ def walk_markdown(docs_dir: str) -> Iterator[str]:
                 yield rel.replace(os.sep, "/")
 
 
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Hold the cyclic garbage collector while a store is read.
+
+    Parsing thousands of documents allocates millions of small objects and no
+    reference cycles; each collection would walk all of them again (about a
+    sixth of ``validate`` on 5,000 documents). Reference counting still frees
+    everything; the collector resumes afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def read_entries(docs_dir: str, rel_paths: Iterable[str], limits: Limits) -> list[Entry]:
+    """:func:`read_entry` for many files, with the collector paused."""
+    with paused_gc():
+        return [read_entry(docs_dir, rel, limits) for rel in rel_paths]
+
+
 def load_store(
     docs_dir: str,
     config: GrowthConfig,
@@ -155,5 +181,6 @@ def load_store(
     paths: Iterable[str] | None = None,
 ) -> Store:
     rel_paths = walk_markdown(docs_dir) if paths is None else paths
-    entries = [read_entry(docs_dir, rel, config.limits) for rel in rel_paths]
-    return build_store(entries, config, config_path)
+    entries = read_entries(docs_dir, rel_paths, config.limits)
+    with paused_gc():
+        return build_store(entries, config, config_path)

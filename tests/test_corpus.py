@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, store_of
+from conftest import FIXTURES, store_of, write_store
 
 from mkdocs_growth import store as store_module
 from mkdocs_growth.model import TYPES, Card
@@ -175,3 +175,37 @@ def test_a_bom_and_crlf_card_is_read_like_any_other() -> None:
     assert "\r" not in entry.body and entry.body.startswith("\n# Trace explorer")
     assert entry.line("milestones", 1) == 13
     assert entry.line("concepts") == 19
+
+
+# -- limits ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tags", "expected"),
+    [
+        ("[a, b, c, d, e]", []),
+        ("[a, b, c, d, e, f]", ["tags: 6 items, over the 5 limit"]),
+        ("\n  - a\n  - b\n  - c\n  - d\n  - e\n  - f", ["tags: 6 items, over the 5 limit"]),
+        ("[a,b,c,d,e,f]", ["tags: 6 items, over the 5 limit"]),
+    ],
+)
+def test_list_limits_hold_for_every_list_shape(
+    tmp_path: Path, tags: str, expected: list[str]
+) -> None:
+    text = f"---\ntype: note\ntitle: t\ndate: 2026-04-01\ntags: {tags}\n---\n"
+    config = write_store(tmp_path, {"n.md": text}, {"limits": {"max_list_items": 5}})
+    found = [p.message for p in store_of(config).problems]
+    assert len(found) == len(expected), found
+    for message, want in zip(found, expected, strict=True):
+        assert message.startswith(want)
+
+
+def test_string_limits_hold(tmp_path: Path) -> None:
+    long_title = "x" * 81
+    text = f"---\ntype: note\ntitle: {long_title}\ndate: 2026-04-01\n---\n"
+    config = write_store(tmp_path, {"n.md": text}, {"limits": {"max_string_length": 80}})
+    (problem,) = store_of(config).problems
+    assert (problem.line, problem.message) == (
+        3,
+        "title: text is 81 characters, over the 80 limit (limits.max_string_length)",
+    )
