@@ -86,36 +86,46 @@ class Loaded:
         return default
 
 
-def _resolve(value: str, implicit: tuple[bool, bool]) -> str:
-    if not implicit[0]:  # quoted, or a block scalar: always text
-        return _STR
-    return _resolve_plain(value)
+@functools.lru_cache(maxsize=8192)
+def _resolve_plain(value: str) -> tuple[str, Any]:
+    """Tag and value of a plain scalar.
 
-
-@functools.lru_cache(maxsize=4096)
-def _resolve_plain(value: str) -> str:
-    """Tag of a plain scalar; cached because stores repeat values (statuses, scores, dates)."""
+    Cached because stores repeat values (keys, statuses, scores, dates) and
+    every value built here is immutable. A bad value raises ``_BadScalar``
+    (not cached) for the caller to report with its line.
+    """
     tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
-    return _STR if tag == _VALUE else tag  # a lone `=` is text, not PyYAML's unusable !!value
+    if tag in (_STR, _VALUE):  # a lone `=` is text, not PyYAML's unusable !!value
+        return _STR, value
+    if tag == _MERGE or tag not in _SCALAR_TAGS:
+        return tag, None
+    return tag, _construct(tag, value)
 
 
-def _construct(tag: str, event: Any, line: int) -> Any:
+class _BadScalar(Exception):
+    """A scalar its tag's constructor rejects; ``args[0]`` is the tag."""
+
+
+def _construct(tag: str, value: str) -> Any:
     """A standard scalar; an impossible date (2026-02-30) stays text for the models to report."""
-    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+    node = yaml.ScalarNode(tag, value)
     try:
         return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
     except Exception:
         if tag == _TIMESTAMP:
-            return event.value
-        kind_name = tag[len(TAG_PREFIX) :]
-        raise YamlError(line, f"invalid {kind_name} value {event.value!r}") from None
+            return value
+        raise _BadScalar(tag) from None
+
+
+def _bad_scalar(tag: str, value: str, line: int) -> YamlError:
+    return YamlError(line, f"invalid {tag[len(TAG_PREFIX) :]} value {value!r}")
 
 
 def _show_tag(tag: str) -> str:
     return "!!" + tag[len(TAG_PREFIX) :] if tag.startswith(TAG_PREFIX) else tag
 
 
-@dataclass
+@dataclass(slots=True)
 class _Frame:
     value: dict[Any, Any] | list[Any]
     path: Path
@@ -146,7 +156,8 @@ def load(
     loader = _Parser(text)
     offset = first_line
     try:
-        return _build(loader, offset, max_depth, max_nodes)
+        escapes = "\\" in text or _SURROGATE.search(text) is not None
+        return _build(loader, offset, max_depth, max_nodes, escapes)
     except YamlError:
         raise
     except yaml.MarkedYAMLError as exc:
@@ -174,7 +185,9 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, offset: int, max_depth: 
     return YamlError(offset + line, f"YAML syntax error: {problem}")
 
 
-def _build(loader: Any, offset: int, max_depth: int, max_nodes: int) -> Loaded:
+def _build(loader: Any, offset: int, max_depth: int, max_nodes: int, escapes: bool) -> Loaded:
+    """Events -> values. The common cases (a plain or quoted scalar into a mapping or list,
+    no anchor) are inlined: this loop runs for every value of every document of a store."""
     lines: dict[Path, int] = {}
     stack: list[_Frame] = []
     anchors: dict[str, tuple[Any, int]] = {}
@@ -182,6 +195,10 @@ def _build(loader: Any, offset: int, max_depth: int, max_nodes: int) -> Loaded:
     nodes = 0
     root: Any = _NO_VALUE
     documents = 0
+    get_event = loader.get_event
+    scalar_event, alias_event = ev.ScalarEvent, ev.AliasEvent
+    start_events = (ev.MappingStartEvent, ev.SequenceStartEvent)
+    end_events = (ev.MappingEndEvent, ev.SequenceEndEvent)
 
     def attach(value: Any, line: int, is_merge_key: bool = False) -> None:
         nonlocal root
@@ -223,34 +240,66 @@ def _build(loader: Any, offset: int, max_depth: int, max_nodes: int) -> Loaded:
             return (*top.path, "?")
         return (*top.path, top.key)
 
-    while loader.check_event():
-        event = loader.get_event()
+    while True:
+        event = get_event()
+        if event is None:
+            break
         kind = type(event)
         line = offset + event.start_mark.line if event.start_mark is not None else offset
-        if kind is ev.ScalarEvent:
+        if kind is scalar_event:
             nodes += 1
             tag = event.tag
-            if tag is None:
-                tag = _resolve(event.value, event.implicit)
-            elif tag == "!":
-                tag = _STR
-            is_merge = tag == _MERGE
-            if is_merge:
-                value: Any = None
-            elif tag == _STR:
-                value = event.value
+            raw = event.value
+            is_merge = False
+            if tag is None and event.implicit[0]:  # plain: resolved and built once per text
+                try:
+                    tag, value = _resolve_plain(raw)
+                except _BadScalar as exc:
+                    raise _bad_scalar(exc.args[0], raw, line) from None
+                if tag is not _STR:
+                    if tag == _MERGE:
+                        is_merge = True
+                    elif tag not in _SCALAR_TAGS:
+                        raise YamlError(
+                            line, f"YAML tag {_show_tag(tag)} is not allowed (standard tags only)"
+                        )
+            elif tag is None or tag == "!" or tag == _STR:  # quoted or block: text
+                value = raw
+            elif tag == _MERGE:
+                is_merge = True
+                value = None
             elif tag not in _SCALAR_TAGS:
                 raise YamlError(
                     line, f"YAML tag {_show_tag(tag)} is not allowed (standard tags only)"
                 )
             else:
-                value = _construct(tag, event, line)
-            if isinstance(value, str) and _SURROGATE.search(value):
+                try:
+                    value = _construct(tag, raw)
+                except _BadScalar as exc:
+                    raise _bad_scalar(exc.args[0], raw, line) from None
+            if escapes and isinstance(value, str) and _SURROGATE.search(value):
                 raise YamlError(line, "text contains a lone surrogate (not valid Unicode)")
             if event.anchor is not None:
                 anchors[event.anchor] = (value, 1)
+            elif stack and not is_merge:
+                top = stack[-1]
+                container = top.value
+                if type(container) is list:
+                    lines[(*top.path, len(container))] = line
+                    container.append(value)
+                    continue
+                if not top.has_key:
+                    if value in container:
+                        raise YamlError(line, f"duplicate key {value!r}")
+                    top.key, top.has_key = value, True
+                    lines[(*top.path, value)] = line
+                    continue
+                if not top.key_is_merge:
+                    container[top.key] = value
+                    top.key, top.has_key = None, False
+                    continue
             attach(value, line, is_merge)
-        elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+        elif kind in start_events:
             nodes += 1
             is_map = kind is ev.MappingStartEvent
             tag = event.tag
@@ -264,7 +313,7 @@ def _build(loader: Any, offset: int, max_depth: int, max_nodes: int) -> Loaded:
             if event.anchor is not None:
                 building.add(event.anchor)
             stack.append(_Frame({} if is_map else [], path, event.anchor, nodes, line))
-        elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
+        elif kind in end_events:
             frame = stack.pop()
             value = frame.value
             if frame.merges and isinstance(value, dict):
@@ -275,7 +324,7 @@ def _build(loader: Any, offset: int, max_depth: int, max_nodes: int) -> Loaded:
                 building.discard(frame.anchor)
                 anchors[frame.anchor] = (value, nodes - frame.start_nodes + 1)
             attach(value, frame.line)
-        elif kind is ev.AliasEvent:
+        elif kind is alias_event:
             if event.anchor in building:
                 raise YamlError(line, f"alias *{event.anchor} refers to itself")
             if event.anchor not in anchors:
