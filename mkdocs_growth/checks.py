@@ -17,6 +17,7 @@ from .parse import Entry, did_you_mean
 from .problems import Problem, error, quote, warning
 
 _SLUG, _HORIZON = re.compile(SLUG), re.compile(HORIZON_ID)
+_ID_HINT_CUTOFF = 0.75
 
 
 def check_store(entries: Iterable[Entry], config: GrowthConfig, config_path: str) -> list[Problem]:
@@ -70,7 +71,8 @@ def _references(entries: list[Entry], with_id: list[Entry]) -> list[Problem]:
         for field_name, line, ref in entry.references():
             if ref not in kinds:
                 candidates = cards if field_name == "card" else kinds
-                hint = did_you_mean(ref, [c for c in candidates if c != entry.doc_id])
+                others = [c for c in candidates if c != entry.doc_id]
+                hint = did_you_mean(ref, others, cutoff=_ID_HINT_CUTOFF)  # ids share words
                 out.append(
                     error(
                         entry.path,

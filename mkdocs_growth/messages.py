@@ -22,7 +22,7 @@ Loc = tuple[Any, ...]
 _SCORE_FIELDS = ("scores", "rubric")
 _PLAIN = {
     "string_type": "must be text",
-    "list_type": "must be a list (write [a, b] or one '- item' per line)",
+    "list_type": "must be a list, like [a, b]",
     "dict_type": "must be a mapping of 'key: value'",
     "model_type": "must be a mapping of 'key: value'",
     "model_attributes_type": "must be a mapping of 'key: value'",
@@ -160,6 +160,6 @@ def reason(err: Any) -> str:
     if etype == "value_error":
         return str(err.get("ctx", {}).get("error", err["msg"]))
     if etype in _PLAIN:
-        got = "" if isinstance(value, (dict, list)) else f" (got {quote(value)})"
-        return f"{_PLAIN[etype]}{got}"
+        shown = not isinstance(value, (dict, list)) and etype != "string_too_short"
+        return _PLAIN[etype] + (f" (got {quote(value)})" if shown else "")
     return str(err["msg"])

@@ -112,7 +112,11 @@ def decode(path: str, raw: bytes) -> tuple[str | None, Problem | None]:
         return normalize(raw.decode("utf-8")), None
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, error(path, line, f"file is not valid UTF-8 (byte {exc.start})")
+        byte = raw[exc.start]
+        message = (
+            f"file is not valid UTF-8: byte 0x{byte:02x} at offset {exc.start}; save it as UTF-8"
+        )
+        return None, error(path, line, message)
 
 
 def oversize(path: str, size: int, limits: Limits) -> Entry:
@@ -315,7 +319,10 @@ def _card_warnings(entry: Entry) -> list[Problem]:
     if card.status == "done" and (card.rubric is None or card.rubric.after is None):  # type: ignore[union-attr]
         out.append(
             warning(
-                path, entry.line("status"), "done card has no rubric.after: rate yourself after"
+                path,
+                entry.line("status"),
+                "done card has no rubric.after: rate confidence, competence, impact"
+                " and clarity again now that it is done",
             )
         )
     for i, metric in enumerate(card.metrics):  # type: ignore[union-attr]

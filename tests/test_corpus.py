@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, store_of, write_store
+from conftest import FIXTURES, card, front_matter, store_of, write_store
 
 from mkdocs_growth import store as store_module
 from mkdocs_growth.model import TYPES, Card
@@ -209,3 +209,29 @@ def test_string_limits_hold(tmp_path: Path) -> None:
         3,
         "title: text is 81 characters, over the 80 limit (limits.max_string_length)",
     )
+
+
+# -- reference hints -------------------------------------------------------------------------
+
+
+def test_reference_hints_suggest_close_ids_of_the_right_kind_only(tmp_path: Path) -> None:
+    def note(**fields: str) -> str:
+        return front_matter({"type": "note", "title": "n", "date": "2026-04-01", **fields})
+
+    config = write_store(
+        tmp_path,
+        {
+            "trace-explorer.md": card(),
+            "trace-explorer-notes.md": note(),
+            "missing-required.md": card(),
+            "typo.md": note(card="trace-exploer"),
+            "far.md": note(card="missing-card"),
+            "self.md": note(id="self-note", related=["self-notes"]),
+        },
+    )
+    messages = {p.path: p.message for p in store_of(config).problems}
+    assert messages["typo.md"] == (
+        "card: no document has id 'trace-exploer' (did you mean 'trace-explorer'?)"
+    )
+    assert messages["far.md"] == "card: no document has id 'missing-card'"
+    assert messages["self.md"] == "related: no document has id 'self-notes'"
