@@ -121,6 +121,10 @@ def _bad_scalar(tag: str, value: str, line: int) -> YamlError:
     return YamlError(line, f"invalid {tag[len(TAG_PREFIX) :]} value {value!r}")
 
 
+def _wants_key(frame: _Frame) -> bool:
+    return type(frame.value) is dict and not frame.has_key
+
+
 def _show_tag(tag: str) -> str:
     return "!!" + tag[len(TAG_PREFIX) :] if tag.startswith(TAG_PREFIX) else tag
 
@@ -216,6 +220,8 @@ def _build(loader: Any, offset: int, max_depth: int, max_nodes: int, escapes: bo
             if is_merge_key:
                 top.key, top.has_key, top.key_is_merge = None, True, True
                 return
+            if not isinstance(value, str):  # an alias to a number or date used as a key
+                value = str(value)
             if value in top.value:
                 raise YamlError(line, f"duplicate key {value!r}")
             top.key, top.has_key, top.key_is_merge = value, True, False
@@ -289,16 +295,19 @@ def _build(loader: Any, offset: int, max_depth: int, max_nodes: int, escapes: bo
                     container.append(value)
                     continue
                 if not top.has_key:
-                    if value in container:
-                        raise YamlError(line, f"duplicate key {value!r}")
-                    top.key, top.has_key = value, True
-                    lines[(*top.path, value)] = line
+                    key = raw  # keys are names: `on`, `1`, `2026-01-01` stay text
+                    if key in container:
+                        raise YamlError(line, f"duplicate key {key!r}")
+                    top.key, top.has_key = key, True
+                    lines[(*top.path, key)] = line
                     continue
                 if not top.key_is_merge:
                     container[top.key] = value
                     top.key, top.has_key = None, False
                     continue
-            attach(value, line, is_merge)
+            attach(
+                raw if stack and _wants_key(stack[-1]) and not is_merge else value, line, is_merge
+            )
         elif kind in start_events:
             nodes += 1
             is_map = kind is ev.MappingStartEvent

@@ -137,6 +137,19 @@ def test_the_value_budget_counts_alias_expansion() -> None:
 # -- duplicates, keys, documents --------------------------------------------------------
 
 
+def test_keys_are_names_even_when_yaml_would_read_another_type() -> None:
+    text = "on: a\nyes: b\n1: c\ntrue: d\nnull: e\n2026-01-01: f\n&k 2.5: g\nx: {3: h}\n"
+    loaded = load(text)
+    assert list(loaded.data) == ["on", "yes", "1", "true", "null", "2026-01-01", "2.5", "x"]
+    assert loaded.data["x"] == {"3": "h"}
+    assert loaded.lines[("2026-01-01",)] == 6
+    assert loaded.lines[("x", "3")] == 8
+
+
+def test_the_same_name_twice_is_a_duplicate_however_it_is_quoted() -> None:
+    assert fails("1: a\n'1': b\n").message == "duplicate key '1'"
+
+
 def test_duplicate_keys_are_an_error_at_the_second_key() -> None:
     problem = fails("title: a\ntags: []\ntitle: b\n", first_line=2)
     assert (problem.line, problem.message) == (4, "duplicate key 'title'")
