@@ -52,6 +52,7 @@ _STR, _MAP, _SEQ, _MERGE = (TAG_PREFIX + t for t in ("str", "map", "seq", "merge
 _SCALAR_TAGS = {TAG_PREFIX + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _TIMESTAMP, _VALUE = TAG_PREFIX + "timestamp", TAG_PREFIX + "value"
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_YAML_BREAK, _ODD_BREAK = re.compile("[\n\x85\u2028\u2029]"), re.compile("[\x85\u2028\u2029]")
 
 Path = tuple[Any, ...]
 
@@ -161,20 +162,43 @@ def load(
     offset = first_line
     try:
         escapes = "\\" in text or _SURROGATE.search(text) is not None
-        return _build(loader, offset, max_depth, max_nodes, escapes)
-    except YamlError:
-        raise
+        loaded = _build(loader, offset, max_depth, max_nodes, escapes)
+    except YamlError as exc:
+        raise _in_file_lines(exc, text, offset) from None
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, text, offset, max_depth) from None
+        raise _in_file_lines(_syntax_error(exc, text, offset, max_depth), text, offset) from None
     except yaml.YAMLError as exc:
         raise YamlError(offset, f"YAML error: {exc}") from None
     finally:
         loader.dispose()
+    if _ODD_BREAK.search(text) is not None:
+        table = _file_lines(text)
+        loaded.lines = {k: _remap(v, table, offset) for k, v in loaded.lines.items()}
+    return loaded
+
+
+def _file_lines(text: str) -> list[int]:
+    """YAML line index -> file line index. YAML also breaks at NEL, LS and PS; files don't."""
+    out, real = [0], 0
+    for found in _YAML_BREAK.finditer(text):
+        real += found.group() == "\n"
+        out.append(real)
+    return out
+
+
+def _remap(line: int, table: list[int], offset: int) -> int:
+    return offset + table[min(max(line - offset, 0), len(table) - 1)]
+
+
+def _in_file_lines(exc: YamlError, text: str, offset: int) -> YamlError:
+    if _ODD_BREAK.search(text) is not None:
+        exc.line = _remap(exc.line, _file_lines(text), offset)
+    return exc
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str, offset: int, max_depth: int) -> YamlError:
     """Point at a line of the block: an error found at the end names where its context began."""
-    last = max(0, text.count("\n", 0, len(text.rstrip("\n"))))
+    last = len(_YAML_BREAK.findall(text.rstrip("\n\x85\u2028\u2029")))  # in YAML lines
     problem = exc.problem or exc.context or "invalid YAML"
     at = exc.problem_mark or exc.context_mark
     line = min(at.line, last) if at is not None else 0

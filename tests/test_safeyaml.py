@@ -230,6 +230,16 @@ def test_every_key_and_item_has_its_line() -> None:
     assert loaded.lines[("tags", 1)] == 9
 
 
+@pytest.mark.parametrize("odd_break", ["\x85", "\u2028", "\u2029"])
+def test_lines_count_newlines_only_like_editors_and_mkdocs(odd_break: str) -> None:
+    """YAML also breaks lines at NEL, LS and PS; file:line messages must not."""
+    loaded = load(f"a: 1{odd_break}b: 2\nc: 3\n", first_line=2)
+    assert loaded.lines[("c",)] == 3
+    assert all(2 <= line <= 3 for line in loaded.lines.values())
+    problem = fails(f"a: 1{odd_break}b: [x\n", first_line=2)
+    assert problem.line == 2
+
+
 def test_line_of_falls_back_to_the_closest_known_parent() -> None:
     loaded = load("a: 1\nm:\n  - x: 1\n", first_line=2)
     assert loaded.line_of(("m", 0, "missing")) == 4
