@@ -90,7 +90,7 @@ def _references(entries: list[Entry], with_id: list[Entry]) -> list[Problem]:
 def _allow_lists(entry: Entry, config: GrowthConfig, today: dt.date) -> list[Problem]:
     out = []
     domain = entry.text_field("domain")
-    if domain is not None and _SLUG.match(domain) and config.domains is not None:
+    if domain is not None and _SLUG.fullmatch(domain) and config.domains is not None:
         allowed = [d.id for d in config.domains]
         if domain not in allowed:
             out.append(
@@ -102,7 +102,7 @@ def _allow_lists(entry: Entry, config: GrowthConfig, today: dt.date) -> list[Pro
                 )
             )
     horizon_id = entry.text_field("horizon")
-    if horizon_id is None or not _HORIZON.match(horizon_id):
+    if horizon_id is None or not _HORIZON.fullmatch(horizon_id):
         return out  # absent, or not an id at all (the model reports that)
     horizon = config.horizon(horizon_id)
     if horizon is None:

@@ -132,7 +132,7 @@ class GrowthConfig(_Strict):
 
 
 def quarter(horizon_id: str) -> HorizonSpec | None:
-    match = QUARTER.match(horizon_id)
+    match = QUARTER.fullmatch(horizon_id)
     if match is None:
         return None
     year, q = int(match[1]), int(match[2])

@@ -59,7 +59,7 @@ class Entry:
         if not self.is_growth or self.meta is None:
             return None
         raw = self.meta.get("id", self.stem)
-        return raw if isinstance(raw, str) and _ID.match(raw) else None
+        return raw if isinstance(raw, str) and _ID.fullmatch(raw) else None
 
     @property
     def doc_type(self) -> str | None:
@@ -94,10 +94,12 @@ class Entry:
         out = [
             ("related", self.line("related", i), ref)
             for i, ref in enumerate(related)
-            if isinstance(ref, str) and _ID.match(ref)
+            if isinstance(ref, str) and _ID.fullmatch(ref)
         ]
         out += [
-            (f, self.line(f), ref) for f, ref in single if isinstance(ref, str) and _ID.match(ref)
+            (f, self.line(f), ref)
+            for f, ref in single
+            if isinstance(ref, str) and _ID.fullmatch(ref)
         ]
         return out
 
@@ -214,7 +216,7 @@ def _validate(entry: Entry, limits: Limits, may_exceed: bool = True) -> None:
     data = meta
     if "id" not in meta:
         stem = entry.stem
-        if not _ID.match(stem):
+        if not _ID.fullmatch(stem):
             entry.problems.append(
                 error(
                     path,

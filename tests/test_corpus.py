@@ -235,3 +235,28 @@ def test_reference_hints_suggest_close_ids_of_the_right_kind_only(tmp_path: Path
     )
     assert messages["far.md"] == "card: no document has id 'missing-card'"
     assert messages["self.md"] == "related: no document has id 'self-notes'"
+
+
+def test_ids_with_a_trailing_newline_are_not_ids(tmp_path: Path) -> None:
+    """``^...$`` lets "x\\n" through ``re.match``: store checks on raw front matter must not."""
+    text = (
+        "---\ntype: card\ntitle: t\n"
+        'horizon: "2026-Q1\\n"\ndomain: "observability\\n"\nrelated: ["a\\n"]\n---\n'
+    )
+    config = write_store(
+        tmp_path, {"a.md": text, "b\n.md": card()}, {"domains": [{"id": "observability"}]}
+    )
+    problems = [(p.path, p.line, p.message) for p in store_of(config).problems]
+    assert (
+        "b\n.md",
+        2,
+        "file name 'b\\n' is not a valid id (lowercase letters, digits, '-'): add an 'id:' or rename the file",
+    ) in problems
+    about_a = sorted(m.split(":")[0] for path, _, m in problems if path == "a.md")
+    assert about_a == [
+        "card is missing required field 'goal'",
+        "card is missing required field 'scores'",
+        "domain",
+        "horizon",
+        "related[0]",
+    ]
