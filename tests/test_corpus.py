@@ -9,20 +9,26 @@ means adding files; this module does not change.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import FIXTURES, card, front_matter, store_of, write_store
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mkdocs_growth import store as store_module
+from mkdocs_growth.config import parse_options
 from mkdocs_growth.model import TYPES, Card
+from mkdocs_growth.parse import Entry, parse_entry
 from mkdocs_growth.problems import Problem
-from mkdocs_growth.store import Store, walk_markdown
+from mkdocs_growth.store import Store, build_store, walk_markdown
 
 BROKEN_STORES = sorted(p.parent for p in (FIXTURES / "broken").glob("*/expected.json"))
 CONFIG_KEY = "mkdocs.yml"
@@ -260,3 +266,62 @@ def test_ids_with_a_trailing_newline_are_not_ids(tmp_path: Path) -> None:
         "horizon",
         "related[0]",
     ]
+
+
+# -- store checks on raw front matter never crash -------------------------------------------
+
+_ODD = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 10),
+    st.floats(allow_nan=True),
+    st.dates(),
+    st.sampled_from(
+        ["", "x", "ok-card", "2026-Q1", "2026-Q1\n", "Bad Id", "observability", "a" * 120]
+    ),
+    st.lists(st.sampled_from(["ok-card", "nope", "x\n", ""]), max_size=3),
+    st.dictionaries(st.sampled_from(["a", "id"]), st.integers(), max_size=2),
+)
+_FIELDS = [
+    "type",
+    "id",
+    "title",
+    "domain",
+    "horizon",
+    "status",
+    "related",
+    "card",
+    "superseded_by",
+    "goal",
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    metas=st.lists(
+        st.dictionaries(st.sampled_from(_FIELDS), _ODD, max_size=7).map(
+            lambda m: {"type": "card", **m} if "type" not in m else m
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+    with_lists=st.booleans(),
+)
+def test_store_checks_take_any_raw_front_matter(
+    metas: list[dict[str, Any]], with_lists: bool
+) -> None:
+    options: dict[str, Any] = {"today": dt.date(2026, 5, 1)}
+    if with_lists:
+        options["domains"] = [{"id": "observability"}]
+        options["horizons"] = [
+            {"id": "h1", "start": dt.date(2026, 1, 1), "end": dt.date(2026, 3, 31)}
+        ]
+    config = parse_options(options)
+    entries = [
+        Entry(f"d{i}.md", meta=meta, kind=meta["type"] if meta["type"] in TYPES else None)
+        for i, meta in enumerate(metas)
+    ]
+    entries.append(parse_entry("ok-card.md", card().encode(), config.limits))
+    store = build_store(entries, config, "mkdocs.yml")
+    for problem in store.problems:
+        assert problem.line >= 0 and problem.message
