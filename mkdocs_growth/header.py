@@ -1,24 +1,36 @@
 """What the plugin puts into a document's own page: card headers, broken-page notes.
 
-Both return Markdown built from templates with every document value escaped;
-the author's Markdown is passed through byte for byte.
+The site's card header is HTML added to the rendered page (``on_page_content``):
+Markdown would spend more time on a header full of tables and escaped text
+than on the card's own text, and MkDocs budgets the plugin at a few percent
+of a build. Its template is autoescaped and links by final URL
+(:meth:`SiteContext.href`). :func:`card_header` is the same header as
+Markdown for ``mkdocs-growth generate``. The author's Markdown is never
+changed: the header goes above it, after a leading ``<h1>``.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
+from functools import cache
+from urllib.parse import quote, urlsplit, urlunsplit
+
+import jinja2
+from markupsafe import Markup
 
 from .frontmatter import Block, split
 from .model import Card
 from .parse import Entry
 from .problems import Problem
-from .render import link_to, render
+from .render import fmt_date, fmt_number, link_to, render
 from .store import Store
 from .views.common import Links, progress
-from .views.context import SiteContext
+from .views.context import SiteContext, relative_url
 
-_H1 = re.compile(r"\A[ ]{0,3}#[ \t]+[^\n]*(?:\n|\Z)")
 _BACKTICKS = re.compile(r"`{3,}")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LEADING_H1 = re.compile(r"\A\s*<h1[\s>]")
 
 
 def card_header(card: Card, store: Store, ctx: SiteContext, path: str) -> str:
@@ -32,20 +44,64 @@ def card_header(card: Card, store: Store, ctx: SiteContext, path: str) -> str:
         prio=store.priorities[card.id],
         progress=progress(card),
         domain=store.config.domain(card.domain),
-        rubric_svg=_rubric_svg(card),
+        rubric_svg=rubric_chart(card),
         tasklist="pymdownx.tasklist" in ctx.markdown_extensions,
     )
 
 
-def with_card_header(markdown: str, card: Card, store: Store, ctx: SiteContext, path: str) -> str:
-    """Header above the author's Markdown; an opening ``# Title`` line stays on top."""
-    head = card_header(card, store, ctx, path)
-    match = _H1.match(markdown.lstrip("\n"))
-    if match is None:
-        return f"{head}\n{markdown}"
-    rest = markdown.lstrip("\n")
-    title = match.group(0)
-    return f"{title.rstrip()}\n\n{head}\n{rest[match.end() :]}"
+RUBRIC_MARK = "<!-- growth:rubric-chart -->"
+
+
+def card_header_html(
+    card: Card, store: Store, ctx: SiteContext, path: str, chart: str | None = None
+) -> str:
+    """The header HTML of the card page at ``path`` (every value escaped).
+
+    ``chart`` replaces the rubric chart (the plugin passes :data:`RUBRIC_MARK`
+    and adds the SVG after the search plugin has indexed the page: dozens of
+    shapes cost search more than the rest of the header, for no searchable text).
+    """
+    return (
+        _html_env()
+        .get_template("card_header.html.j2")
+        .render(
+            card=card,
+            ctx=ctx,
+            href=lambda target: ctx.href(path, target),
+            artifact_href=lambda url: artifact_href(url, path, ctx),
+            prio=store.priorities[card.id],
+            progress=progress(card),
+            domain=store.config.domain(card.domain),
+            rubric_chart=Markup(rubric_chart(card) if chart is None else chart),
+        )
+    )
+
+
+def insert_header(html: str, head: str) -> str:
+    """``head`` at the top of a rendered page, below its ``<h1>`` when the page opens with one."""
+    if _LEADING_H1.match(html):
+        end = html.find("</h1>")
+        if end != -1:
+            end += len("</h1>")
+            return f"{html[:end]}\n{head}{html[end:]}"
+    return f"{head}\n{html}"
+
+
+def artifact_href(url: str, card_path: str, ctx: SiteContext) -> str:
+    """An artifact URL for raw HTML: relative paths resolved as MkDocs resolves Markdown links."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+        return url
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(card_path), parts.path))
+    if target.startswith("../") or target == "..":
+        return url  # outside the docs: nothing to resolve against
+    if ctx.is_page(target):
+        path = ctx.href(card_path, target)
+    else:  # a static file or folder keeps its path in the site
+        folder = "/" if parts.path.endswith("/") and target != "." else ""
+        site_path = "" if target == "." else quote(target, safe="/") + folder
+        path = relative_url(ctx.url_of(card_path), site_path)
+    return urlunsplit(("", "", path, parts.query, parts.fragment))
 
 
 def broken_page(entry: Entry, problems: list[Problem], ctx: SiteContext, text: str) -> str:
@@ -72,7 +128,7 @@ def broken_page(entry: Entry, problems: list[Problem], ctx: SiteContext, text: s
     )
 
 
-def _rubric_svg(card: Card) -> str:
+def rubric_chart(card: Card) -> str:
     """The rubric chart from ``mkdocs_growth.svg`` when that module exists."""
     try:
         from .svg import rubric_svg  # type: ignore[import-not-found]
@@ -81,3 +137,24 @@ def _rubric_svg(card: Card) -> str:
             return ""
         raise
     return str(rubric_svg(card))
+
+
+@cache
+def _html_env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("mkdocs_growth", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=_no_controls,
+    )
+    env.filters.update(date=fmt_date, num=fmt_number)
+    return env
+
+
+def _no_controls(value: object) -> object:
+    """Drop control characters from document text (HTML and XML have no use for them)."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return _CONTROL.sub("", value)
+    return value

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -43,6 +43,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         self.command = "build"
         self.store: Store | None = None
         self.ctx: SiteContext | None = None
+        self.charts: dict[str, str] = {}  # rubric SVG per card page, added after search indexing
 
     # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -66,6 +67,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
     def on_config(self, config: MkDocsConfig) -> None:
         self.store = None  # per-build state: nothing survives from the previous rebuild
         self.ctx = None
+        self.charts = {}
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         inclusion = (
@@ -136,13 +138,34 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         entry = self._entry(page.file)
-        if entry is None or self.store is None or self.ctx is None or not entry.is_growth:
+        if entry is not None and entry.is_growth:
+            _theme_safe(page.meta)
+        return None
+
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Valid cards get their header above the author's text (after a leading ``<h1>``)."""
+        entry = self._entry(page.file)
+        if entry is None or self.store is None or self.ctx is None:
             return None
-        _theme_safe(page.meta)
-        doc = self.store.by_path.get(entry.path)
-        card = doc.doc if doc is not None and entry.path not in self.store.invalid_paths else None
-        if isinstance(card, Card):
-            return header.with_card_header(markdown, card, self.store, self.ctx, entry.path)
+        card = entry.doc
+        if not isinstance(card, Card) or entry.path in self.store.invalid_paths:
+            return None
+        chart = header.rubric_chart(card)
+        if chart:
+            self.charts[entry.path] = chart
+        mark = header.RUBRIC_MARK if chart else ""
+        head = header.card_header_html(card, self.store, self.ctx, entry.path, chart=mark)
+        return header.insert_header(html, head)
+
+    @event_priority(-100)  # after the search plugin has indexed the page
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any] | None:
+        chart = self.charts.pop(page.file.src_uri, None)
+        if chart and page.content:
+            page.content = page.content.replace(header.RUBRIC_MARK, chart, 1)
         return None
 
     def _entry(self, file: File) -> Entry | None:

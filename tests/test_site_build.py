@@ -53,13 +53,24 @@ def store_files() -> dict[str, str]:
     """Cards whose priorities exercise every tie-break, one of each other type, two broken."""
     return {
         "index.md": "# Home\n\nA plain page.\n",
+        "assets/data.txt": "1,2,3\n",
         # 5,3,4,2 -> 3.8 (the playbook's example)
         "cards/trace.md": card(
             title=XSS_TITLE,
             status="active",
             metrics=[{"name": "p95 | lookup", "unit": "s", "baseline": 300, "target": 60}],
-            artifacts=[{"kind": "technical", "title": "Demo repo", "url": "https://example.com"}],
-            feedback=[{"date": "2026-04-20", "from": "Mentor", "went_well": "clear demo"}],
+            artifacts=[
+                {"kind": "technical", "title": "Demo repo", "url": "https://example.com"},
+                {"kind": "process", "title": "The note", "url": "../notes/week-17.md#spans"},
+                {"kind": "process", "title": "Raw data", "url": "../assets/data.txt"},
+            ],
+            feedback=[
+                {
+                    "date": "2026-04-20",
+                    "from": "Mentor <img src=x onerror=alert(2)>",
+                    "went_well": "clear demo & <b>short</b>",
+                }
+            ],
         ),
         # 4,1,4,2 -> (8+5+4+2)/5 = 3.8, impact 4 < 5: after trace
         "cards/alpha.md": card(
@@ -299,10 +310,14 @@ def test_card_header_above_untouched_body(site: Site) -> None:
     html = site.page("cards/trace.md")
     header = html.index("Find the slow span")  # the goal
     assert html.index("done when a one-page summary is written") > header
-    assert html.index("p95 &#124; lookup") > header  # metric name, pipe kept in the cell
+    assert html.index("<td>p95 | lookup</td>") > header  # metric name, pipe kept in the cell
     assert html.index("Some text.") > html.index("Demo repo") > header
     assert "3.8" in html and "high" in html
-    assert "clear demo" in html  # feedback
+    assert "clear demo &amp; &lt;b&gt;short&lt;/b&gt;" in html  # feedback, escaped
+    assert "<img src=x" not in html and "Mentor &lt;img src=x" in html
+    note = "../../notes/week-17/#spans" if site.directory_urls else "../notes/week-17.html#spans"
+    data = "../../assets/data.txt" if site.directory_urls else "../assets/data.txt"
+    assert f'href="{note}"' in html and f'href="{data}"' in html
     assert 'href="https://example.com"' in html
     archived = site.page("cards/archived.md")
     assert "<svg" in archived  # rubric chart slot

@@ -41,6 +41,14 @@ class SiteContext:
             return known
         return page_url(path, self.use_directory_urls)
 
+    def href(self, from_path: str, to_path: str) -> str:
+        """Relative URL from the page at ``from_path`` to ``to_path``, for raw HTML.
+
+        Markdown links (``.md``) are resolved by MkDocs; HTML the plugin adds
+        after Markdown is not, so it links by final URL like MkDocs would.
+        """
+        return relative_url(self.url_of(from_path), self.url_of(to_path))
+
     def absolute_url(self, path: str) -> str | None:
         """Absolute URL of a page or file, or None without ``site_url``."""
         if not self.site_url:
@@ -59,3 +67,14 @@ def page_url(path: str, use_directory_urls: bool) -> str:
     if use_directory_urls:
         return f"{stem}/"
     return f"{stem}.html"
+
+
+def relative_url(here: str, target: str) -> str:
+    """``target`` (site-relative URL) as seen from the page whose URL is ``here``."""
+    here = "" if here in ("./", ".") else here
+    target = "" if target in ("./", ".") else target
+    here_dir = here[: here.rfind("/") + 1]
+    rel = posixpath.relpath(target.rstrip("/") or ".", here_dir.rstrip("/") or ".")
+    if target.endswith("/") or not target:
+        rel = "./" if rel == "." else f"{rel}/"
+    return rel
