@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import stat
 from typing import Any, Literal
 
@@ -33,6 +34,7 @@ from .views import SiteContext, render_pages
 log = get_plugin_logger(__name__)
 
 STRICT_SHOWN = 10  # problems quoted in the strict-mode failure message
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # not text: never into a page
 
 
 class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
@@ -224,7 +226,7 @@ def _theme_safe(meta: dict[str, Any]) -> None:
     """Themes print titles raw and read `status`: hand them literal text, hide our status."""
     title = meta.get("title")
     if title is not None:
-        meta["title"] = html.escape(str(title))
+        meta["title"] = html.escape(_CONTROL.sub("", str(title)))
     meta.pop("status", None)
 
 
