@@ -223,11 +223,20 @@ def _shown_path(path: str) -> str:
 
 
 def _theme_safe(meta: dict[str, Any]) -> None:
-    """Themes print titles raw and read `status`: hand them literal text, hide our status."""
+    """Themes print titles and tags raw and read `status`: hand them literal text, hide status."""
     title = meta.get("title")
     if title is not None:
-        meta["title"] = html.escape(_CONTROL.sub("", str(title)))
+        meta["title"] = _literal(title)
+    tags = meta.get("tags")
+    if isinstance(tags, list) and all(isinstance(tag, str) for tag in tags):
+        meta["tags"] = [_literal(tag) for tag in tags]  # Material's tags plugin prints them raw
+    elif tags is not None:
+        del meta["tags"]  # reported by the engine; Material's tags plugin would abort the build
     meta.pop("status", None)
+
+
+def _literal(value: object) -> str:
+    return html.escape(_CONTROL.sub("", str(value)))
 
 
 def _raw_text(file: File, entry: Entry) -> str | None:

@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import shutil
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -35,6 +36,7 @@ OPTIONS = {
     "domains": [{"id": "observability", "title": "Observability <b>bold</b>"}],
     "limits": {"max_file_bytes": 64 * 1024},
 }
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SCRIPT_URL = ("javascript:", "vbscript:", "data:")
 URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "srcset", "poster"}
 FORBIDDEN_TAGS = {"script", "iframe", "object", "embed", "style", "img", "base", "form", "meta"}
@@ -135,7 +137,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
         "docs_dir": "docs",
         "site_dir": "site",
         "theme": {"name": "material"},
-        "plugins": ["search", {"growth": OPTIONS}],
+        # Material's tags plugin reads `tags` from front matter too: growth tags are data.
+        # Material's tags plugin reads `tags` from front matter too: growth tags are data.
+        "plugins": ["search", "tags", {"growth": OPTIONS}],
         "markdown_extensions": ["admonition", "attr_list", "md_in_html", "tables", "toc"],
     }
     config_file = root / "mkdocs.yml"
@@ -302,6 +306,7 @@ def test_titles_show_literally_in_title_and_nav(built: Built) -> None:
     assert len(hostile) >= 6
     index = parse_page((built.site / "index.html").read_text("utf-8"))
     for path, title in titles.items():
+        title = CONTROL.sub("", title)  # NUL, BEL, ESC are not shown
         shown = " ".join(title.split())
         page = parse_page((built.site / path).read_text("utf-8"))
         assert page.title == f"{title} - {SITE_NAME}", path
@@ -492,3 +497,13 @@ def test_exports_keep_hostile_data_exactly_and_parse(built: Built) -> None:
     assert len(exported["problems"]) == len(built.store.problems)
     for name in ("sitemap.xml", "growth/feed.xml"):
         ElementTree.parse(built.site / name)  # hostile titles and file names stay well-formed
+
+
+def test_no_control_character_reaches_a_page(built: Built) -> None:
+    """NUL, BEL, ESC from front matter are not text: HTML has no place for them."""
+    found = {
+        name: sorted({f"U+{ord(c):04X}" for c in CONTROL.findall(html)})
+        for name, html in built.pages().items()
+        if CONTROL.search(html)
+    }
+    assert found == {}
