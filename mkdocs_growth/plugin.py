@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import YAML_RE as _MKDOCS_FRONT_MATTER
 
 from . import header
 from .config import GrowthConfig, OptionsError, parse_options
@@ -34,6 +35,7 @@ from .views import SiteContext, render_pages
 log = get_plugin_logger(__name__)
 
 STRICT_SHOWN = 10  # problems quoted in the strict-mode failure message
+_NO_FRONT_MATTER = "---\n{}\n---\n"  # an empty block: MkDocs reads no metadata, keeps the body
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # not text: never into a page
 
 
@@ -46,6 +48,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         self.store: Store | None = None
         self.ctx: SiteContext | None = None
         self.charts: dict[str, str] = {}  # rubric SVG per card page, added after search indexing
+        self.meta_from_entry: set[str] = set()  # pages whose front matter MkDocs did not re-parse
 
     # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -70,6 +73,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         self.store = None  # per-build state: nothing survives from the previous rebuild
         self.ctx = None
         self.charts = {}
+        self.meta_from_entry = set()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         inclusion = (
@@ -130,19 +134,39 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             text = _raw_text(page.file, entry) or ""
             return header.broken_page(entry, problems, self.ctx, text)
         if entry.text:
+            if self._parsed_once(entry):
+                self.meta_from_entry.add(entry.path)  # on_page_markdown sets page.meta
+                return _NO_FRONT_MATTER + entry.body
             return entry.text  # already read once: spare MkDocs a second read
         text = _raw_text(page.file, entry)  # empty or over the size limit: published as-is
         if text is None:  # unreadable, gone, or a FIFO (MkDocs' own read would raise or block)
             return header.broken_page(entry, entry.problems, self.ctx, "")
         return text
 
+    @event_priority(100)  # page.meta is complete before any other plugin reads it
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         entry = self._entry(page.file)
         if entry is not None and entry.is_growth:
+            if entry.path in self.meta_from_entry:
+                page.meta = dict(entry.meta or {})  # top level copied: the entry is cached
             _theme_safe(page.meta)
         return None
+
+    def _parsed_once(self, entry: Entry) -> bool:
+        """A valid document whose front matter MkDocs would find in the same place.
+
+        Its source goes to MkDocs without the front matter (and page.meta comes
+        from the entry), so the YAML is parsed once per build, not twice: MkDocs'
+        own parse of a card's front matter costs about as much as ours.
+        """
+        if entry.doc is None or entry.meta is None or self.store is None:
+            return False
+        if entry.path in self.store.invalid_paths:
+            return False
+        found = _MKDOCS_FRONT_MATTER.match(entry.text)
+        return found is not None and found.end() == len(entry.text) - len(entry.body)
 
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files

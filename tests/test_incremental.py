@@ -86,3 +86,57 @@ def test_a_new_file_is_the_only_one_parsed(tmp_path: Path, parsed: list[str]) ->
     _rebuild(config_file, site)
     assert parsed == ["cards/delta.md"]
     assert (site / "cards" / "delta" / "index.html").is_file()
+
+
+HOOK = """
+import json, pathlib
+
+def on_page_markdown(markdown, page, **kwargs):
+    out = pathlib.Path(__file__).with_name("meta.jsonl")
+    with out.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"path": page.file.src_uri, "meta": page.meta}, default=str) + "\\n")
+"""
+
+
+def test_front_matter_is_parsed_once_per_build(
+    tmp_path: Path, parsed: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs does not parse a valid document's YAML again, yet every plugin sees its meta."""
+    import json
+
+    from mkdocs.utils import meta as mkdocs_meta
+
+    mkdocs_parsed: list[dict[str, object]] = []
+    real_get_data = mkdocs_meta.get_data
+
+    def get_data(doc: str) -> tuple[str, dict[str, object]]:
+        markdown, data = real_get_data(doc)
+        mkdocs_parsed.append(data)
+        return markdown, data
+
+    monkeypatch.setattr(mkdocs_meta, "get_data", get_data)
+    files = {
+        "index.md": "---\nhide: [toc]\n---\n# Home\n",
+        "cards/alpha.md": card(title="Alpha & <Omega>", other_plugin="kept", status="active"),
+    }
+    (tmp_path / "hooks.py").write_text(HOOK, encoding="utf-8")
+    config_file = write_store(
+        tmp_path, files, {"today": "2026-05-01"}, config={"hooks": ["hooks.py"]}
+    )
+    site = tmp_path / "site"
+    _rebuild(config_file, site)
+
+    assert sorted(parsed) == ["cards/alpha.md", "index.md"]  # ours: once each
+    assert {"hide": ["toc"]} in mkdocs_parsed  # a page without `type` is MkDocs' business
+    assert all("type" not in data for data in mkdocs_parsed)  # the card's YAML: not again
+    seen = {
+        row["path"]: row["meta"]
+        for row in map(json.loads, (tmp_path / "meta.jsonl").read_text("utf-8").splitlines())
+    }
+    alpha = seen["cards/alpha.md"]
+    assert alpha["other_plugin"] == "kept" and alpha["goal"].startswith("Find the slow span")
+    assert alpha["title"] == "Alpha &amp; &lt;Omega&gt;"  # already made theme-safe
+    assert "status" not in alpha
+    assert seen["index.md"] == {"hide": ["toc"]}
+    page = (site / "cards" / "alpha" / "index.html").read_text(encoding="utf-8")
+    assert "Some text." in page and "done_when" not in page  # body kept, YAML not shown
