@@ -276,16 +276,19 @@ def update_docs(page: Path, markers: tuple[str, str], content: str) -> None:
 
 
 def profile(work: Path, n: int, seed: int, top: int) -> str:
-    """cProfile one growth build of N and summarise where the time goes."""
+    """cProfile one plain and one growth build of N; summarise what the plugin adds."""
     root, _ = ensure_store(work, n, seed)
     out = Path(tempfile.mkdtemp(prefix="growth-bench-prof-"))
     try:
-        prof = out / "build.prof"
-        argv = [sys.executable, "-m", "cProfile", "-o", str(prof), "-m", "mkdocs", "build"]
-        argv += ["-q", "-f", str(root / "mkdocs.growth.yml"), "-d", str(out / "site")]
-        log(f"profiling the growth build of N={n} ...")
-        run_child(argv)
-        return profile_summary.summarize(prof, n, top)
+        profiles = {}
+        for side in ("plain", "growth"):
+            prof = out / f"{side}.prof"
+            argv = [sys.executable, "-m", "cProfile", "-o", str(prof), "-m", "mkdocs", "build"]
+            argv += ["-q", "-f", str(root / f"mkdocs.{side}.yml"), "-d", str(out / side)]
+            log(f"profiling the {side} build of N={n} ...")
+            run_child(argv)
+            profiles[side] = prof
+        return profile_summary.summarize(profiles["growth"], n, top, profiles["plain"])
     finally:
         shutil.rmtree(out, ignore_errors=True)
 
@@ -309,7 +312,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-validate", action="store_true", help="skip mkdocs-growth validate")
     parser.add_argument("--no-warmup", action="store_true", help="skip the untimed first builds")
     parser.add_argument(
-        "--profile", action="store_true", help="also cProfile the largest growth build"
+        "--profile",
+        action="store_true",
+        help="also cProfile a plain and a growth build of the largest size",
     )
     parser.add_argument("--top", type=int, default=15, help="functions in the profile summary")
     parser.add_argument(

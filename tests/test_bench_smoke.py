@@ -143,5 +143,8 @@ def test_profile_summary_groups_own_time(tmp_path: Path) -> None:
     cProfile.runctx("make_store.counts(5)", globals(), {}, str(prof))
     text = profile_summary.summarize(prof, 5, top=5)
     assert "| component | own time s | share |" in text
+    compared = profile_summary.summarize(prof, 5, top=5, baseline=prof)
+    assert "| component | plain s | growth s | added s |" in compared
+    assert "| **all** |" in compared and "+0.00 |" in compared
     assert profile_summary.component("/x/site-packages/mkdocs/commands/build.py") == "MkDocs"
     assert profile_summary.component("/repo/mkdocs_growth/plugin.py") == "mkdocs-growth (ours)"
