@@ -54,8 +54,26 @@ def link_to(from_page: str, to_path: str) -> str:
     MkDocs rewrites ``.md`` links to the right URL for either value of
     ``use_directory_urls``; other generators do the same.
     """
-    rel = posixpath.relpath(to_path, posixpath.dirname(from_page) or ".")
+    rel = posix_relpath(to_path, posixpath.dirname(from_page) or ".")
     return quote(rel, safe="/-._~")
+
+
+def posix_relpath(path: str, start: str = ".") -> str:
+    """``posixpath.relpath`` for docs-relative paths, minus its two ``getcwd`` calls.
+
+    Generated pages link thousands of documents per build; ``relpath`` makes
+    both paths absolute first. Empty, absolute or ``..`` paths take that road.
+    """
+    to = [part for part in path.split("/") if part and part != "."]
+    base = [part for part in start.split("/") if part and part != "."]
+    if not path or path[0] == "/" or start[:1] == "/" or ".." in to or ".." in base:
+        return posixpath.relpath(path, start)
+    common = 0
+    for mine, theirs in zip(to, base, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
 
 
 def fmt_date(value: dt.date | None) -> str:

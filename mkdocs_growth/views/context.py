@@ -11,6 +11,8 @@ import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from ..render import posix_relpath
+
 
 @dataclass(frozen=True)
 class SiteContext:
@@ -74,7 +76,7 @@ def relative_url(here: str, target: str) -> str:
     here = "" if here in ("./", ".") else here
     target = "" if target in ("./", ".") else target
     here_dir = here[: here.rfind("/") + 1]
-    rel = posixpath.relpath(target.rstrip("/") or ".", here_dir.rstrip("/") or ".")
+    rel = posix_relpath(target.rstrip("/") or ".", here_dir.rstrip("/") or ".")
     if target.endswith("/") or not target:
         rel = "./" if rel == "." else f"{rel}/"
     return rel
