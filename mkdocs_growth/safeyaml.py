@@ -160,8 +160,9 @@ def load(
     """
     loader = _Parser(text)
     offset = first_line
+    ascii_only = text.isascii()  # then no surrogate and no NEL/LS/PS: skip both scans
     try:
-        escapes = "\\" in text or _SURROGATE.search(text) is not None
+        escapes = "\\" in text or (not ascii_only and _SURROGATE.search(text) is not None)
         loaded = _build(loader, offset, max_depth, max_nodes, escapes)
     except YamlError as exc:
         raise _in_file_lines(exc, text, offset) from None
@@ -171,7 +172,7 @@ def load(
         raise YamlError(offset, f"YAML error: {exc}") from None
     finally:
         loader.dispose()
-    if _ODD_BREAK.search(text) is not None:
+    if not ascii_only and _ODD_BREAK.search(text) is not None:
         table = _file_lines(text)
         loaded.lines = {k: _remap(v, table, offset) for k, v in loaded.lines.items()}
     return loaded
