@@ -29,7 +29,7 @@ from .mkdocs_config import GrowthPluginConfig
 from .model import Card
 from .parse import Entry
 from .problems import Problem
-from .store import Store, build_store, read_entry
+from .store import Store, build_store, paused_gc, read_entry
 from .views import SiteContext, render_pages
 
 log = get_plugin_logger(__name__)
@@ -82,9 +82,10 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         pages = files.documentation_pages(inclusion=inclusion)
         sources = [f for f in pages if f.generated_by is None and f.src_dir]
         limits = self.growth.limits
-        entries = [read_entry(f.src_dir, f.src_uri, limits) for f in sources]  # type: ignore[arg-type]
         config_name = os.path.basename(config.config_file_path or "mkdocs.yml")
-        store = build_store(entries, self.growth, config_name)
+        with paused_gc():  # thousands of documents, no cycles: the collector would only slow it
+            entries = [read_entry(f.src_dir, f.src_uri, limits) for f in sources]  # type: ignore[arg-type]
+            store = build_store(entries, self.growth, config_name)
         ctx = SiteContext(
             today=self.growth.effective_today(),
             base=self.growth.base,
@@ -103,7 +104,8 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             site_warnings.append(
                 f"site_url is not set: {ctx.path('feed.xml')} (Atom) needs absolute links; skipped"
             )
-        generated = render_pages(store, ctx)
+        with paused_gc():
+            generated = render_pages(store, ctx)
         # An explicit `nav:` is the author's: generated pages stay out of it (and out of
         # MkDocs' "not included in nav" list) unless the author lists them.
         inclusion_level = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
