@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from .problems import Problem
 from .settings import Settings, SettingsError, load_settings
@@ -210,6 +212,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+
+
+def run() -> NoReturn:
+    """The console script: :func:`main`, then exit without tearing the interpreter down.
+
+    Freeing a large store object by object at exit took about 0.9 s of a 3 s
+    ``validate`` on 8,000 documents; the operating system reclaims the memory
+    at once. Output is flushed first; nothing else is pending at that point.
+    """
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        # The reader may have gone (a closed pipe) or the stream been closed: nothing to add.
+        with contextlib.suppress(BrokenPipeError, ValueError):
+            stream.flush()
+    os._exit(code if 0 <= code <= 255 else 1)
 
 
 def _tolerant_output() -> None:
