@@ -43,6 +43,7 @@ import profile_summary  # noqa: E402
 DOCS_PAGE = HERE.parent / "docs" / "performance.md"
 RESULTS = ("<!-- bench:results:start -->", "<!-- bench:results:end -->")
 PROFILE = ("<!-- bench:profile:start -->", "<!-- bench:profile:end -->")
+DEFAULT_WORK = Path(tempfile.gettempdir()) / "mkdocs-growth-bench"
 TARGET_RATIO, GOAL_RATIO, TARGET_SCALING, TARGET_VALIDATE = 1.15, 1.05, 5.5, 3.0
 
 
@@ -306,7 +307,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--work",
         type=Path,
-        default=Path(tempfile.gettempdir()) / "mkdocs-growth-bench",
+        default=DEFAULT_WORK,
         help="where generated stores are kept between runs",
     )
     parser.add_argument("--no-validate", action="store_true", help="skip mkdocs-growth validate")

@@ -22,6 +22,7 @@ from mkdocs_growth.model import Card, Decision, Note
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 sys.path.insert(0, str(BENCH))
 
+import breakdown  # noqa: E402
 import make_store  # noqa: E402
 import profile_summary  # noqa: E402
 import run  # noqa: E402
@@ -148,3 +149,13 @@ def test_profile_summary_groups_own_time(tmp_path: Path) -> None:
     assert "| **all** |" in compared and "+0.00 |" in compared
     assert profile_summary.component("/x/site-packages/mkdocs/commands/build.py") == "MkDocs"
     assert profile_summary.component("/repo/mkdocs_growth/plugin.py") == "mkdocs-growth (ours)"
+
+
+def test_breakdown_attributes_the_build(store: Path) -> None:
+    growth = breakdown._child(store / "mkdocs.growth.yml")
+    assert growth["growth on_files"] > 0 and growth["pages growth/"] > 0
+    assert growth["total"] >= growth["pages cards/"] + growth["growth on_files"]
+    assert "  of which growth on_page_content (cards/)" in growth
+    text = breakdown.table({"total": 1.0, "pages cards/": 0.5}, growth)
+    assert text.splitlines()[0] == "| part of the build | plain CPU s | growth CPU s | added s |"
+    assert text.splitlines()[-1].startswith("| **total** | 1.00 |")
