@@ -43,6 +43,7 @@ import profile_summary  # noqa: E402
 DOCS_PAGE = HERE.parent / "docs" / "performance.md"
 RESULTS = ("<!-- bench:results:start -->", "<!-- bench:results:end -->")
 PROFILE = ("<!-- bench:profile:start -->", "<!-- bench:profile:end -->")
+BREAKDOWN = ("<!-- bench:breakdown:start -->", "<!-- bench:breakdown:end -->")
 DEFAULT_WORK = Path(tempfile.gettempdir()) / "mkdocs-growth-bench"
 TARGET_RATIO, GOAL_RATIO, TARGET_SCALING, TARGET_VALIDATE = 1.15, 1.05, 5.5, 3.0
 
@@ -294,6 +295,18 @@ def profile(work: Path, n: int, seed: int, top: int) -> str:
         shutil.rmtree(out, ignore_errors=True)
 
 
+def breakdown_table(work: Path, n: int, seed: int) -> str:
+    """One plain and one growth build of N split by part of the build (bench/breakdown.py)."""
+    import breakdown
+
+    root, _ = ensure_store(work, n, seed)
+    log(f"breaking down one plain and one growth build of N={n} ...")
+    plain = breakdown._child(root / "mkdocs.plain.yml")
+    growth = breakdown._child(root / "mkdocs.growth.yml")
+    head = f"One plain and one growth build of N={n:,}, CPU seconds by part of the build:"
+    return head + "\n\n" + breakdown.table(plain, growth)
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument(
@@ -318,6 +331,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="also cProfile a plain and a growth build of the largest size",
     )
     parser.add_argument("--top", type=int, default=15, help="functions in the profile summary")
+    parser.add_argument(
+        "--breakdown",
+        action="store_true",
+        help="also split one plain and one growth build of the largest size by part (CPU)",
+    )
     parser.add_argument(
         "--update-docs",
         action="store_true",
@@ -350,6 +368,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ]
         text = report(results, started) if results else ""
         prof = profile(args.work, max(args.sizes), args.seed, args.top) if args.profile else ""
+        parts = breakdown_table(args.work, max(args.sizes), args.seed) if args.breakdown else ""
     except BenchError as exc:
         log(f"bench: {exc}")
         return 1
@@ -357,12 +376,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(text)
     if prof:
         print("\n" + prof)
+    if parts:
+        print("\n" + parts)
     if args.update_docs:
         try:
             if text:
                 update_docs(DOCS_PAGE, RESULTS, text)
             if prof:
                 update_docs(DOCS_PAGE, PROFILE, prof)
+            if parts:
+                update_docs(DOCS_PAGE, BREAKDOWN, parts)
         except (BenchError, OSError) as exc:
             log(f"bench: cannot update {DOCS_PAGE}: {exc}")
             return 1

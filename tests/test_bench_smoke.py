@@ -135,7 +135,7 @@ def test_results_go_between_the_markers(tmp_path: Path) -> None:
 
 def test_the_performance_page_has_both_marker_pairs() -> None:
     text = run.DOCS_PAGE.read_text(encoding="utf-8")
-    for start, end in (run.RESULTS, run.PROFILE):
+    for start, end in (run.RESULTS, run.PROFILE, run.BREAKDOWN):
         assert text.index(start) < text.index(end)
 
 
