@@ -25,6 +25,7 @@ from .parse import Entry
 from .problems import Problem
 from .render import fmt_date, fmt_number, link_to, render
 from .store import Store
+from .svg import rubric_svg
 from .views.common import Links, progress
 from .views.context import SiteContext, relative_url
 
@@ -129,14 +130,8 @@ def broken_page(entry: Entry, problems: list[Problem], ctx: SiteContext, text: s
 
 
 def rubric_chart(card: Card) -> str:
-    """The rubric chart from ``mkdocs_growth.svg`` when that module exists."""
-    try:
-        from .svg import rubric_svg  # type: ignore[import-not-found]
-    except ModuleNotFoundError as exc:
-        if exc.name == f"{__package__}.svg":
-            return ""
-        raise
-    return str(rubric_svg(card))
+    """The card's rubric chart (inline SVG), or "" when it has no ratings."""
+    return rubric_svg(card)
 
 
 @cache
