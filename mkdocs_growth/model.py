@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
@@ -37,8 +38,15 @@ def _finite(value: float) -> float:
     return value
 
 
+# Numeric references decode in an href even without ';', named ones (`&colon;`) with it.
+_CHAR_REF = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*;)")
+
+
 def _safe_url(value: str) -> str:
     text = value.strip()
+    if _CHAR_REF.search(text):
+        # Markdown keeps `&#58;` in a link and the browser decodes it: `javascript&#58;...`
+        raise ValueError("URL contains an HTML character reference (write the character itself)")
     head = text.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
     if ":" in head:
         scheme = head.split(":", 1)[0].lower()

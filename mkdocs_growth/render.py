@@ -45,7 +45,8 @@ def html_text(value: Any) -> str:
 
 def md_url(url: str) -> str:
     """A validated URL (http/https/mailto/relative) made safe inside ``[](...)``."""
-    return quote(url.strip(), safe=":/?#@!$&'*+,;=%-._~")
+    # `&` as `&amp;`: Markdown keeps references in a destination and the browser decodes them.
+    return quote(url.strip(), safe=":/?#@!$&'*+,;=%-._~").replace("&", "&amp;")
 
 
 def link_to(from_page: str, to_path: str) -> str:
