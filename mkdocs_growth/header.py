@@ -14,6 +14,7 @@ from __future__ import annotations
 import posixpath
 import re
 from functools import cache
+from html import escape as html_escape
 from urllib.parse import quote, urlsplit, urlunsplit
 
 import jinja2
@@ -50,17 +51,11 @@ def card_header(card: Card, store: Store, ctx: SiteContext, path: str) -> str:
     )
 
 
-RUBRIC_MARK = "<!-- growth:rubric-chart -->"
+def card_header_html(card: Card, store: Store, ctx: SiteContext, path: str) -> str:
+    """The header HTML of the card page at ``path`` (every value escaped, rubric chart included).
 
-
-def card_header_html(
-    card: Card, store: Store, ctx: SiteContext, path: str, chart: str | None = None
-) -> str:
-    """The header HTML of the card page at ``path`` (every value escaped).
-
-    ``chart`` replaces the rubric chart (the plugin passes :data:`RUBRIC_MARK`
-    and adds the SVG after the search plugin has indexed the page: dozens of
-    shapes cost search more than the rest of the header, for no searchable text).
+    The plugin shows search :func:`search_stand_in` instead and swaps this in
+    after indexing: tables, checklist and chart cost search per tag, not per word.
     """
     return (
         _html_env()
@@ -73,9 +68,40 @@ def card_header_html(
             prio=store.priorities[card.id],
             progress=progress(card),
             domain=store.config.domain(card.domain),
-            rubric_chart=Markup(rubric_chart(card) if chart is None else chart),
+            rubric_chart=Markup(rubric_chart(card)),
         )
     )
+
+
+def search_stand_in(card: Card, store: Store) -> str:
+    """The header's words as one escaped paragraph, for the search plugin to index.
+
+    Material's search parser costs per HTML tag, and the real header has many
+    tags per word; the plugin shows this stand-in to search and swaps in the
+    real header afterwards, so search finds the same words for far less.
+    """
+    prio = store.priorities[card.id]
+    s = card.scores
+    words = [
+        f"Goal: {card.goal}",
+        f"Domain {store.config.domain(card.domain).label}",
+        f"Horizon {card.horizon}",
+        f"Status {card.status}",
+        f"Priority {fmt_number(prio.score)} {prio.band}",
+        f"Scores impact {s.impact} effort {s.effort} reusability {s.reusability}"
+        f" learnings {s.learnings}",
+    ]
+    words += [f"{m.title}: done when {m.done_when}" for m in card.milestones]
+    if card.concepts:
+        words.append("Concepts: " + ", ".join(card.concepts))
+    if card.tags:
+        words.append("Tags: " + ", ".join(card.tags))
+    words += [f"{m.name} {m.unit or ''}".rstrip() for m in card.metrics]
+    words += [f"{a.kind}: {a.title}" for a in card.artifacts]
+    for f in card.feedback:
+        words += [t for t in (f.from_, f.went_well, f.didnt, f.try_next) if t]
+    text = html_escape(_CONTROL.sub("", " · ".join(words)), quote=False)
+    return f'<div class="growth-card-header"><p>{text}</p></div>'
 
 
 def insert_header(html: str, head: str) -> str:

@@ -47,7 +47,8 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         self.command = "build"
         self.store: Store | None = None
         self.ctx: SiteContext | None = None
-        self.charts: dict[str, str] = {}  # rubric SVG per card page, added after search indexing
+        # card page -> (what search indexes, the real header), swapped after indexing
+        self.headers: dict[str, tuple[str, str]] = {}
         self.meta_from_entry: set[str] = set()  # pages whose front matter MkDocs did not re-parse
 
     # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds.
@@ -72,7 +73,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
     def on_config(self, config: MkDocsConfig) -> None:
         self.store = None  # per-build state: nothing survives from the previous rebuild
         self.ctx = None
-        self.charts = {}
+        self.headers = {}
         self.meta_from_entry = set()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -180,20 +181,19 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         card = entry.doc
         if not isinstance(card, Card) or entry.path in self.store.invalid_paths:
             return None
-        chart = header.rubric_chart(card)
-        if chart:
-            self.charts[entry.path] = chart
-        mark = header.RUBRIC_MARK if chart else ""
-        head = header.card_header_html(card, self.store, self.ctx, entry.path, chart=mark)
-        return header.insert_header(html, head)
+        head = header.card_header_html(card, self.store, self.ctx, entry.path)
+        stand_in = header.search_stand_in(card, self.store)
+        self.headers[entry.path] = (stand_in, head)
+        return header.insert_header(html, stand_in)
 
     @event_priority(-100)  # after the search plugin has indexed the page
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any] | None:
-        chart = self.charts.pop(page.file.src_uri, None)
-        if chart and page.content:
-            page.content = page.content.replace(header.RUBRIC_MARK, chart, 1)
+        """Swap the card header's search stand-in for the real header (tables, checklist, chart)."""
+        swap = self.headers.pop(page.file.src_uri, None)
+        if swap and page.content:
+            page.content = page.content.replace(swap[0], swap[1], 1)
         return None
 
     def _entry(self, file: File) -> Entry | None:
