@@ -29,7 +29,7 @@ from .mkdocs_config import GrowthPluginConfig
 from .model import Card
 from .parse import Entry
 from .problems import Problem
-from .store import Store, build_store, paused_gc, read_entry
+from .store import Store, load_store, paused_gc
 from .views import SiteContext, render_pages
 
 log = get_plugin_logger(__name__)
@@ -82,11 +82,9 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         )
         pages = files.documentation_pages(inclusion=inclusion)
         sources = [f for f in pages if f.generated_by is None and f.src_dir]
-        limits = self.growth.limits
         config_name = os.path.basename(config.config_file_path or "mkdocs.yml")
-        with paused_gc():  # thousands of documents, no cycles: the collector would only slow it
-            entries = [read_entry(f.src_dir, f.src_uri, limits) for f in sources]  # type: ignore[arg-type]
-            store = build_store(entries, self.growth, config_name)
+        paths = [f.src_uri for f in sources]  # every source page lives in docs_dir
+        store = load_store(config.docs_dir, self.growth, config_name, paths=paths)
         ctx = SiteContext(
             today=self.growth.effective_today(),
             base=self.growth.base,

@@ -2,7 +2,7 @@
 
 ``load_store`` is what the CLI calls; the plugin hands in the Markdown paths
 MkDocs already found (so ``exclude_docs`` and friends are respected) through
-``read_entries``. Entries are cached by path, mtime and size so ``mkdocs serve``
+``paths``. Entries are cached by path, mtime and size so ``mkdocs serve``
 re-parses only the files that changed.
 """
 
@@ -168,19 +168,17 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def read_entries(docs_dir: str, rel_paths: Iterable[str], limits: Limits) -> list[Entry]:
-    """:func:`read_entry` for many files, with the collector paused."""
-    with paused_gc():
-        return [read_entry(docs_dir, rel, limits) for rel in rel_paths]
-
-
 def load_store(
     docs_dir: str,
     config: GrowthConfig,
     config_path: str = "mkdocs.yml",
     paths: Iterable[str] | None = None,
 ) -> Store:
+    """Read (or reuse from the cache) and validate every Markdown file of a store.
+
+    ``paths`` are docs-relative; without them the folder is walked as MkDocs would.
+    """
     rel_paths = walk_markdown(docs_dir) if paths is None else paths
-    entries = read_entries(docs_dir, rel_paths, config.limits)
     with paused_gc():
+        entries = [read_entry(docs_dir, rel, config.limits) for rel in rel_paths]
         return build_store(entries, config, config_path)
