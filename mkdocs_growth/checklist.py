@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TypeVar
 
 from pydantic import ValidationError
 
 from .checks import active_milestones
-from .model import Card, Scores
+from .model import Card, Note, Retro, Scores
 from .schedule import check_in, current_horizon, shift
 from .store import Store
 
@@ -123,12 +124,20 @@ def _scores(store: Store, base: str) -> CheckItem:
     )
 
 
+D = TypeVar("D", Note, Retro)
+
+
+def _newest_within(docs: list[D], today: dt.date, days: int) -> D | None:
+    """The newest document dated in the ``days`` days ending today (today counts)."""
+    since = shift(today, -(days - 1))
+    recent = [d for d in docs if since <= d.date <= today]
+    return max(recent, key=lambda d: (d.date, d.id)) if recent else None
+
+
 def _weekly_note(store: Store, today: dt.date) -> CheckItem:
     label = "A weekly tech note in the last 7 days"
-    since = shift(today, -(NOTE_DAYS - 1))
-    recent = [n for n in store.notes if since <= n.date <= today]
-    if recent:
-        note = max(recent, key=lambda n: (n.date, n.id))
+    note = _newest_within(store.notes, today, NOTE_DAYS)
+    if note is not None:
         return CheckItem(
             "weekly-note", label, True, f"'{note.title}' ({note.date})", store.path_of(note)
         )
@@ -186,10 +195,8 @@ def _check_in(store: Store, today: dt.date, base: str) -> CheckItem:
 
 def _retro(store: Store, today: dt.date, base: str) -> CheckItem:
     label = "A retrospective in the last 90 days"
-    since = shift(today, -(RETRO_DAYS - 1))
-    recent = [r for r in store.retros if since <= r.date <= today]
-    if recent:
-        retro = max(recent, key=lambda r: (r.date, r.id))
+    retro = _newest_within(store.retros, today, RETRO_DAYS)
+    if retro is not None:
         return CheckItem(
             "retro", label, True, f"'{retro.title}' ({retro.date})", store.path_of(retro)
         )
