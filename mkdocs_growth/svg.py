@@ -29,10 +29,13 @@ SCALE = 5
 
 # XML 1.0 forbids these even as character references; html_text already drops C0 controls.
 _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+# `generate` embeds the chart in Markdown: characters that make links, code or
+# emphasis become references too, in case a generator parses Markdown in HTML.
+_MARKDOWN = str.maketrans({ch: f"&#{ord(ch)};" for ch in "[]()`*_!\\"})
 
 
 def _x(value: object) -> str:
-    return _NOT_XML.sub("", html_text(value))
+    return _NOT_XML.sub("", html_text(value)).translate(_MARKDOWN)
 
 
 def _bar(y: int, value: int | None, opacity: str, label: str) -> str:

@@ -140,3 +140,13 @@ def test_rubric_change_and_average_across_done_cards() -> None:
     assert average_change(cards) == (0.75, 2)  # (1.0 + 0.5) / 2
     assert average_change([make_card(rated, status="active")]) == (None, 0)
     assert [signed(v) for v in (1.0, 0.5, -0.25, 0.0, None)] == ["+1", "+0.5", "-0.25", "0", ""]
+
+
+def test_link_syntax_in_text_is_not_markdown_anywhere() -> None:
+    """`generate` puts the chart in Markdown: a generator that parses Markdown inside
+    HTML must not find a link in a title (found by the property tests)."""
+    title = "[x](javascript:alert(1)) `c` *e* _u_ ![i](y)"
+    chart = rubric_svg(make_card({"before": BEFORE}, title=title))
+    assert "](" not in chart and "`" not in chart and "*" not in chart
+    title_el = parse(chart).find(f"{SVG}title")
+    assert title_el is not None and title_el.text == f"Rubric before and after: {title}"
