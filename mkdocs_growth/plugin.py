@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import html
 import os
+import posixpath
 import re
 import stat
 from typing import Any, Literal
+from urllib.parse import unquote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -25,10 +27,13 @@ from mkdocs.utils.meta import YAML_RE as _MKDOCS_FRONT_MATTER
 from . import header
 from .config import GrowthConfig, OptionsError, parse_options
 from .frontmatter import normalize
+from .listing_html import ListingHtml, fast_path_allowed
+from .listing_html import convert as convert_listing
 from .mkdocs_config import GrowthPluginConfig
 from .model import Card
 from .parse import Entry
 from .problems import Problem
+from .render import GeneratedPage, placeholder
 from .store import Store, load_store, paused_gc
 from .views import SiteContext, render_pages
 
@@ -47,8 +52,11 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         self.command = "build"
         self.store: Store | None = None
         self.ctx: SiteContext | None = None
-        # card page -> (what search indexes, the real header), swapped after indexing
-        self.headers: dict[str, tuple[str, str]] = {}
+        # page -> [(what search indexes, the real HTML)]: card headers and listing blocks,
+        # swapped after the search plugin has indexed the page
+        self.swaps: dict[str, list[tuple[str, str]]] = {}
+        # generated page -> [(placeholder paragraph, listing block as HTML)]
+        self.listings: dict[str, list[tuple[str, ListingHtml]]] = {}
         self.meta_from_entry: set[str] = set()  # pages whose front matter MkDocs did not re-parse
 
     # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds.
@@ -73,7 +81,8 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
     def on_config(self, config: MkDocsConfig) -> None:
         self.store = None  # per-build state: nothing survives from the previous rebuild
         self.ctx = None
-        self.headers = {}
+        self.swaps = {}
+        self.listings = {}
         self.meta_from_entry = set()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -108,6 +117,8 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         # An explicit `nav:` is the author's: generated pages stay out of it (and out of
         # MkDocs' "not included in nav" list) unless the author lists them.
         inclusion_level = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
+        fast = fast_path_allowed(config.markdown_extensions)
+        generated_pages = {item.path for item in generated if item.path.endswith(".md")}
         for item in generated:
             if item.path in files.src_uris:
                 site_warnings.append(
@@ -115,8 +126,11 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
                     " (set the growth option 'base' to another folder)"
                 )
                 continue
+            content = item.markdown
+            if fast and item.listings:
+                content = self._without_listings(item, ctx, generated_pages)
             files.append(
-                File.generated(config, item.path, content=item.markdown, inclusion=inclusion_level)
+                File.generated(config, item.path, content=content, inclusion=inclusion_level)
             )
         self._report(store, site_warnings, config, config_name)
         documents = sum(e.is_growth for e in store.entries)
@@ -125,6 +139,32 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             f" {len(store.warnings)} warnings; {len(generated)} pages and files generated"
         )
         return files
+
+    def _without_listings(
+        self, item: GeneratedPage, ctx: SiteContext, generated_pages: set[str]
+    ) -> str:
+        """The page's Markdown with each listing block it can render as HTML left out.
+
+        The blocks come back in ``on_page_content``: about 3 s of Markdown saved on
+        a 5,000-card store. A block outside :mod:`.listing_html`'s dialect stays in.
+        """
+
+        def href(target: str) -> str | None:
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(item.path), unquote(target)))
+            if not (ctx.is_page(path) or path in generated_pages):
+                return None  # let MkDocs resolve (and report) it
+            return ctx.href(item.path, path)
+
+        markdown, kept = item.skeleton, []
+        for token, block in item.listings:
+            converted = convert_listing(block, href)
+            if converted is None:
+                markdown = markdown.replace(placeholder(token), block, 1)
+            else:
+                kept.append((f"<p>{token}</p>", converted))
+        if kept:
+            self.listings[item.path] = kept
+        return markdown
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         entry = self._entry(page.file)
@@ -172,7 +212,23 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Valid cards get their header above the author's text (after a leading ``<h1>``)."""
+        """Valid cards get their header above the author's text (after a leading ``<h1>``).
+
+        Generated pages get their listing blocks back. Search indexes a plain
+        paragraph with the same words in place of each header and listing (the
+        search plugin costs per tag); ``on_page_context`` then swaps in the real HTML.
+        """
+        listings = self.listings.pop(page.file.src_uri, None)
+        if listings and page.file.generated_by is not None:
+            swaps = self.swaps.setdefault(page.file.src_uri, [])
+            for n, (paragraph, block) in enumerate(listings):
+                stand_in = f'<p data-growth-listing="{n}">{block.text}</p>'
+                if paragraph in html:
+                    html = html.replace(paragraph, stand_in, 1)
+                    swaps.append((stand_in, block.html))
+                else:  # another plugin rewrote the placeholder: say so rather than lose rows
+                    log.warning(f"{page.file.src_uri}: a listing was lost (placeholder changed)")
+            return html
         entry = self._entry(page.file)
         if entry is None or self.store is None or self.ctx is None:
             return None
@@ -181,17 +237,20 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             return None
         head = header.card_header_html(card, self.store, self.ctx, entry.path)
         stand_in = header.search_stand_in(card, self.store)
-        self.headers[entry.path] = (stand_in, head)
+        self.swaps[entry.path] = [(stand_in, head)]
         return header.insert_header(html, stand_in)
 
     @event_priority(-100)  # after the search plugin has indexed the page
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any] | None:
-        """Swap the card header's search stand-in for the real header (tables, checklist, chart)."""
-        swap = self.headers.pop(page.file.src_uri, None)
-        if swap and page.content:
-            page.content = page.content.replace(swap[0], swap[1], 1)
+        """Swap each search stand-in for the real HTML (header tables and chart, listings)."""
+        swaps = self.swaps.pop(page.file.src_uri, None)
+        if swaps and page.content:
+            content = page.content
+            for stand_in, real in swaps:
+                content = content.replace(stand_in, real, 1)
+            page.content = content
         return None
 
     def _entry(self, file: File) -> Entry | None:

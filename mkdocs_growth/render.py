@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -91,10 +92,55 @@ def fmt_number(value: float | int | None) -> str:
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page the plugin adds to the site (and ``generate`` writes to disk)."""
+    """A page the plugin adds to the site (and ``generate`` writes to disk).
+
+    ``markdown`` is the whole page. Pages with listing blocks (tables and
+    lists with a row per document, marked ``{% call listing() %}`` in the
+    templates) also carry ``skeleton``, the page with each block replaced by
+    a placeholder paragraph, and ``listings``: (placeholder, block Markdown).
+    The plugin renders those blocks without Markdown (:mod:`.listing_html`).
+    """
 
     path: str  # docs-relative POSIX path, e.g. "growth/priorities.md"
     markdown: str
+    skeleton: str = ""
+    listings: tuple[tuple[str, str], ...] = ()
+
+
+# Placeholders name a listing block in a page's skeleton. The nonce keeps
+# them from matching any text a document could contain.
+_NONCE = secrets.token_hex(8)
+
+
+class Listings:
+    """``{% call listing() %}`` for one page: records each block, leaves a placeholder."""
+
+    def __init__(self) -> None:
+        self.blocks: list[tuple[str, str]] = []
+
+    def __call__(self, caller: Callable[[], str]) -> str:
+        token = f"growthlisting{_NONCE}n{len(self.blocks)}"
+        self.blocks.append((token, caller()))
+        return placeholder(token)
+
+
+def placeholder(token: str) -> str:
+    """The paragraph a listing block leaves in the skeleton (blank lines keep it a paragraph)."""
+    return f"\n{token}\n\n"
+
+
+def _whole_block(caller: Callable[[], str]) -> str:
+    return caller()  # outside a page (or in `generate`): the block stays Markdown
+
+
+def render_page(template: str, path: str, **context: Any) -> GeneratedPage:
+    """Render ``template`` as the page at ``path``, listing blocks recorded."""
+    listings = Listings()
+    skeleton = render(template, listing=listings, **context)
+    markdown = skeleton
+    for token, block in listings.blocks:
+        markdown = markdown.replace(placeholder(token), block, 1)
+    return GeneratedPage(path, markdown, skeleton, tuple(listings.blocks))
 
 
 @cache
@@ -109,6 +155,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(t=md_text, h=html_text, url=md_url, date=fmt_date, num=fmt_number)
+    env.globals["listing"] = _whole_block
     return env
 
 

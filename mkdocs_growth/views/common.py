@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from ..config import GrowthConfig, HorizonSpec, quarter, quarter_of
 from ..model import Card, Document
-from ..render import GeneratedPage, link_to, render
+from ..render import GeneratedPage, link_to, render_page
 from ..store import Store
 from .context import SiteContext
 
@@ -43,8 +43,7 @@ class Links:
 def page(template: str, path: str, store: Store, ctx: SiteContext, **extra: Any) -> GeneratedPage:
     """Render ``template`` as the page at ``path`` with the shared context."""
     links = Links(store, ctx, path)
-    markdown = render(template, store=store, ctx=ctx, links=links, **extra)
-    return GeneratedPage(path, markdown)
+    return render_page(template, path, store=store, ctx=ctx, links=links, **extra)
 
 
 def current_horizon(config: GrowthConfig, today: dt.date) -> HorizonSpec | None:
