@@ -68,7 +68,10 @@ def _references(entries: list[Entry], with_id: list[Entry]) -> list[Problem]:
     cards = [i for i, kind in kinds.items() if kind == "card"]
     out = []
     for entry in entries:
-        for field_name, line, ref in entry.references():
+        for field_name, where, ref in entry.references():
+            if ref in kinds and (field_name != "card" or kinds[ref] == "card"):
+                continue
+            line = entry.line(*where)
             if ref not in kinds:
                 candidates = cards if field_name == "card" else kinds
                 others = [c for c in candidates if c != entry.doc_id]

@@ -33,7 +33,8 @@ class Entry:
     text: str = ""  # normalized source (BOM/CRLF removed); "" when unreadable
     body: str = ""  # Markdown after the front matter
     meta: dict[str, Any] | None = None  # raw front matter when it parsed to a mapping
-    lines: dict[tuple[Any, ...], int] = field(default_factory=dict)
+    # key path -> line; None until a message needs one (see line())
+    lines: dict[tuple[Any, ...], int] | None = field(default=None, repr=False)
     kind: str | None = None  # the `type`, when it names a known document type
     doc: AnyDocument | None = None  # the validated model (None when invalid)
     problems: list[Problem] = field(default_factory=list)
@@ -45,6 +46,13 @@ class Entry:
         return self.kind is not None or (self.meta is not None and "type" in self.meta)
 
     def line(self, *path: Any) -> int:
+        """The line of a key path (or of its nearest known parent), for a message.
+
+        The YAML is parsed without a line map, which most documents never need
+        (no problem to report); the first call parses the block again with one.
+        """
+        if self.lines is None:
+            self.lines = _line_map(self.text) if self.meta else {}
         return safeyaml.Loaded(None, self.lines).line_of(path, default=2 if self.meta else 0)
 
     @property
@@ -77,8 +85,8 @@ class Entry:
             return None
         return value if isinstance(value, str) else None
 
-    def references(self) -> list[tuple[str, int, str]]:
-        """``(field, line, id)`` for each id this document points at (raw when invalid)."""
+    def references(self) -> list[tuple[str, tuple[Any, ...], str]]:
+        """``(field, key path, id)`` for each id this document points at (raw when invalid)."""
         if self.doc is not None:
             related = list(self.doc.related)
             single = [(f, ref) for f, ref in self.doc.references() if f != "related"]
@@ -91,16 +99,12 @@ class Entry:
             ]
         else:
             return []
-        out = [
-            ("related", self.line("related", i), ref)
+        out: list[tuple[str, tuple[Any, ...], str]] = [
+            ("related", ("related", i), ref)
             for i, ref in enumerate(related)
             if isinstance(ref, str) and _ID.fullmatch(ref)
         ]
-        out += [
-            (f, self.line(f), ref)
-            for f, ref in single
-            if isinstance(ref, str) and _ID.fullmatch(ref)
-        ]
+        out += [(f, (f,), ref) for f, ref in single if isinstance(ref, str) and _ID.fullmatch(ref)]
         return out
 
 
@@ -149,7 +153,7 @@ def parse_entry(path: str, raw: bytes, limits: Limits) -> Entry:
         )
         return entry
     try:
-        loaded = safeyaml.load(found.yaml, first_line=found.yaml_line)
+        loaded = safeyaml.load(found.yaml, first_line=found.yaml_line, lines=False)
     except safeyaml.YamlError as exc:
         entry.front_matter_broken = True
         entry.body = text
@@ -170,9 +174,17 @@ def parse_entry(path: str, raw: bytes, limits: Limits) -> Entry:
         )
         return entry
     entry.meta = loaded.data
-    entry.lines = loaded.lines
     _validate(entry, limits, _may_exceed(found.yaml, limits))
     return entry
+
+
+def _line_map(text: str) -> dict[tuple[Any, ...], int]:
+    """The line of every key path of the front matter of ``text`` (parsed once before)."""
+    found = split(text)
+    try:
+        return safeyaml.load(found.yaml, first_line=found.yaml_line).lines
+    except safeyaml.YamlError:  # pragma: no cover - it parsed without the map
+        return {}
 
 
 def _may_exceed(yaml_text: str, limits: Limits) -> bool:

@@ -152,18 +152,21 @@ def load(
     first_line: int = 1,
     max_depth: int = DEFAULT_MAX_DEPTH,
     max_nodes: int = DEFAULT_MAX_NODES,
+    lines: bool = True,
 ) -> Loaded:
     """Parse one YAML document; raise :class:`YamlError` with a line on any problem.
 
     ``first_line`` is the file line of the first line of ``text`` so that
     front matter reports lines of the Markdown file, not of the block.
+    ``lines=False`` skips the line map (about a fifth of the work and most of
+    the memory): a valid document never needs it, and it can be made later.
     """
     loader = _Parser(text)
     offset = first_line
     ascii_only = text.isascii()  # then no surrogate and no NEL/LS/PS: skip both scans
     try:
         escapes = "\\" in text or (not ascii_only and _SURROGATE.search(text) is not None)
-        loaded = _build(loader, offset, max_depth, max_nodes, escapes)
+        loaded = _build(loader, offset, max_depth, max_nodes, escapes, lines)
     except YamlError as exc:
         raise _in_file_lines(exc, text, offset) from None
     except yaml.MarkedYAMLError as exc:
@@ -214,9 +217,12 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, offset: int, max_depth: 
     return YamlError(offset + line, f"YAML syntax error: {problem}")
 
 
-def _build(loader: Any, offset: int, max_depth: int, max_nodes: int, escapes: bool) -> Loaded:
+def _build(
+    loader: Any, offset: int, max_depth: int, max_nodes: int, escapes: bool, track: bool
+) -> Loaded:
     """Events -> values. The common cases (a plain or quoted scalar into a mapping or list,
-    no anchor) are inlined: this loop runs for every value of every document of a store."""
+    no anchor) are inlined: this loop runs for every value of every document of a store.
+    ``track``: record the line of every key and item (else ``lines`` stays empty)."""
     lines: dict[Path, int] = {}
     stack: list[_Frame] = []
     anchors: dict[str, tuple[Any, int]] = {}
@@ -236,7 +242,8 @@ def _build(loader: Any, offset: int, max_depth: int, max_nodes: int, escapes: bo
             return
         top = stack[-1]
         if isinstance(top.value, list):
-            lines[(*top.path, len(top.value))] = line
+            if track:
+                lines[(*top.path, len(top.value))] = line
             top.value.append(value)
             return
         if not top.has_key:
@@ -250,7 +257,8 @@ def _build(loader: Any, offset: int, max_depth: int, max_nodes: int, escapes: bo
             if value in top.value:
                 raise YamlError(line, f"duplicate key {value!r}")
             top.key, top.has_key, top.key_is_merge = value, True, False
-            lines[(*top.path, value)] = line
+            if track:
+                lines[(*top.path, value)] = line
             return
         if top.key_is_merge:
             merged = value if isinstance(value, list) else [value]
@@ -316,7 +324,8 @@ def _build(loader: Any, offset: int, max_depth: int, max_nodes: int, escapes: bo
                 top = stack[-1]
                 container = top.value
                 if type(container) is list:
-                    lines[(*top.path, len(container))] = line
+                    if track:
+                        lines[(*top.path, len(container))] = line
                     container.append(value)
                     continue
                 if not top.has_key:
@@ -324,7 +333,8 @@ def _build(loader: Any, offset: int, max_depth: int, max_nodes: int, escapes: bo
                     if key in container:
                         raise YamlError(line, f"duplicate key {key!r}")
                     top.key, top.has_key = key, True
-                    lines[(*top.path, key)] = line
+                    if track:
+                        lines[(*top.path, key)] = line
                     continue
                 if not top.key_is_merge:
                     container[top.key] = value
@@ -343,7 +353,7 @@ def _build(loader: Any, offset: int, max_depth: int, max_nodes: int, escapes: bo
                 )
             if len(stack) >= max_depth:
                 raise YamlError(line, f"nesting deeper than {max_depth} levels")
-            path = child_path()
+            path = child_path() if track else ()
             if event.anchor is not None:
                 building.add(event.anchor)
             stack.append(_Frame({} if is_map else [], path, event.anchor, nodes, line))

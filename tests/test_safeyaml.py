@@ -297,3 +297,19 @@ def test_split_finds_the_block_like_mkdocs(text: str, block: Block, body_line: i
     assert found.body_line == body_line
     if block is Block.NONE:
         assert found.body == text
+
+
+def test_line_map_only_when_a_message_needs_it() -> None:
+    """Valid documents skip the line map (memory, time); a problem still gets its line."""
+    from conftest import card
+
+    from mkdocs_growth.config import Limits
+    from mkdocs_growth.parse import parse_entry
+
+    valid = parse_entry("cards/a.md", card().encode(), Limits())
+    assert valid.doc is not None and not valid.problems and valid.lines is None
+    assert valid.line("scores", "effort") == valid.text.splitlines().index("  effort: 3") + 1
+    bad = parse_entry("cards/b.md", card(scores={"impact": 9}).encode(), Limits())
+    assert [p.line for p in bad.problems if "impact" in p.message] == [
+        bad.text.splitlines().index("  impact: 9") + 1
+    ]
