@@ -153,6 +153,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # package templates: no stat() per render
     )
     env.filters.update(t=md_text, h=html_text, url=md_url, date=fmt_date, num=fmt_number)
     env.globals["listing"] = _whole_block
