@@ -181,4 +181,17 @@ def load_store(
     rel_paths = walk_markdown(docs_dir) if paths is None else paths
     with paused_gc():
         entries = [read_entry(docs_dir, rel, config.limits) for rel in rel_paths]
+        _forget_others(docs_dir, entries)
         return build_store(entries, config, config_path)
+
+
+def _forget_others(docs_dir: str, entries: list[Entry]) -> None:
+    """Drop cached entries of files under ``docs_dir`` that this read did not see.
+
+    Deleted and renamed files would otherwise stay in memory for as long as
+    ``mkdocs serve`` runs.
+    """
+    prefix = os.path.join(docs_dir, "")
+    seen = {os.path.join(docs_dir, *e.path.split("/")) for e in entries}
+    for key in [k for k in _CACHE if k.startswith(prefix) and k not in seen]:
+        del _CACHE[key]

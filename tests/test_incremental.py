@@ -140,3 +140,20 @@ def test_front_matter_is_parsed_once_per_build(
     assert seen["index.md"] == {"hide": ["toc"]}
     page = (site / "cards" / "alpha" / "index.html").read_text(encoding="utf-8")
     assert "Some text." in page and "done_when" not in page  # body kept, YAML not shown
+
+
+def test_a_deleted_file_leaves_the_cache(tmp_path: Path, parsed: list[str]) -> None:
+    """A long `mkdocs serve` session must not keep every file it ever saw in memory."""
+    files = {"cards/alpha.md": card(title="Alpha"), "cards/beta.md": card(title="Beta")}
+    config_file = write_store(tmp_path, files, {"today": "2026-05-01"})
+    site = tmp_path / "site"
+    _rebuild(config_file, site)
+    beta = str(tmp_path / "docs" / "cards" / "beta.md")
+    assert beta in store_module._CACHE
+
+    os.remove(beta)
+    parsed.clear()
+    _rebuild(config_file, site)
+    assert parsed == []
+    assert beta not in store_module._CACHE
+    assert str(tmp_path / "docs" / "cards" / "alpha.md") in store_module._CACHE
