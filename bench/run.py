@@ -5,11 +5,13 @@ the store alternately with ``mkdocs.plain.yml`` (Material + search) and
 ``mkdocs.growth.yml`` (the same + growth), each build in a fresh
 ``python -m mkdocs build`` process, and reports the median wall time, the
 ratio growth/plain, the peak RSS of each child (``os.wait4``), seconds per
-1,000 documents, and ``mkdocs-growth validate`` time. Alternating (and
-swapping the order every repeat) spreads the noise of a shared machine over
-both sides instead of biasing one.
+1,000 documents, and ``mkdocs-growth validate`` time. Alternating, and
+swapping the order every repeat (plain first, then growth first, ...),
+spreads the noise of a shared machine over both sides: with an even number
+of repeats, a machine that slows down or speeds up steadily during the run
+weighs on both sides equally.
 
-    python bench/run.py                      # N = 100, 1000, 5000; 3 repeats
+    python bench/run.py                      # N = 100, 1000, 5000; 4 repeats
     python bench/run.py -n 1000 --repeat 5
     python bench/run.py --update-docs        # write the table into docs/performance.md
     python bench/run.py -n 5000 --repeat 0 --profile   # where the build time goes
@@ -90,9 +92,14 @@ class Result:
 
     @property
     def paired_ratio(self) -> float:
-        """Median of growth/plain of each repeat: less sensitive to slow drift in load."""
+        """Geometric mean of growth/plain of each repeat.
+
+        Each repeat's second build pays for a machine slowing down during the
+        run; repeats alternate which side goes second, so over an even number
+        of repeats that drift cancels.
+        """
         pairs = [g.seconds / p.seconds for p, g in zip(self.plain, self.growth, strict=False)]
-        return statistics.median(pairs) if pairs else float("nan")
+        return statistics.geometric_mean(pairs) if pairs else float("nan")
 
 
 def child_env() -> dict[str, str]:
@@ -315,7 +322,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         default="100,1000,5000",
         help="comma-separated numbers of cards (default 100,1000,5000)",
     )
-    parser.add_argument("--repeat", type=int, default=3, help="builds of each kind per size")
+    parser.add_argument(
+        "--repeat", type=int, default=4, help="builds of each kind per size (even: see above)"
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument(
         "--work",
