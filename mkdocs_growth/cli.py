@@ -29,6 +29,11 @@ def _settings(args: argparse.Namespace) -> Settings:
         raise UsageError(str(exc)) from None
 
 
+def _require_dir(docs_dir: str) -> None:
+    if not os.path.isdir(docs_dir):
+        raise UsageError(f"{docs_dir}: docs_dir is not a directory")
+
+
 def _display_path(problem: Problem, settings: Settings, docs_dir: str) -> str:
     if problem.path == settings.config_file:
         return problem.path
@@ -90,8 +95,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     paths = list(args.paths)
     if len(paths) == 1 and os.path.isdir(paths[0]):
         docs_dir, paths = paths[0], []  # another store folder, with these options
-    if not os.path.isdir(docs_dir):
-        raise UsageError(f"{docs_dir}: docs_dir is not a directory")
+    _require_dir(docs_dir)
     keep = _report_filter(paths, docs_dir)
     store = load_store(docs_dir, settings.growth, settings.config_file)
     problems = store.problems
@@ -131,6 +135,7 @@ def cmd_priorities(args: argparse.Namespace) -> int:
     from .tables import priority_rows, render_terminal_table
 
     settings = _settings(args)
+    _require_dir(settings.docs_dir)
     store = load_store(settings.docs_dir, settings.growth, settings.config_file)
     print(render_terminal_table(priority_rows(store)))
     if store.errors:

@@ -156,11 +156,13 @@ def test_a_missing_path_is_a_usage_error(run_cli, clean: Path) -> None:
     assert result.out == ""
 
 
-def test_a_missing_docs_dir_is_a_usage_error(run_cli, tmp_path: Path) -> None:
+@pytest.mark.parametrize("command", ["validate", "priorities"])
+def test_a_missing_docs_dir_is_a_usage_error(run_cli, tmp_path: Path, command: str) -> None:
     (tmp_path / "mkdocs.yml").write_text("site_name: x\ndocs_dir: nowhere\n")
-    result = run_cli("validate", "-f", tmp_path / "mkdocs.yml")
+    result = run_cli(command, "-f", tmp_path / "mkdocs.yml")
     assert result.code == 2
     assert "docs_dir is not a directory" in result.err
+    assert result.out == ""
 
 
 @pytest.mark.parametrize(
