@@ -381,7 +381,9 @@ def _build(
             if documents > 1:
                 raise YamlError(line, "only one YAML document is allowed here")
         if nodes > max_nodes:
-            raise YamlError(
-                line, f"YAML expands to more than {max_nodes} values (alias bomb?); refusing it"
-            )
+            if anchors:  # aliases multiplied the values
+                message = f"YAML expands to more than {max_nodes} values (alias bomb?)"
+            else:
+                message = f"YAML has more than {max_nodes} values"
+            raise YamlError(line, f"{message}; refusing it")
     return Loaded(None if root is _NO_VALUE else root, lines)

@@ -127,6 +127,12 @@ def test_an_alias_bomb_fails_fast_with_its_line() -> None:
     assert "alias bomb" in problem.message
 
 
+def test_a_long_plain_list_is_not_called_an_alias_bomb() -> None:
+    problem = fails("tags: [" + ", ".join(["x"] * 60) + "]\n", max_nodes=50)
+    assert "more than 50 values" in problem.message
+    assert "alias" not in problem.message
+
+
 def test_the_value_budget_counts_alias_expansion() -> None:
     text = "a: &a [1, 2, 3, 4, 5, 6, 7, 8, 9]\nb: [*a, *a, *a]\n"
     # root + 2 keys + a (list + 9 items) + b (list + 3 aliases x 10 values) = 44
