@@ -35,7 +35,7 @@ from .model import Card
 from .parse import Entry
 from .problems import Problem
 from .render import GeneratedPage, placeholder
-from .store import Store, load_store, paused_gc
+from .store import Store, forget_cached_entries, load_store, paused_gc
 from .views import SiteContext, render_pages
 
 log = get_plugin_logger(__name__)
@@ -146,10 +146,22 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        gc.unfreeze()  # a `mkdocs serve` rebuild may free the old store's objects
+        self._end_of_build()
 
     def on_build_error(self, *, error: Exception) -> None:
-        gc.unfreeze()
+        self._end_of_build()
+
+    def _end_of_build(self) -> None:
+        """Give the store back to the collector; let go of it unless `mkdocs serve` runs again.
+
+        A one-shot build's process exits next, and every collection on the way
+        out would walk the whole store again (about 0.3 s each on 5,000 cards).
+        It has no reference cycles: dropping it frees it at once, for less.
+        """
+        gc.unfreeze()  # a `mkdocs serve` rebuild may free the old store's objects
+        if self.command != "serve":
+            self.store, self.ctx, self.swaps, self.listings = None, None, {}, {}
+            forget_cached_entries()
 
     def _without_listings(
         self, item: GeneratedPage, ctx: SiteContext, generated_pages: set[str]

@@ -185,6 +185,11 @@ def load_store(
         return build_store(entries, config, config_path)
 
 
+def forget_cached_entries() -> None:
+    """Empty the entry cache (it only pays off when the same process builds again)."""
+    _CACHE.clear()
+
+
 def _forget_others(docs_dir: str, entries: list[Entry]) -> None:
     """Drop cached entries of files under ``docs_dir`` that this read did not see.
 

@@ -40,3 +40,20 @@ def test_nothing_stays_frozen_after_a_failed_build(tmp_path: Path) -> None:
     with pytest.raises((Abort, RuntimeError)):
         build(config)
     assert gc.get_freeze_count() == 0
+
+
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_a_one_shot_build_lets_go_of_the_store(tmp_path: Path, command: str) -> None:
+    """`mkdocs build` exits next: the collections on the way out must not walk the store."""
+    from mkdocs_growth import store as store_module
+
+    config_file = write_store(tmp_path, {"cards/a.md": card(horizon="2026-Q2")}, OPTIONS)
+    config = load_config(config_file=str(config_file))
+    config.plugins.on_startup(command=command, dirty=False)
+    build(config)
+    plugin = config.plugins["growth"]
+    cached = [key for key in store_module._CACHE if key.startswith(str(tmp_path))]
+    if command == "serve":  # the next rebuild reuses both
+        assert plugin.store is not None and cached
+    else:
+        assert plugin.store is None and not cached
