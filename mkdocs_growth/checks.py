@@ -69,9 +69,6 @@ def _references(entries: list[Entry], with_id: list[Entry]) -> list[Problem]:
     out = []
     for entry in entries:
         for field_name, where, ref in entry.references():
-            if ref in kinds and (field_name != "card" or kinds[ref] == "card"):
-                continue
-            line = entry.line(*where)
             if ref not in kinds:
                 candidates = cards if field_name == "card" else kinds
                 others = [c for c in candidates if c != entry.doc_id]
@@ -79,13 +76,17 @@ def _references(entries: list[Entry], with_id: list[Entry]) -> list[Problem]:
                 out.append(
                     error(
                         entry.path,
-                        line,
+                        entry.line(*where),  # looked up only for a reported reference
                         f"{field_name}: no document has id {quote(ref)}{hint}",
                     )
                 )
             elif field_name == "card" and kinds[ref] != "card":
                 out.append(
-                    error(entry.path, line, f"card: {quote(ref)} is a {kinds[ref]}, not a card")
+                    error(
+                        entry.path,
+                        entry.line(*where),
+                        f"card: {quote(ref)} is a {kinds[ref]}, not a card",
+                    )
                 )
     return out
 
