@@ -10,10 +10,8 @@ their header. All the logic lives in the engine, ``views`` and ``header``.
 from __future__ import annotations
 
 import gc
-import html
 import os
 import posixpath
-import re
 import stat
 from typing import Any, Literal
 from urllib.parse import unquote
@@ -34,7 +32,7 @@ from .mkdocs_config import GrowthPluginConfig
 from .model import Card
 from .parse import Entry
 from .problems import Problem
-from .render import GeneratedPage, placeholder
+from .render import GeneratedPage, html_text, placeholder
 from .store import Store, forget_cached_entries, load_store, paused_gc
 from .views import SiteContext, render_pages
 
@@ -42,7 +40,6 @@ log = get_plugin_logger(__name__)
 
 STRICT_SHOWN = 10  # problems quoted in the strict-mode failure message
 _NO_FRONT_MATTER = "---\n{}\n---\n"  # an empty block: MkDocs reads no metadata, keeps the body
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # not text: never into a page
 
 
 class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
@@ -332,17 +329,13 @@ def _theme_safe(meta: dict[str, Any]) -> None:
     """Themes print titles and tags raw and read `status`: hand them literal text, hide status."""
     title = meta.get("title")
     if title is not None:
-        meta["title"] = _literal(title)
+        meta["title"] = html_text(title)
     tags = meta.get("tags")
     if isinstance(tags, list) and all(isinstance(tag, str) for tag in tags):
-        meta["tags"] = [_literal(tag) for tag in tags]  # Material's tags plugin prints them raw
+        meta["tags"] = [html_text(tag) for tag in tags]  # Material's tags plugin prints them raw
     elif tags is not None:
         del meta["tags"]  # reported by the engine; Material's tags plugin would abort the build
     meta.pop("status", None)
-
-
-def _literal(value: object) -> str:
-    return html.escape(_CONTROL.sub("", str(value)))
 
 
 def _raw_text(file: File, entry: Entry) -> str | None:

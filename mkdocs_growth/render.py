@@ -16,6 +16,7 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from html import escape as html_escape
 from typing import Any
 from urllib.parse import quote
 
@@ -38,10 +39,13 @@ def md_text(value: Any) -> str:
 
 
 def html_text(value: Any) -> str:
-    """Document text -> HTML text (for inline SVG and raw HTML blocks)."""
-    from html import escape
-
-    return escape(str(value).translate(_CONTROL), quote=True) if value is not None else ""
+    """Document text -> HTML text: escaped, control characters dropped (headers, SVG, titles)."""
+    if value is None:
+        return ""
+    text = value if type(value) is str else str(value)
+    if not text.isprintable():  # most values are: they skip the translate (card headers, hot)
+        text = text.translate(_CONTROL)
+    return html_escape(text, quote=True)
 
 
 def md_url(url: str) -> str:
