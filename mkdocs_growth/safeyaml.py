@@ -158,8 +158,8 @@ def load(
 
     ``first_line`` is the file line of the first line of ``text`` so that
     front matter reports lines of the Markdown file, not of the block.
-    ``lines=False`` skips the line map (about a fifth of the work and most of
-    the memory): a valid document never needs it, and it can be made later.
+    ``lines=False`` skips the line map (a few percent of the time, most of the
+    memory): a valid document never needs it, and it can be made later.
     """
     loader = _Parser(text)
     offset = first_line
