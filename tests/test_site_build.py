@@ -445,27 +445,23 @@ def test_cli_quiet_strict_fails_without_traceback(tmp_path: Path) -> None:
     config_file = write_store(
         tmp_path, {"cards/few.md": card(milestones=[])}, {"today": TODAY}, config=SITE_URL
     )
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-f", str(config_file)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-        check=False,
-    )
+
+    def quiet_strict_build(config: Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-f", str(config)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            timeout=300,
+            check=False,
+        )
+
+    result = quiet_strict_build(config_file)
     assert result.returncode != 0
     assert "growth store has 0 errors and 1 warnings" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     ok = write_store(tmp_path / "ok", {"cards/fine.md": card()}, {"today": TODAY}, config=SITE_URL)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-f", str(ok)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-        check=False,
-    )
+    result = quiet_strict_build(ok)
     assert result.returncode == 0, result.stderr
 
 
