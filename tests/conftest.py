@@ -16,8 +16,9 @@ import pytest
 import yaml
 
 from mkdocs_growth.cli import main
-from mkdocs_growth.settings import load_settings
-from mkdocs_growth.store import Store, load_store
+from mkdocs_growth.cli.settings import load_settings
+from mkdocs_growth.core.store import Store
+from mkdocs_growth.practice.store import open_store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -94,7 +95,7 @@ def write_store(
 def store_of(config_file: Path | str) -> Store:
     """The engine's view of a store, read the way the CLI reads it."""
     settings = load_settings(str(config_file))
-    return load_store(settings.docs_dir, settings.growth, settings.config_file)
+    return open_store(settings.docs_dir, settings.growth, settings.config_file)
 
 
 @dataclass

@@ -1,0 +1,141 @@
+"""Rules that need the whole store or the configuration.
+
+Per-file rules live in :mod:`parse`; these look across documents (ids,
+references), at the allow-lists in the config, and at ``today``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from .options import HORIZON_ID, SLUG, GrowthConfig
+from .parse import Entry, did_you_mean
+from .problems import Problem, error, quote, warning
+
+_SLUG, _HORIZON = re.compile(SLUG), re.compile(HORIZON_ID)
+_ID_HINT_CUTOFF = 0.75
+
+
+def check_store(entries: Iterable[Entry], config: GrowthConfig) -> list[Problem]:
+    """Store-wide rules; invalid documents take part with their raw front matter.
+
+    A card that fails its model can still have an unknown domain or a
+    dangling ``related`` id: all of it is reported in the same run.
+    """
+    growth = [e for e in entries if e.doc is not None or (e.is_growth and e.meta is not None)]
+    with_id = [e for e in growth if e.doc_id is not None]
+    out: list[Problem] = []
+    out += _duplicate_ids(with_id)
+    out += _references(growth, with_id)
+    today = config.effective_today()
+    for entry in growth:
+        out += _allow_lists(entry, config, today)
+    return out
+
+
+def _id_line(entry: Entry) -> int:
+    """The ``id:`` line, or ``type:`` when the id comes from the file name."""
+    return entry.line("id") if entry.meta and "id" in entry.meta else entry.line("type")
+
+
+def _duplicate_ids(entries: list[Entry]) -> list[Problem]:
+    by_id: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        by_id[entry.doc_id].append(entry)  # type: ignore[index]
+    out = []
+    for doc_id, group in by_id.items():
+        if len(group) > 1:
+            paths = [e.path for e in group]
+            for entry in group:
+                others = ", ".join(p for p in paths if p != entry.path)
+                out.append(
+                    error(
+                        entry.path,
+                        _id_line(entry),
+                        f"duplicate id {doc_id!r}: also used by {others}",
+                    )
+                )
+    return out
+
+
+def _references(entries: list[Entry], with_id: list[Entry]) -> list[Problem]:
+    kinds = {e.doc_id: e.doc_type for e in with_id}
+    cards = [i for i, kind in kinds.items() if kind == "card"]
+    out = []
+    for entry in entries:
+        for field_name, where, ref in entry.references():
+            if ref not in kinds:
+                candidates = cards if field_name == "card" else kinds
+                others = [c for c in candidates if c != entry.doc_id]
+                hint = did_you_mean(ref, others, cutoff=_ID_HINT_CUTOFF)  # ids share words
+                out.append(
+                    error(
+                        entry.path,
+                        entry.line(*where),  # looked up only for a reported reference
+                        f"{field_name}: no document has id {quote(ref)}{hint}",
+                    )
+                )
+            elif field_name == "card" and kinds[ref] != "card":
+                out.append(
+                    error(
+                        entry.path,
+                        entry.line(*where),
+                        f"card: {quote(ref)} is a {kinds[ref]}, not a card",
+                    )
+                )
+    return out
+
+
+def _allow_lists(entry: Entry, config: GrowthConfig, today: dt.date) -> list[Problem]:
+    out = []
+    domain = entry.text_field("domain")
+    if domain is not None and _SLUG.fullmatch(domain) and config.domains is not None:
+        allowed = [d.id for d in config.domains]
+        if domain not in allowed:
+            out.append(
+                error(
+                    entry.path,
+                    entry.line("domain"),
+                    f"unknown domain {quote(domain)}{did_you_mean(domain, allowed)};"
+                    f" configured domains: {', '.join(allowed) or '(none)'}",
+                )
+            )
+    horizon_id = entry.text_field("horizon")
+    if horizon_id is None or not _HORIZON.fullmatch(horizon_id):
+        return out  # absent, or not an id at all (the model reports that)
+    horizon = config.horizon(horizon_id)
+    if horizon is None:
+        if config.horizons is not None:
+            allowed = [h.id for h in config.horizons]
+            out.append(
+                error(
+                    entry.path,
+                    entry.line("horizon"),
+                    f"unknown horizon {quote(horizon_id)}{did_you_mean(horizon_id, allowed)};"
+                    f" configured horizons: {', '.join(allowed) or '(none)'}",
+                )
+            )
+        else:  # no configured horizons, and the id is no calendar quarter
+            out.append(
+                error(
+                    entry.path,
+                    entry.line("horizon"),
+                    f"horizon {quote(horizon_id)} is not a quarter like 2026-Q3"
+                    " (or configure 'horizons' in mkdocs.yml)",
+                )
+            )
+    elif (
+        entry.doc_type == "card" and entry.text_field("status") == "active" and horizon.end < today
+    ):
+        out.append(
+            warning(
+                entry.path,
+                entry.line("status"),
+                f"active card in horizon {horizon.id}, which ended on {horizon.end}:"
+                " archive it (status done/dropped) or move it to the current horizon",
+            )
+        )
+    return out

@@ -1,0 +1,191 @@
+"""``mkdocs-growth new``: every type validates, nothing is overwritten, titles survive."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import card, store_of, write_store
+
+from mkdocs_growth.cli.new import SECTIONS, slugify
+from mkdocs_growth.core.model import TYPES, Card, Retro
+
+TODAY = "2026-05-20"
+DOMAINS = [{"id": "observability", "kind": "technical"}, {"id": "communication"}]
+HORIZONS = [
+    {"id": "h-spring", "start": "2026-03-01", "end": "2026-05-31"},
+    {"id": "h-summer", "start": "2026-06-01", "end": "2026-08-31"},
+]
+
+
+def store_dir(tmp_path: Path, **options: object) -> Path:
+    return write_store(tmp_path, {"index.md": "# Home\n"}, {"today": TODAY, **options})
+
+
+def validate_clean(run_cli, config: Path) -> None:
+    result = run_cli("validate", "-f", config, "--format", "json")
+    assert result.code == 0, result.out
+    assert json.loads(result.out) == []  # no errors and no warnings
+
+
+@pytest.mark.parametrize("kind", TYPES)
+def test_new_document_of_every_type_validates(tmp_path: Path, run_cli, kind: str) -> None:
+    config = store_dir(tmp_path)
+    result = run_cli("new", kind, "Distributed trace explorer", "-f", config)
+    assert result.code == 0, result.err
+    target = tmp_path / "docs" / f"{kind}s" / "distributed-trace-explorer.md"
+    assert target.is_file()
+    assert result.out.strip().endswith(f"{kind}s/distributed-trace-explorer.md")
+    text = target.read_text(encoding="utf-8")
+    for heading in SECTIONS[kind]:
+        assert f"\n## {heading}\n" in text
+    validate_clean(run_cli, config)
+    [doc] = [e.doc for e in store_of(config).valid]
+    assert doc.type == kind and doc.title == "Distributed trace explorer"
+
+
+def test_card_has_the_five_sections_and_three_milestones(tmp_path: Path, run_cli) -> None:
+    config = store_dir(tmp_path)
+    assert run_cli("new", "card", "Trace explorer", "-f", config).code == 0
+    text = (tmp_path / "docs/cards/trace-explorer.md").read_text(encoding="utf-8")
+    headings = [line[3:] for line in text.splitlines() if line.startswith("## ")]
+    assert headings == [
+        "Goal",
+        "Key concepts",
+        "Implementation plan",
+        "Metrics",
+        "Post-mortem notes",
+    ]
+    [doc] = store_of(config).cards
+    assert isinstance(doc, Card)
+    assert len(doc.milestones) == 3 and all(m.done_when for m in doc.milestones)
+    assert doc.horizon == "2026-Q2" and doc.domain == "general"
+    assert str(doc.date) == TODAY
+
+
+def test_fills_first_configured_domain_and_current_horizon(tmp_path: Path, run_cli) -> None:
+    config = store_dir(tmp_path, domains=DOMAINS, horizons=HORIZONS)
+    for kind in TYPES:
+        assert run_cli("new", kind, f"A {kind}", "-f", config).code == 0
+    validate_clean(run_cli, config)
+    store = store_of(config)
+    [new_card] = store.cards
+    assert (new_card.domain, new_card.horizon) == ("observability", "h-spring")
+    assert [r.horizon for r in store.of_type(Retro)] == ["h-spring"]
+    assert {d.domain for d in store.notes + store.decisions + store.talks} == {"observability"}
+
+
+def test_between_configured_horizons_uses_the_next_one(tmp_path: Path, run_cli) -> None:
+    horizons = [{"id": "later", "start": "2026-07-01", "end": "2026-09-30"}]
+    config = store_dir(tmp_path, horizons=horizons)
+    assert run_cli("new", "card", "Gap", "-f", config).code == 0
+    validate_clean(run_cli, config)
+    assert store_of(config).cards[0].horizon == "later"
+
+
+def test_refuses_to_overwrite(tmp_path: Path, run_cli) -> None:
+    config = store_dir(tmp_path)
+    assert run_cli("new", "note", "Weekly note", "-f", config).code == 0
+    target = tmp_path / "docs/notes/weekly-note.md"
+    target.write_text("my own words\n", encoding="utf-8")
+    again = run_cli("new", "note", "Weekly note", "-f", config)
+    assert again.code == 1
+    assert "already exists" in again.err and "not overwriting" in again.err
+    assert target.read_text(encoding="utf-8") == "my own words\n"
+
+
+def test_same_title_in_another_type_gets_its_own_id(tmp_path: Path, run_cli) -> None:
+    config = store_dir(tmp_path)
+    for kind in TYPES:
+        assert run_cli("new", kind, "Tracing", "-f", config).code == 0
+    validate_clean(run_cli, config)
+    ids = sorted(e.doc.id for e in store_of(config).valid if e.doc is not None)
+    assert ids == sorted(["tracing", *(f"tracing-{k}" for k in TYPES if k != "card")])
+
+
+def test_existing_id_elsewhere_is_not_reused(tmp_path: Path, run_cli) -> None:
+    config = write_store(tmp_path, {"old/tracing.md": card()}, {"today": TODAY})
+    assert run_cli("new", "card", "Tracing", "-f", config).code == 0
+    validate_clean(run_cli, config)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Quotes \"double\" and 'single': colon # hash",
+        "<script>alert(1)</script>",
+        "yes",
+        "null",
+        "123",
+        "- dash [list] {map} & *star* !tag %pct @at `tick`",
+        "Ünïcödé — 日本語 ✓",
+        "---",
+    ],
+)
+def test_titles_round_trip_exactly(tmp_path: Path, run_cli, title: str) -> None:
+    config = store_dir(tmp_path)
+    result = run_cli("new", "note", "-f", config, "--", title)  # "--": titles may start with "-"
+    assert result.code == 0, result.err
+    validate_clean(run_cli, config)
+    [note] = store_of(config).notes
+    assert note.title == title
+
+
+def test_control_characters_and_newlines_are_flattened(tmp_path: Path, run_cli) -> None:
+    config = store_dir(tmp_path)
+    assert run_cli("new", "talk", "Line one\nline\ttwo\x07", "-f", config).code == 0
+    validate_clean(run_cli, config)
+    assert store_of(config).talks[0].title == "Line one line two"
+
+
+def test_title_without_ascii_gets_a_dated_slug(tmp_path: Path, run_cli) -> None:
+    config = store_dir(tmp_path)
+    assert run_cli("new", "note", "日本語", "-f", config).code == 0
+    assert (tmp_path / f"docs/notes/note-{TODAY}.md").is_file()
+    validate_clean(run_cli, config)
+
+
+@pytest.mark.parametrize("args", [("new", "card", "   "), ("new", "cards", "X"), ("new", "card")])
+def test_usage_errors_exit_2(tmp_path: Path, run_cli, args: tuple[str, ...]) -> None:
+    config = store_dir(tmp_path)
+    assert run_cli(*args, "-f", config).code == 2
+    assert not (tmp_path / "docs/cards").exists()
+
+
+def test_missing_docs_dir_is_a_usage_error(tmp_path: Path, run_cli) -> None:
+    config = store_dir(tmp_path)
+    (tmp_path / "docs/index.md").unlink()
+    (tmp_path / "docs").rmdir()
+    result = run_cli("new", "card", "X", "-f", config)
+    assert result.code == 2 and "docs_dir" in result.err
+
+
+def test_slugify() -> None:
+    assert slugify("  Hello, World!  ") == "hello-world"
+    assert slugify("Crème brûlée") == "creme-brulee"
+    assert slugify("a" * 100) == "a" * 60
+    assert slugify("日本") == ""
+
+
+def test_type_folder_that_is_a_file_is_a_clear_error(tmp_path: Path, run_cli) -> None:
+    config = write_store(tmp_path, {"index.md": "# Home\n", "cards": "not a folder\n"})
+    result = run_cli("new", "card", "X", "-f", config)
+    assert result.code == 1
+    assert "cannot create the folder" in result.err and "Traceback" not in result.err
+
+
+def test_type_folder_linking_outside_docs_is_refused(tmp_path: Path, run_cli) -> None:
+    config = store_dir(tmp_path)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (tmp_path / "docs" / "notes").symlink_to(outside, target_is_directory=True)
+    result = run_cli("new", "note", "X", "-f", config)
+    assert result.code == 1 and "outside docs_dir" in result.err
+    assert list(outside.iterdir()) == []
+
+
+def test_title_over_the_string_limit_is_a_usage_error(tmp_path: Path, run_cli) -> None:
+    config = store_dir(tmp_path)
+    result = run_cli("new", "note", "x" * 20_001, "-f", config)
+    assert result.code == 2 and "limits.max_string_length" in result.err
