@@ -1,0 +1,135 @@
+"""Growth's HTML reaches the published page whatever other plugins do to it afterwards.
+
+Generated pages and card headers are put into ``page.content`` right after
+Python-Markdown (``on_page_content``, high priority), at a marker growth's
+own Markdown left or after the page's leading ``<h1>``. A plugin listed after
+growth that re-serializes every page (glightbox parses and rewrites the HTML:
+``&#x27;`` becomes ``'``) must find the content complete; a plugin that
+removes growth's marker must make the build say so.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from html import unescape
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import card, front_matter, write_store
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin
+
+TODAY = "2026-05-01"
+TITLE = "Ana's trace explorer"  # the apostrophe is what re-serialization changes
+OPTIONS = {
+    "today": TODAY,
+    "domains": [{"id": "observability", "title": "Observability"}],
+    "horizons": [{"id": "2026-Q2", "start": "2026-04-01", "end": "2026-06-30"}],
+}
+RUBRIC = {
+    "before": {"confidence": 2, "competence": 2, "impact": 2, "clarity": 2},
+    "after": {"confidence": 4, "competence": 3, "impact": 4, "clarity": 3},
+}
+# Words internal to growth that must never reach a published page.
+INTERNAL = re.compile(r"growth:insert|data-growth-listing|growthlisting", re.I)
+
+
+def files() -> dict[str, str]:
+    return {
+        "index.md": "# Home\n",
+        "cards/trace.md": card(
+            title=TITLE,
+            goal="Find the slow span of Ana's requests in a minute.",
+            status="active",
+            date="2026-04-01",
+            concepts=["Tail sampling"],
+            rubric=RUBRIC,
+            metrics=[{"name": "p95 lookup", "unit": "s", "baseline": 300, "target": 60}],
+            artifacts=[{"kind": "technical", "title": "Demo repo", "url": "../notes/n.md"}],
+        ),
+        "notes/n.md": front_matter(
+            {"type": "note", "title": "Bob's note", "date": "2026-04-24", "domain": "observability"}
+        ),
+    }
+
+
+def article(html: str) -> str:
+    """The page's main content (Material's ``<article>``): nav and sidebars left out."""
+    start = html.index("<article")
+    return html[start : html.index("</article>", start)]
+
+
+def text(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def build_site(tmp_path: Path, plugins: list[Any], **extra: Any) -> Path:
+    config_file = write_store(
+        tmp_path,
+        files(),
+        OPTIONS,
+        config={"theme": {"name": "material"}, "plugins": plugins, **extra},
+    )
+    build(load_config(config_file=str(config_file)))
+    return tmp_path / "site"
+
+
+@pytest.fixture(scope="module")
+def glightbox_after_growth(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    pytest.importorskip("mkdocs_glightbox")
+    tmp = tmp_path_factory.mktemp("glightbox")
+    return build_site(tmp, ["search", {"growth": OPTIONS}, "glightbox"])
+
+
+def read(site: Path, page: str) -> str:
+    return (site / page / "index.html").read_text(encoding="utf-8")
+
+
+def test_card_header_complete_after_glightbox(glightbox_after_growth: Path) -> None:
+    body = article(read(glightbox_after_growth, "cards/trace"))
+    assert 'class="growth-card-header"' in body
+    assert '<div class="growth-rubric">' in body and "<svg" in body  # the chart, not a stand-in
+    assert re.search(r'<a href="../../growth/domains/observability/">Observability</a>', body)
+    assert "<td>p95 lookup</td>" in body  # the metrics table
+    assert 'type="checkbox"' in body  # the milestones
+    assert body.index("growth-card-header") < body.index("Some text.")  # above the author's text
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "growth/priorities",
+        "growth/reviews",
+        "growth/domains/observability",
+        "growth/horizons/2026-Q2",
+    ],
+)
+def test_listings_complete_after_glightbox(glightbox_after_growth: Path, page: str) -> None:
+    body = article(read(glightbox_after_growth, page))
+    assert re.search(r'<a href="[^"]*cards/trace/">Ana(\'|&#x27;|&#39;)s trace explorer</a>', body)
+
+
+def test_no_internal_marker_is_published(glightbox_after_growth: Path) -> None:
+    leaked = [
+        str(p.relative_to(glightbox_after_growth))
+        for p in glightbox_after_growth.rglob("*")
+        if p.suffix in (".html", ".json") and INTERNAL.search(p.read_text(encoding="utf-8"))
+    ]
+    assert leaked == []
+
+
+def test_search_indexes_the_header_and_listings(glightbox_after_growth: Path) -> None:
+    import json
+
+    index = json.loads((glightbox_after_growth / "search/search_index.json").read_text("utf-8"))
+    by_page: dict[str, str] = {}
+    for doc in index["docs"]:
+        page = doc["location"].split("#")[0]
+        by_page[page] = by_page.get(page, "") + " " + text(doc["text"])
+    assert "Tail sampling" in by_page["cards/trace/"]  # header words
+    assert "Find the slow span of Ana's requests" in by_page["cards/trace/"]
+    assert TITLE in by_page["growth/priorities/"]  # listing words
