@@ -25,19 +25,13 @@ import argparse
 import hashlib
 import json
 import os
-import posixpath
 import sys
 from dataclasses import dataclass
-from urllib.parse import urlsplit, urlunsplit
 
-from ..core.model import Card
 from ..core.store import Store
-from ..practice.priority import priorities
 from ..practice.store import open_store
-from ..site.context import page_url
-from ..site.pages.card_header import card_header
-from ..site.registry import SiteContext, render_pages
-from ..site.render import GeneratedPage, link_to, md_text
+from ..site.registry import GeneratedFile, SiteContext, markdown_files
+from ..site.urls import page_url
 from .common import EXIT_OK, UsageError, settings_of
 from .settings import Settings
 
@@ -46,49 +40,6 @@ MANIFEST = ".mkdocs-growth-generated.json"
 
 class GenerateError(Exception):
     """The output folder cannot be written safely; the message says which file and why."""
-
-
-def card_pages(store: Store, ctx: SiteContext) -> list[GeneratedPage]:
-    """``<base>/cards/<id>.md`` for each valid card, and ``<base>/cards/index.md`` listing them."""
-    pages = []
-    rows = []
-    for card in sorted(store.cards, key=lambda c: (c.title.casefold(), c.id)):
-        path = ctx.path(f"cards/{card.id}.md")
-        source = link_to(path, store.path_of(card))
-        body = card_header(_rebased(card, store.path_of(card), path), store, ctx, path)
-        title = md_text(card.title)
-        pages.append(
-            GeneratedPage(path, f"# {title}\n\n[Read the card]({source})\n\n{body.rstrip()}\n")
-        )
-        prio = priorities(store)[card.id]
-        rows.append(f"| [{title}]({card.id}.md) | {card.status} | {prio.score:g} {prio.band} |")
-    index = [
-        "# Card headers\n",
-        "Each card's header (scores, milestones, rubric, metrics) as its own page,",
-        "for sites built without the growth plugin.\n",
-    ]
-    if rows:
-        index += ["| Card | Status | Priority |", "|---|---|---|", *rows]
-    else:
-        index.append("No valid cards.")
-    pages.append(GeneratedPage(ctx.path("cards/index.md"), "\n".join(index) + "\n"))
-    return pages
-
-
-def _rebased(card: Card, card_path: str, page_path: str) -> Card:
-    """The card with relative artifact URLs pointing from ``page_path`` instead of its own file."""
-    artifacts = []
-    for artifact in card.artifacts:
-        url = urlsplit(artifact.url or "")
-        if not artifact.url or url.scheme or url.netloc or url.path.startswith("/"):
-            artifacts.append(artifact)
-            continue
-        # "#anchor" alone points into the card itself
-        rel = url.path or posixpath.basename(card_path)
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(card_path), rel))
-        moved = urlunsplit(("", "", link_to(page_path, target), url.query, url.fragment))
-        artifacts.append(artifact.model_copy(update={"url": moved}))
-    return card.model_copy(update={"artifacts": artifacts})
 
 
 def site_context(settings: Settings, store: Store) -> SiteContext:
@@ -105,14 +56,11 @@ def site_context(settings: Settings, store: Store) -> SiteContext:
     )
 
 
-def all_pages(settings: Settings, store: Store) -> list[GeneratedPage]:
-    ctx = site_context(settings, store)
-    generated = render_pages(store, ctx)
-    headers = card_pages(store, ctx)
-    clash = {p.path for p in generated} & {p.path for p in headers}
-    if clash:  # a view started using <base>/cards/: fail loudly rather than overwrite
-        raise GenerateError(f"generated pages collide: {', '.join(sorted(clash))}")
-    return generated + headers
+def all_pages(settings: Settings, store: Store) -> list[GeneratedFile]:
+    try:
+        return markdown_files(store, site_context(settings, store))
+    except ValueError as exc:  # two families claim one path: fail loudly rather than overwrite
+        raise GenerateError(str(exc)) from None
 
 
 def _digest(data: bytes) -> str:
@@ -169,7 +117,7 @@ class Plan:
     kept: list[str]  # stale files changed since: left alone
 
 
-def plan(out: str, docs_dir: str, pages: list[GeneratedPage]) -> Plan:
+def plan(out: str, docs_dir: str, pages: list[GeneratedFile]) -> Plan:
     root = os.path.realpath(out)
     docs = os.path.realpath(docs_dir)
     if os.path.commonpath([root, docs]) == docs:
@@ -184,7 +132,7 @@ def plan(out: str, docs_dir: str, pages: list[GeneratedPage]) -> Plan:
     conflicts = []
     for item in pages:
         target = _inside(root, item.path)
-        data = item.markdown.encode("utf-8")
+        data = item.text.encode("utf-8")
         taken = os.path.lexists(target) and not _unchanged(target, manifest.get(item.path))
         if taken or _blocked(root, target):
             conflicts.append(item.path)

@@ -2,19 +2,19 @@
 
 Per build: ``on_files`` reads every documentation page through the engine
 (cached by mtime/size, so ``mkdocs serve`` re-parses only what changed),
-validates the store once, logs the problems and adds the generated pages.
-Page events then make growth documents safe for the theme and give cards
-their header. All the logic lives in the engine, ``views`` and ``header``.
+validates the store once, logs the problems and adds the generated pages
+(as Markdown skeletons, see :mod:`.insertion`). Page events then make growth
+documents safe for the theme, and put growth's HTML into the page right after
+Markdown: the generated pages' blocks and the cards' headers. The logic lives
+in the engine and the ``site`` package.
 """
 
 from __future__ import annotations
 
 import gc
 import os
-import posixpath
 import stat
 from typing import Any, Literal
-from urllib.parse import unquote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -30,12 +30,13 @@ from ..core.parse import Entry
 from ..core.problems import Problem
 from ..core.store import Store, forget_cached_entries, paused_gc
 from ..practice.store import open_store
-from ..site.listing_html import ListingHtml, fast_path_allowed
-from ..site.listing_html import convert as convert_listing
+from ..site.context import SiteContext
+from ..site.escape import html_text
 from ..site.pages import card_header as header
-from ..site.registry import SiteContext, render_pages
-from ..site.render import GeneratedPage, html_text, placeholder
+from ..site.registry import site_files, site_pages
+from ..site.to_html import render as render_html
 from .config import GrowthPluginConfig
+from .insertion import Skeleton, after_leading_h1, fill_markers, skeleton
 
 log = get_plugin_logger(__name__)
 
@@ -51,11 +52,8 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         self.command = "build"
         self.store: Store | None = None
         self.ctx: SiteContext | None = None
-        # page -> [(what search indexes, the real HTML)]: card headers and listing blocks,
-        # swapped after the search plugin has indexed the page
-        self.swaps: dict[str, list[tuple[str, str]]] = {}
-        # generated page -> [(placeholder paragraph, listing block as HTML)]
-        self.listings: dict[str, list[tuple[str, ListingHtml]]] = {}
+        # generated page -> its skeleton: the blocks its markers stand for
+        self.skeletons: dict[str, Skeleton] = {}
         self.meta_from_entry: set[str] = set()  # pages whose front matter MkDocs did not re-parse
 
     # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds.
@@ -80,8 +78,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
     def on_config(self, config: MkDocsConfig) -> None:
         self.store = None  # per-build state: nothing survives from the previous rebuild
         self.ctx = None
-        self.swaps = {}
-        self.listings = {}
+        self.skeletons = {}
         self.meta_from_entry = set()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -93,6 +90,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         config_name = os.path.basename(config.config_file_path or "mkdocs.yml")
         paths = [f.src_uri for f in sources]  # every source page lives in docs_dir
         store = open_store(config.docs_dir, self.growth, config_name, paths=paths)
+        page_urls = {f.src_uri: f.url for f in pages}  # generated pages join below
         ctx = SiteContext(
             today=self.growth.effective_today(),
             base=self.growth.base,
@@ -100,7 +98,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             site_url=config.site_url or None,
             site_name=config.site_name,
             use_directory_urls=config.use_directory_urls,
-            page_urls={f.src_uri: f.url for f in pages},
+            page_urls=page_urls,
             markdown_extensions=frozenset(
                 e for e in config.markdown_extensions if isinstance(e, str)
             ),
@@ -112,25 +110,24 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
                 f"site_url is not set: {ctx.path('feed.xml')} (Atom) needs absolute links; skipped"
             )
         with paused_gc():
-            generated = render_pages(store, ctx)
+            generated = [(page.path, skeleton(page)) for page in site_pages(store, ctx)]
+            generated += [(item.path, item.text) for item in site_files(store, ctx)]
         # An explicit `nav:` is the author's: generated pages stay out of it (and out of
         # MkDocs' "not included in nav" list) unless the author lists them.
         inclusion_level = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
-        fast = fast_path_allowed(config.markdown_extensions)
-        generated_pages = {item.path for item in generated if item.path.endswith(".md")}
-        for item in generated:
-            if item.path in files.src_uris:
+        for path, content in generated:
+            if path in files.src_uris:
                 site_warnings.append(
-                    f"{item.path} exists in docs_dir and is kept; the generated page is skipped"
+                    f"{path} exists in docs_dir and is kept; the generated page is skipped"
                     " (set the growth option 'base' to another folder)"
                 )
                 continue
-            content = item.markdown
-            if fast and item.listings:
-                content = self._without_listings(item, ctx, generated_pages)
-            files.append(
-                File.generated(config, item.path, content=content, inclusion=inclusion_level)
-            )
+            if isinstance(content, Skeleton):
+                self.skeletons[path] = content
+                content = content.markdown
+            file = File.generated(config, path, content=content, inclusion=inclusion_level)
+            files.append(file)
+            page_urls[path] = file.url
         self._report(store, site_warnings, config, config_name)
         documents = sum(e.is_growth for e in store.entries)
         log.info(
@@ -158,34 +155,8 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         """
         gc.unfreeze()  # a `mkdocs serve` rebuild may free the old store's objects
         if self.command != "serve":
-            self.store, self.ctx, self.swaps, self.listings = None, None, {}, {}
+            self.store, self.ctx, self.skeletons = None, None, {}
             forget_cached_entries()
-
-    def _without_listings(
-        self, item: GeneratedPage, ctx: SiteContext, generated_pages: set[str]
-    ) -> str:
-        """The page's Markdown with each listing block it can render as HTML left out.
-
-        The blocks come back in ``on_page_content``: about 3 s of Markdown saved on
-        a 5,000-card store. A block outside :mod:`.listing_html`'s dialect stays in.
-        """
-
-        def href(target: str) -> str | None:
-            path = posixpath.normpath(posixpath.join(posixpath.dirname(item.path), unquote(target)))
-            if not (ctx.is_page(path) or path in generated_pages):
-                return None  # let MkDocs resolve (and report) it
-            return ctx.href(item.path, path)
-
-        markdown, kept = item.skeleton, []
-        for token, block in item.listings:
-            converted = convert_listing(block, href)
-            if converted is None:
-                markdown = markdown.replace(placeholder(token), block, 1)
-            else:
-                kept.append((f"<p>{token}</p>", converted))
-        if kept:
-            self.listings[item.path] = kept
-        return markdown
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         entry = self._entry(page.file)
@@ -230,49 +201,43 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         found = _MKDOCS_FRONT_MATTER.match(entry.text)
         return found is not None and found.end() == len(entry.text) - len(entry.body)
 
+    @event_priority(100)  # right after Markdown: before any other plugin rewrites the HTML
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Valid cards get their header above the author's text (after a leading ``<h1>``).
+        """Growth's HTML into the page: a generated page's blocks, a valid card's header.
 
-        Generated pages get their listing blocks back. Search indexes a plain
-        paragraph with the same words in place of each header and listing (the
-        search plugin costs per tag); ``on_page_context`` then swaps in the real HTML.
+        It is in ``page.content`` from here on, so every later plugin (search
+        included) sees the page as it is published.
         """
-        listings = self.listings.pop(page.file.src_uri, None)
-        if listings and page.file.generated_by is not None:
-            swaps = self.swaps.setdefault(page.file.src_uri, [])
-            for n, (paragraph, block) in enumerate(listings):
-                stand_in = f'<p data-growth-listing="{n}">{block.text}</p>'
-                if paragraph in html:
-                    html = html.replace(paragraph, stand_in, 1)
-                    swaps.append((stand_in, block.html))
-                else:  # another plugin rewrote the placeholder: say so rather than lose rows
-                    log.warning(f"{page.file.src_uri}: a listing was lost (placeholder changed)")
+        if self.ctx is None or self.store is None:
+            return None
+        src = page.file.src_uri
+        found = self.skeletons.pop(src, None)
+        if found is not None and page.file.generated_by is not None:
+            ctx, runs = self.ctx, found.runs
+            html, missing = fill_markers(html, len(runs), lambda n: render_html(runs[n], ctx, src))
+            if missing:
+                self._misplaced(src, f"{len(missing)} of its {len(runs)} blocks", config)
             return html
         entry = self._entry(page.file)
-        if entry is None or self.store is None or self.ctx is None:
+        if entry is None:
             return None
         card = entry.doc
         if not isinstance(card, Card) or entry.path in self.store.invalid_paths:
             return None
-        head = header.card_header_html(card, self.store, self.ctx, entry.path)
-        stand_in = header.search_stand_in(card, self.store)
-        self.swaps[entry.path] = [(stand_in, head)]
-        return header.insert_header(html, stand_in)
+        head = render_html([header.card_header(card, self.store, self.ctx)], self.ctx, src)
+        return after_leading_h1(html, head)
 
-    @event_priority(-100)  # after the search plugin has indexed the page
-    def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
-    ) -> dict[str, Any] | None:
-        """Swap each search stand-in for the real HTML (header tables and chart, listings)."""
-        swaps = self.swaps.pop(page.file.src_uri, None)
-        if swaps and page.content:
-            content = page.content
-            for stand_in, real in swaps:
-                content = content.replace(stand_in, real, 1)
-            page.content = content
-        return None
+    def _misplaced(self, src_uri: str, what: str, config: MkDocsConfig) -> None:
+        """Growth's content has no place in the page: a warning naming it, an error under strict."""
+        message = (
+            f"{src_uri}: growth could not place {what}: their markers are missing from the"
+            " page's HTML (another plugin changed the page's Markdown before growth saw it)"
+        )
+        if self.growth.strict or config.strict:
+            raise PluginError(message)
+        log.warning(message)
 
     def _entry(self, file: File) -> Entry | None:
         if self.store is None or file.generated_by is not None:

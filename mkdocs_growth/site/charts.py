@@ -16,7 +16,7 @@ import re
 
 from ..core.model import Card
 from ..practice.rubric import DIMENSIONS, values
-from .render import html_text
+from .escape import html_text
 
 WIDTH = 360
 LABEL_W = 92  # left column: dimension names

@@ -1,17 +1,18 @@
-"""What a page builder may know about the site besides the store.
+"""What a page builder or renderer may know about the site besides the store.
 
 Plain data only (no MkDocs objects), so the same builders serve the plugin,
-``mkdocs-growth generate`` and the tests.
+``mkdocs-growth generate`` and the tests. URLs follow :mod:`.urls`; where the
+plugin knows MkDocs' own ``File.url`` of a page, ``page_urls`` carries it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
-from .render import posix_relpath
+from .urls import MARKDOWN_SUFFIXES, page_url, relative_url
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class SiteContext:
     site_url: str | None = None  # absolute site URL when configured (feeds need it)
     site_name: str = ""  # the feed's title and author
     use_directory_urls: bool = True
-    # docs-relative path of every documentation page -> its site-relative URL (MkDocs' File.url)
+    # docs-relative path of every page -> its site-relative URL (MkDocs' File.url)
     page_urls: Mapping[str, str] = field(default_factory=dict)
     markdown_extensions: frozenset[str] = frozenset()  # e.g. "admonition", "pymdownx.tasklist"
 
@@ -44,12 +45,16 @@ class SiteContext:
         return page_url(path, self.use_directory_urls)
 
     def href(self, from_path: str, to_path: str) -> str:
-        """Relative URL from the page at ``from_path`` to ``to_path``, for raw HTML.
+        """Relative URL from the page at ``from_path`` to ``to_path``, for HTML.
 
-        Markdown links (``.md``) are resolved by MkDocs; HTML the plugin adds
-        after Markdown is not, so it links by final URL like MkDocs would.
+        A Markdown page links by its URL; any other file (or a folder, ending
+        with ``/``) by its path in the site, which is its path in the docs.
         """
-        return relative_url(self.url_of(from_path), self.url_of(to_path))
+        if to_path.endswith(MARKDOWN_SUFFIXES) or to_path in self.page_urls:
+            target = self.url_of(to_path)
+        else:
+            target = quote(to_path, safe="/")
+        return relative_url(self.url_of(from_path), target)
 
     def absolute_url(self, path: str) -> str | None:
         """Absolute URL of a page or file, or None without ``site_url``."""
@@ -57,26 +62,6 @@ class SiteContext:
             return None
         return self.site_url.rstrip("/") + "/" + self.url_of(path)
 
-
-def page_url(path: str, use_directory_urls: bool) -> str:
-    """MkDocs' URL rule for a docs-relative path (``index.md``/``README.md`` name a folder)."""
-    stem, ext = posixpath.splitext(path)
-    if ext not in (".md", ".markdown"):
-        return path
-    folder, name = posixpath.split(stem)
-    if name in ("index", "README"):
-        return f"{folder}/" if folder else "./"
-    if use_directory_urls:
-        return f"{stem}/"
-    return f"{stem}.html"
-
-
-def relative_url(here: str, target: str) -> str:
-    """``target`` (site-relative URL) as seen from the page whose URL is ``here``."""
-    here = "" if here in ("./", ".") else here
-    target = "" if target in ("./", ".") else target
-    here_dir = here[: here.rfind("/") + 1]
-    rel = posix_relpath(target.rstrip("/") or ".", here_dir.rstrip("/") or ".")
-    if target.endswith("/") or not target:
-        rel = "./" if rel == "." else f"{rel}/"
-    return rel
+    def uses(self, extension: str) -> bool:
+        """Whether ``markdown_extensions`` names ``extension`` (Markdown syntax it enables)."""
+        return extension in self.markdown_extensions

@@ -1,83 +1,99 @@
-"""The registry of generated page families.
+"""The registry of what growth generates, and the two ways it leaves the site package.
 
-A *builder* is a function ``(store, ctx) -> list[GeneratedPage]``. Paths are
-docs-relative: ``*.md`` paths become Markdown pages the theme renders and
-search indexes; any other path (``growth.json``, ``growth/feed.xml``) is
-published as a file with that content. To add a page family, write a module
-in this package with a ``pages(store, ctx)`` function and add it to
-``BUILDERS`` (one line). Builders must stay O(documents): group once, never
-loop over the store inside a loop over the store.
+A *page family* is a function ``(store, ctx) -> list[Page]`` returning page
+models (:mod:`.blocks`); a *file family* ``(store, ctx) -> list[GeneratedFile]``
+returns finished files (``growth.json``, ``growth/feed.xml``). To add a page
+family, write a module in :mod:`.pages` and add its ``pages`` function to
+``PAGES`` (one line). Families must stay O(documents): group once, never loop
+over the store inside a loop over the store.
 
-``DASHBOARD_SLOTS`` lets a family put a small Markdown block on the dashboard
-without editing it: a function ``(store, ctx) -> str`` (already escaped
-Markdown, may be empty) under one of the slot names the dashboard template
-places: ``reviews_due`` and ``rubric_average``.
+``DASHBOARD_SLOTS`` lets a family put blocks on the dashboard without
+editing it: a function ``(store, ctx) -> list[Block]``, in slot order.
+
+The plugin renders each page model to HTML (:mod:`.to_html`) inside MkDocs'
+page; :func:`markdown_files` renders them to Markdown for ``generate``.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from functools import partial
 
 from ..core.store import Store
-from .context import SiteContext, page_url
-from .files import atom as feed
-from .files import growth_json as export
-from .files import schema
+from .blocks import GeneratedFile, Page
+from .context import SiteContext
+from .files import atom, growth_json, schema
 from .pages import (
+    cards,
     checklist,
     dashboard,
     domains,
     feedback,
     horizons,
+    lists,
     priorities,
     problems,
     reviews,
 )
-from .pages import (
-    lists as feeds,
-)
-from .render import GeneratedPage
+from .to_markdown import render_page
 
-Builder = Callable[[Store, SiteContext], list[GeneratedPage]]
-Slot = Callable[[Store, SiteContext], str]
+PageFamily = Callable[[Store, SiteContext], list[Page]]
+FileFamily = Callable[[Store, SiteContext], list[GeneratedFile]]
 
-DASHBOARD_SLOTS: dict[str, Slot] = {
+DASHBOARD_SLOTS: dict[str, dashboard.Slot] = {
     "reviews_due": reviews.reviews_due_slot,
     "rubric_average": reviews.rubric_average_slot,
 }
 
-BUILDERS: list[Builder] = [
+PAGES: list[PageFamily] = [
     partial(dashboard.pages, slots=DASHBOARD_SLOTS),
     priorities.pages,
-    feeds.pages,  # notes, decisions, talks, playbooks, retros
+    lists.pages,  # notes, decisions, talks, playbooks, retros
     domains.pages,
     horizons.pages,
     problems.pages,
-    export.pages,  # growth.json at the site root
     reviews.pages,
     feedback.pages,
     checklist.pages,
-    feed.pages,  # <base>/feed.xml (Atom), only with site_url
-    schema.pages,  # growth.schema.json at the site root
+]
+
+FILES: list[FileFamily] = [
+    growth_json.files,  # growth.json at the site root
+    atom.files,  # <base>/feed.xml (Atom), only with site_url
+    schema.files,  # growth.schema.json at the site root
 ]
 
 
-def render_pages(store: Store, ctx: SiteContext) -> list[GeneratedPage]:
-    """Every generated page and file of the site, in navigation order."""
-    pages: list[GeneratedPage] = []
-    for builder in BUILDERS:
-        pages.extend(builder(store, ctx))
-    return pages
+def site_pages(store: Store, ctx: SiteContext) -> list[Page]:
+    """Every generated page of the site, in navigation order."""
+    return [page for family in PAGES for page in family(store, ctx)]
+
+
+def site_files(store: Store, ctx: SiteContext) -> list[GeneratedFile]:
+    """Every generated file that is not a page."""
+    return [item for family in FILES for item in family(store, ctx)]
+
+
+def markdown_files(store: Store, ctx: SiteContext) -> list[GeneratedFile]:
+    """What ``generate`` writes: every page as Markdown (card headers as pages too), every file."""
+    pages = site_pages(store, ctx) + cards.pages(store, ctx)
+    clash = sorted(path for path, n in Counter(page.path for page in pages).items() if n > 1)
+    if clash:  # a family started using <base>/cards/: fail loudly rather than overwrite
+        raise ValueError(f"generated pages collide: {', '.join(clash)}")
+    return [GeneratedFile(p.path, render_page(p, ctx)) for p in pages] + site_files(store, ctx)
 
 
 __all__ = [
-    "BUILDERS",
     "DASHBOARD_SLOTS",
-    "Builder",
-    "GeneratedPage",
+    "FILES",
+    "PAGES",
+    "FileFamily",
+    "GeneratedFile",
+    "Page",
+    "PageFamily",
     "SiteContext",
-    "Slot",
-    "page_url",
-    "render_pages",
+    "markdown_files",
+    "site_files",
+    "site_pages",
 ]

@@ -35,8 +35,11 @@ from mkdocs_growth.core.parse import Entry, parse_entry
 from mkdocs_growth.core.store import build_store
 from mkdocs_growth.practice.priority import priorities, ranked_open
 from mkdocs_growth.site.pages import card_header as header
-from mkdocs_growth.site.registry import SiteContext, page_url, render_pages
-from mkdocs_growth.site.render import html_text, md_text
+from mkdocs_growth.plugin.insertion import after_leading_h1
+from mkdocs_growth.site.escape import html_text, md_text
+from mkdocs_growth.site.registry import SiteContext, markdown_files, site_pages
+from mkdocs_growth.site.to_html import render as render_html
+from mkdocs_growth.site.urls import page_url
 
 SCALE = float(os.environ.get("GROWTH_PROPERTY_SCALE", "1"))
 EXAMPLES = {
@@ -787,23 +790,24 @@ def test_generated_pages_render_and_stay_inert(
     entries, config = built
     store = build_store(entries, config)
     ctx = _site_context(store, site_url, directory_urls)
-    pages = render_pages(store, ctx)
-    assert len({p.path for p in pages}) == len(pages), "two pages with one path"
-    for generated in pages:
+    files = markdown_files(store, ctx)  # as `generate` writes them (card headers as pages)
+    assert len({f.path for f in files}) == len(files), "two pages with one path"
+    for generated in files:
         assert not generated.path.startswith(("/", "../")) and "/../" not in generated.path
         if generated.path.endswith(".md"):
-            assert_inert_markdown(generated.markdown, generated.path)
+            assert_inert_markdown(generated.text, generated.path)
         elif generated.path.endswith(".json"):
-            json.loads(generated.markdown)
+            json.loads(generated.text)
         elif generated.path.endswith(".xml"):
-            ElementTree.fromstring(generated.markdown.encode("utf-8"))
+            ElementTree.fromstring(generated.text.encode("utf-8"))
+    for page in site_pages(store, ctx):  # as the plugin puts them into MkDocs' page
+        assert_inert_html(render_html(page.blocks, ctx, page.path), page.path)
     for entry in store.valid:
         if isinstance(entry.doc, Card):
-            assert_inert_markdown(header.card_header(entry.doc, store, ctx, entry.path), entry.path)
-            head = header.card_header_html(entry.doc, store, ctx, entry.path)
+            head = render_html([header.card_header(entry.doc, store, ctx)], ctx, entry.path)
             assert_inert_html(head, entry.path)
             body = f"<h1>Page</h1>\n<p>{BODY_MARKER}</p>"
-            page = header.insert_header(body, head)
+            page = after_leading_h1(body, head)
             assert page.startswith("<h1>Page</h1>") and page.endswith(f"<p>{BODY_MARKER}</p>")
 
 
@@ -815,12 +819,7 @@ def test_generated_pages_convert_to_inert_html(built: tuple[list[Entry], GrowthC
     store = build_store(entries, config)
     ctx = _site_context(store, None, True)
     md = markdown.Markdown(extensions=EXTENSIONS)
-    sources = [(p.path, p.markdown) for p in render_pages(store, ctx) if p.path.endswith(".md")]
-    sources += [
-        (e.path, header.card_header(e.doc, store, ctx, e.path))  # as `generate` writes it
-        for e in store.valid
-        if isinstance(e.doc, Card)
-    ]
+    sources = [(f.path, f.text) for f in markdown_files(store, ctx) if f.path.endswith(".md")]
     for path, source in sources:
         assert_inert_html(md.reset().convert(source), path)
 
@@ -846,5 +845,7 @@ def test_every_page_renders_at_the_ends_of_the_calendar(today: dt.date) -> None:
     store = build_store([entry], GrowthConfig(today=today))
     assert entry.doc is not None and not store.errors, store.problems
     ctx = _site_context(store, "https://example.com/", True)
-    assert render_pages(store, ctx)
-    assert header.card_header(entry.doc, store, ctx, "edge.md")
+    assert markdown_files(store, ctx)
+    for page in site_pages(store, ctx):
+        assert render_html(page.blocks, ctx, page.path)
+    assert render_html([header.card_header(entry.doc, store, ctx)], ctx, "edge.md")

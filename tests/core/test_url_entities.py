@@ -15,7 +15,7 @@ import pytest
 from pydantic import ValidationError
 
 from mkdocs_growth.core.model import Artifact
-from mkdocs_growth.site.render import md_url
+from mkdocs_growth.site.escape import md_url
 
 
 @pytest.mark.parametrize(

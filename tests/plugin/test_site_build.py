@@ -25,7 +25,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from mkdocs_growth.practice.store import open_store
-from mkdocs_growth.site.registry import SiteContext, render_pages
+from mkdocs_growth.site.registry import SiteContext, site_files, site_pages
 
 TODAY = "2026-05-01"
 OPTIONS: dict[str, Any] = {
@@ -208,11 +208,10 @@ def test_every_registered_page_family_is_published(site: Site) -> None:
     settings = load_settings(str(config_file))
     store = open_store(settings.docs_dir, settings.growth, "mkdocs.yml")
     ctx = SiteContext(today=settings.growth.effective_today())
-    for item in render_pages(store, ctx):
-        if item.path.endswith(".md"):
-            assert html_path(site.root, item.path, site.directory_urls).is_file(), item.path
-        else:
-            assert (site.root / item.path).is_file(), item.path
+    for page in site_pages(store, ctx):
+        assert html_path(site.root, page.path, site.directory_urls).is_file(), page.path
+    for item in site_files(store, ctx):
+        assert (site.root / item.path).is_file(), item.path
 
 
 def test_no_per_document_generated_pages(site: Site) -> None:

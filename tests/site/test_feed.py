@@ -11,8 +11,9 @@ import pytest
 from conftest import card, front_matter, store_of, write_store
 
 from mkdocs_growth.core.store import Store
-from mkdocs_growth.site.context import SiteContext, page_url
+from mkdocs_growth.site.context import SiteContext
 from mkdocs_growth.site.files import atom as feed
+from mkdocs_growth.site.urls import page_url
 
 A = "{http://www.w3.org/2005/Atom}"
 
@@ -48,10 +49,10 @@ def context(store: Store, site_url: str | None, directory_urls: bool = True) -> 
 
 
 def build(store: Store, ctx: SiteContext) -> ET.Element:
-    [generated] = feed.pages(store, ctx)
+    [generated] = feed.files(store, ctx)
     assert generated.path == "growth/feed.xml"
-    assert generated.markdown.startswith("<?xml version='1.0' encoding='utf-8'?>")
-    return ET.fromstring(generated.markdown.encode("utf-8"))
+    assert generated.text.startswith("<?xml version='1.0' encoding='utf-8'?>")
+    return ET.fromstring(generated.text.encode("utf-8"))
 
 
 def test_feed_is_atom_newest_first_with_absolute_links(tmp_path: Path) -> None:
@@ -93,7 +94,7 @@ def test_site_url_with_a_path_and_html_urls(tmp_path: Path) -> None:
 
 def test_no_feed_without_site_url(tmp_path: Path) -> None:
     store = make_store(tmp_path)
-    assert feed.pages(store, context(store, None)) == []
+    assert feed.files(store, context(store, None)) == []
 
 
 def test_hostile_text_stays_well_formed(tmp_path: Path) -> None:

@@ -95,7 +95,7 @@ def test_card_header_complete_after_glightbox(glightbox_after_growth: Path) -> N
     assert '<div class="growth-rubric">' in body and "<svg" in body  # the chart, not a stand-in
     assert re.search(r'<a href="../../growth/domains/observability/">Observability</a>', body)
     assert "<td>p95 lookup</td>" in body  # the metrics table
-    assert 'type="checkbox"' in body  # the milestones
+    assert "☐ <strong>Read the paper</strong>: done when" in body  # the milestones
     assert body.index("growth-card-header") < body.index("Some text.")  # above the author's text
 
 

@@ -22,6 +22,7 @@ from mkdocs_growth.practice.checklist import HOW_TO, anchor
 from mkdocs_growth.site.context import SiteContext
 from mkdocs_growth.site.pages import feedback
 from mkdocs_growth.site.pages.feedback import FULL_MAX
+from mkdocs_growth.site.to_markdown import render_page
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -199,8 +200,9 @@ def test_horizon_archive_starts_the_day_after_its_end(
 
 def _feedback_page(tmp_path: Path, files: dict[str, str]) -> str:
     store = store_of(write_store(tmp_path, files, {"today": TODAY}))
-    [page] = feedback.pages(store, SiteContext(today=dt.date.fromisoformat(TODAY)))
-    return page.markdown
+    ctx = SiteContext(today=dt.date.fromisoformat(TODAY))
+    [page] = feedback.pages(store, ctx)
+    return render_page(page, ctx)
 
 
 def _days_ago(n: int) -> str:
@@ -232,6 +234,6 @@ def test_feedback_full_text_capped(tmp_path: Path) -> None:
     entries = [{"date": _days_ago(i), "went_well": f"entry {i}."} for i in range(FULL_MAX + 10)]
     markdown = _feedback_page(tmp_path, {"cards/a.md": card(feedback=entries)})
     recent, earlier = markdown.split("## Earlier, by card")
-    assert f"(newest {FULL_MAX})" in recent
+    assert f"newest {FULL_MAX}" in recent
     assert f"entry {FULL_MAX - 1}." in recent and f"entry {FULL_MAX}." not in markdown
     assert _days_ago(FULL_MAX) in earlier and _days_ago(FULL_MAX + 9) in earlier

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mkdocs_growth.site.render import link_to, posix_relpath
+from mkdocs_growth.site.urls import link_to, posix_relpath
 
 part = st.sampled_from(["a", "b", "growth", "cards", "x.md", "index.md", ".", "é", "a b"])
 rel_path = st.lists(part, min_size=1, max_size=5).map("/".join)

@@ -17,15 +17,12 @@ import datetime as dt
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
-from typing import TYPE_CHECKING
-from urllib.parse import urljoin
 
 from ...core.model import Decision, Document, Note, Talk
 from ...core.store import Store
-from ..render import GeneratedPage
-
-if TYPE_CHECKING:  # views imports this module: no import cycle at run time
-    from ..context import SiteContext
+from ..blocks import GeneratedFile
+from ..context import SiteContext
+from ..urls import absolute
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_FILE = "feed.xml"
@@ -48,11 +45,6 @@ def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> 
     if text is not None:
         node.text = _text(text)
     return node
-
-
-def absolute(site_url: str, page_url: str) -> str:
-    """``site_url`` (with or without a trailing slash) joined with a site-relative URL."""
-    return urljoin(site_url.rstrip("/") + "/", page_url.lstrip("/"))
 
 
 def _summary(doc: Document) -> str:
@@ -117,7 +109,7 @@ def atom_feed(
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def pages(store: Store, ctx: SiteContext) -> list[GeneratedPage]:
+def files(store: Store, ctx: SiteContext) -> list[GeneratedFile]:
     """``<base>/feed.xml`` when ``site_url`` is set (the plugin warns when it is not)."""
     if not ctx.site_url:
         return []
@@ -129,4 +121,4 @@ def pages(store: Store, ctx: SiteContext) -> list[GeneratedPage]:
         feed_url=ctx.url_of(path),
         url_of=lambda src: ctx.page_urls.get(src) if ctx.page_urls else ctx.url_of(src),
     )
-    return [GeneratedPage(path, data.decode("utf-8"))]
+    return [GeneratedFile(path, data.decode("utf-8"))]

@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import functools
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ... import __version__
 from ...core.model import Card
 from ...core.store import Store
 from ...practice.priority import priorities
-from ..render import GeneratedPage
-
-if TYPE_CHECKING:  # views imports this module: no import cycle at run time
-    from ..context import SiteContext
+from ..blocks import GeneratedFile
+from ..context import SiteContext
 
 FORMAT = 1
 PATH = "growth.json"
@@ -70,5 +68,5 @@ def to_json(data: dict[str, Any]) -> str:
     return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
-def pages(store: Store, ctx: SiteContext) -> list[GeneratedPage]:
-    return [GeneratedPage(PATH, to_json(growth_data(store, ctx)))]
+def files(store: Store, ctx: SiteContext) -> list[GeneratedFile]:
+    return [GeneratedFile(PATH, to_json(growth_data(store, ctx)))]

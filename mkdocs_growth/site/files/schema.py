@@ -6,11 +6,11 @@ import json
 
 from ...core.model import json_schema
 from ...core.store import Store
+from ..blocks import GeneratedFile
 from ..context import SiteContext
-from ..render import GeneratedPage
 
 PATH = "growth.schema.json"
 
 
-def pages(store: Store, ctx: SiteContext) -> list[GeneratedPage]:
-    return [GeneratedPage(PATH, json.dumps(json_schema(), indent=2) + "\n")]
+def files(store: Store, ctx: SiteContext) -> list[GeneratedFile]:
+    return [GeneratedFile(PATH, json.dumps(json_schema(), indent=2) + "\n")]

@@ -1,58 +1,35 @@
-"""Helpers every page family shares: links from one page, the shared template context, order."""
+"""What every page family shares: links to documents and generated pages, the usual order."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from ...core.model import Document
 from ...core.store import Store
-from ...practice.milestones import progress
-from ...practice.priority import priorities
+from ..blocks import Link
 from ..context import SiteContext
-from ..render import GeneratedPage, link_to, render_page
 
 D = TypeVar("D", bound=Document)
 
 
-@dataclass(frozen=True)
-class Links:
-    """Relative ``.md`` links from the page at ``here`` (MkDocs resolves them per URL style)."""
-
-    store: Store
-    ctx: SiteContext
-    here: str
-
-    def to(self, path: str) -> str:
-        return link_to(self.here, path)
-
-    def doc(self, doc: Document) -> str:
-        return link_to(self.here, self.store.path_of(doc))
-
-    def page(self, name: str) -> str:
-        return link_to(self.here, self.ctx.path(name))
-
-    def domain(self, domain_id: str) -> str:
-        return self.page(f"domains/{domain_id}.md")
-
-    def horizon(self, horizon_id: str) -> str:
-        return self.page(f"horizons/{horizon_id}.md")
+def doc_link(store: Store, doc: Document, text: str | None = None) -> Link:
+    """A link to the document's own page, showing its title."""
+    return Link(doc.title if text is None else text, store.path_of(doc))
 
 
-def page(template: str, path: str, store: Store, ctx: SiteContext, **extra: Any) -> GeneratedPage:
-    """Render ``template`` as the page at ``path`` with the shared context."""
-    links = Links(store, ctx, path)
-    return render_page(
-        template,
-        path,
-        store=store,
-        ctx=ctx,
-        links=links,
-        priorities=priorities(store),
-        progress=progress,
-        **extra,
-    )
+def page_link(ctx: SiteContext, name: str, text: str) -> Link:
+    """A link to the generated page ``name`` (``"priorities.md"``)."""
+    return Link(text, ctx.path(name))
+
+
+def domain_link(store: Store, ctx: SiteContext, domain_id: str, text: str | None = None) -> Link:
+    label = store.config.domain(domain_id).label if text is None else text
+    return Link(label, ctx.path(f"domains/{domain_id}.md"))
+
+
+def horizon_link(ctx: SiteContext, horizon_id: str, text: str | None = None) -> Link:
+    return Link(horizon_id if text is None else text, ctx.path(f"horizons/{horizon_id}.md"))
 
 
 def newest_first(docs: Iterable[D]) -> list[D]:

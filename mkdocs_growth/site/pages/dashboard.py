@@ -6,37 +6,114 @@ from collections.abc import Callable, Mapping
 
 from ...core.store import Store
 from ...practice.milestones import active_milestone_count, progress
-from ...practice.priority import ranked_open
+from ...practice.priority import priorities, ranked_open
 from ...practice.schedule import current_horizon
+from ..blocks import Block, Bullets, Code, Heading, Inline, Notice, Page, Para, Strong, Table
 from ..context import SiteContext
-from ..render import GeneratedPage
-from .common import newest_first, page
+from ..formats import fmt_date, fmt_number, plural
+from .common import doc_link, domain_link, horizon_link, newest_first, page_link
 
 TOP_PRIORITIES = 5
 LATEST_NOTES = 5
 
+Slot = Callable[[Store, SiteContext], list[Block]]
 
-def pages(
-    store: Store,
-    ctx: SiteContext,
-    slots: Mapping[str, Callable[[Store, SiteContext], str]] | None = None,
-) -> list[GeneratedPage]:
+
+def pages(store: Store, ctx: SiteContext, slots: Mapping[str, Slot] | None = None) -> list[Page]:
+    config = store.config
+    page = Page(ctx.path("index.md"), "Growth dashboard")
+    blocks = page.blocks
+    if config.north_star:
+        blocks.append(Notice("quote", "North star", [Para(config.north_star)]))
+    blocks.append(Para(_horizon_line(store, ctx)))
+
     active = [c for c in store.cards if c.status == "active"]
-    filled = {name: fill(store, ctx) for name, fill in (slots or {}).items()}
+    count = active_milestone_count(active)
+    over: list[Inline] = []
+    if count > config.max_active:
+        over = [" (over ", Code("max_active"), ": finish or pause some before starting more)"]
+    blocks += [
+        Heading(2, "Active work"),
+        Para(
+            [
+                Strong(f"{count} / {config.max_active}"),
+                " active milestones across active cards",
+                *over,
+                ".",
+            ]
+        ),
+    ]
+    if active:
+        rows = [
+            (
+                doc_link(store, card),
+                domain_link(store, ctx, card.domain),
+                horizon_link(ctx, card.horizon),
+                str(progress(card)),
+                "; ".join(m.title for m in card.milestones if m.status == "active"),
+            )
+            for card in active
+        ]
+        head = ("Card", "Domain", "Horizon", "Milestones done", "Active milestones")
+        blocks.append(Table(head, rows))
+    else:
+        blocks.append(Para("No active cards."))
+
+    blocks.append(Heading(2, "Top priorities"))
+    top = ranked_open(store)[:TOP_PRIORITIES]
+    if top:
+        prios = priorities(store)
+        rows = [
+            (
+                str(n),
+                doc_link(store, card),
+                fmt_number(prios[card.id].score),
+                prios[card.id].band,
+                card.status,
+            )
+            for n, card in enumerate(top, 1)
+        ]
+        blocks += [
+            Table(("#", "Card", "Score", "Band", "Status"), rows),
+            Para(page_link(ctx, "priorities.md", "All priorities")),
+        ]
+    else:
+        blocks.append(Para("No open cards."))
+
+    for fill in (slots or {}).values():
+        blocks += fill(store, ctx)
+
+    blocks.append(Heading(2, "Latest notes"))
+    notes = newest_first(store.notes)[:LATEST_NOTES]
+    if notes:
+        items = [[f"{fmt_date(note.date)}: ", doc_link(store, note)] for note in notes]
+        blocks += [Bullets(items), Para(page_link(ctx, "notes.md", "All notes"))]
+    else:
+        blocks.append(Para("No notes yet."))
+
+    blocks.append(Heading(2, "Problems"))
+    errors, warnings = len(store.errors), len(store.warnings)
+    if errors or warnings:
+        counts = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
+        blocks.append(Para([page_link(ctx, "problems.md", counts), " in the store."]))
+    else:
+        blocks.append(Para("No problems: every document is valid."))
+    return [page]
+
+
+def _horizon_line(store: Store, ctx: SiteContext) -> list[Inline]:
+    horizon = current_horizon(store.config, ctx.today)
+    today = fmt_date(ctx.today)
+    if horizon is None:
+        return [
+            Strong("Current horizon:"),
+            f" none configured for {today} (",
+            page_link(ctx, "horizons/index.md", "all horizons"),
+            ")",
+        ]
     return [
-        page(
-            "dashboard.md.j2",
-            ctx.path("index.md"),
-            store,
-            ctx,
-            config=store.config,
-            horizon=current_horizon(store.config, ctx.today),
-            active=[(c, progress(c)) for c in active],
-            active_milestones=active_milestone_count(active),
-            top=ranked_open(store)[:TOP_PRIORITIES],
-            notes=newest_first(store.notes)[:LATEST_NOTES],
-            errors=len(store.errors),
-            warnings=len(store.warnings),
-            slots=filled,
-        )
+        Strong("Current horizon:"),
+        " ",
+        horizon_link(ctx, horizon.id, horizon.title or horizon.id),
+        f" ({fmt_date(horizon.start)} to {fmt_date(horizon.end)}, today is {today})",
     ]

@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 from ...core.model import Card, Document
 from ...core.options import DomainSpec
 from ...core.store import Store
-from ...practice.priority import ranked_open
+from ...practice.milestones import progress
+from ...practice.priority import priorities, ranked_open
+from ..blocks import Bullets, Code, Heading, Page, Para, Table
 from ..context import SiteContext
-from ..render import GeneratedPage
-from .common import newest_first, page
+from ..formats import fmt_date, fmt_number
+from .common import doc_link, domain_link, newest_first, page_link
 
 KINDS = (("technical", "Technical"), ("soft-skill", "Soft skills"))
 
@@ -53,18 +55,65 @@ def _group(groups: dict[str, DomainGroup], spec: DomainSpec) -> DomainGroup:
     return groups[spec.id]
 
 
-def pages(store: Store, ctx: SiteContext) -> list[GeneratedPage]:
+def pages(store: Store, ctx: SiteContext) -> list[Page]:
     groups = domain_groups(store)
-    by_kind = [(title, [g for g in groups if g.spec.kind == kind]) for kind, title in KINDS]
-    out = [page("domains.md.j2", ctx.path("domains/index.md"), store, ctx, by_kind=by_kind)]
-    out += [
-        page(
-            "domain.md.j2",
-            ctx.path(f"domains/{g.spec.id}.md"),
-            store,
-            ctx,
-            group=g,
-        )
-        for g in groups
+    index = Page(ctx.path("domains/index.md"), "Domains")
+    for kind, title in KINDS:
+        rows = [
+            (
+                domain_link(store, ctx, g.spec.id),
+                str(g.open_cards),
+                str(len(g.cards)),
+                str(len(g.others)),
+            )
+            for g in groups
+            if g.spec.kind == kind
+        ]
+        index.blocks.append(Heading(2, title))
+        if rows:
+            index.blocks.append(
+                Table(("Domain", "Open cards", "All cards", "Other documents"), rows)
+            )
+        else:
+            index.blocks.append(Para(f"No {title.lower()} domains yet."))
+    return [index, *(_domain_page(store, ctx, g) for g in groups)]
+
+
+def _domain_page(store: Store, ctx: SiteContext, group: DomainGroup) -> Page:
+    spec = group.spec
+    kind = "Soft-skill" if spec.kind == "soft-skill" else "Technical"
+    page = Page(ctx.path(f"domains/{spec.id}.md"), spec.label)
+    page.blocks += [
+        Para(
+            [
+                f"{kind} domain ",
+                Code(spec.id),
+                ". ",
+                page_link(ctx, "domains/index.md", "All domains"),
+            ]
+        ),
+        Heading(2, "Cards"),
     ]
-    return out
+    if group.cards:
+        prios = priorities(store)
+        items = [
+            [
+                doc_link(store, card),
+                f" · {card.status} · {card.horizon} · {fmt_number(prios[card.id].score)}"
+                f" {prios[card.id].band} · {progress(card)} milestones done",
+            ]
+            for card in group.cards
+        ]
+        page.blocks += [Para("Open cards by priority, then done and dropped ones."), Bullets(items)]
+    else:
+        page.blocks.append(Para("No cards in this domain yet."))
+    page.blocks.append(Heading(2, "Notes, decisions, talks and playbooks"))
+    if group.others:
+        others = [
+            [f"{fmt_date(doc.date)} · " if doc.date else "", f"{doc.type}: ", doc_link(store, doc)]
+            for doc in group.others
+        ]
+        page.blocks.append(Bullets(others))
+    else:
+        page.blocks.append(Para("Nothing else in this domain yet."))
+    return page

@@ -8,12 +8,14 @@ from dataclasses import dataclass, field
 from ...core.model import Card, Document, Retro
 from ...core.options import HorizonSpec, quarter
 from ...core.store import Store
-from ...practice.priority import ranked_open
+from ...practice.milestones import progress
+from ...practice.priority import priorities, ranked_open
 from ...practice.rubric import change, signed
 from ...practice.schedule import current_horizon, horizon_state
+from ..blocks import Bullets, Heading, Page, Para, Table
 from ..context import SiteContext
-from ..render import GeneratedPage
-from .common import newest_first, page
+from ..formats import fmt_date, fmt_number
+from .common import doc_link, horizon_link, newest_first, page_link
 
 
 @dataclass
@@ -61,23 +63,75 @@ def horizon_groups(store: Store, ctx: SiteContext) -> list[HorizonGroup]:
     return [groups[s.id] for s in specs]
 
 
-def pages(store: Store, ctx: SiteContext) -> list[GeneratedPage]:
+STATE_WORD = {"past": "archived", "current": "current", "future": "upcoming"}
+
+
+def pages(store: Store, ctx: SiteContext) -> list[Page]:
     groups = horizon_groups(store, ctx)
     sections = (
         ("Current", [g for g in groups if g.state == "current"]),
         ("Upcoming", [g for g in groups if g.state == "future"]),
         ("Archive", [g for g in reversed(groups) if g.state == "past"]),
     )
-    out = [page("horizons.md.j2", ctx.path("horizons/index.md"), store, ctx, sections=sections)]
-    out += [
-        page(
-            "horizon.md.j2",
-            ctx.path(f"horizons/{g.spec.id}.md"),
-            store,
-            ctx,
-            group=g,
-            rubric_change=lambda card: signed(change(card)),
-        )
-        for g in groups
+    index = Page(ctx.path("horizons/index.md"), "Horizons")
+    index.blocks.append(
+        Para(f"90-day horizons; today is {fmt_date(ctx.today)}. Past horizons form the archive.")
+    )
+    head = ("Horizon", "Dates", "Open cards", "All cards", "Retros")
+    for title, section in sections:
+        rows = [
+            (
+                horizon_link(ctx, g.spec.id, g.spec.title or g.spec.id),
+                f"{fmt_date(g.spec.start)} to {fmt_date(g.spec.end)}",
+                str(sum(c.is_open for c in g.cards)),
+                str(len(g.cards)),
+                str(len(g.retros)),
+            )
+            for g in section
+        ]
+        index.blocks += [Heading(2, title), Table(head, rows) if rows else Para("None.")]
+    return [index, *(_horizon_page(store, ctx, g) for g in groups)]
+
+
+def _horizon_page(store: Store, ctx: SiteContext, group: HorizonGroup) -> Page:
+    spec = group.spec
+    page = Page(ctx.path(f"horizons/{spec.id}.md"), spec.title or spec.id)
+    dates = f"{fmt_date(spec.start)} to {fmt_date(spec.end)} ({STATE_WORD[group.state]}). "
+    page.blocks += [
+        Para([dates, page_link(ctx, "horizons/index.md", "All horizons")]),
+        Heading(2, "Cards"),
     ]
-    return out
+    if group.cards:
+        archived = group.state == "past"
+        prios = priorities(store)
+        items = []
+        for card in group.cards:
+            prio = prios[card.id]
+            text = (
+                f" · {card.status} · {store.config.domain(card.domain).label}"
+                f" · {fmt_number(prio.score)} {prio.band} · {progress(card)} milestones done"
+            )
+            if archived:
+                text += f" · rubric change: {signed(change(card)) or 'not rated'}"
+            items.append([doc_link(store, card), text])
+        intro = (
+            "Final status of each card. Rubric change: the average of after minus before, per card."
+            if archived
+            else "Open cards by priority, then done and dropped ones."
+        )
+        page.blocks += [Para(intro), Bullets(items)]
+    else:
+        page.blocks.append(Para("No cards in this horizon."))
+    page.blocks.append(Heading(2, "Retrospectives"))
+    if group.retros:
+        retros = [[f"{fmt_date(r.date)}: ", doc_link(store, r)] for r in group.retros]
+        page.blocks.append(Bullets(retros))
+    else:
+        page.blocks.append(Para("No retrospective yet."))
+    page.blocks.append(Heading(2, "Notes, decisions and talks in this horizon"))
+    if group.dated:
+        dated = [[f"{fmt_date(d.date)} · {d.type}: ", doc_link(store, d)] for d in group.dated]
+        page.blocks.append(Bullets(dated))
+    else:
+        page.blocks.append(Para("Nothing dated in this horizon."))
+    return page

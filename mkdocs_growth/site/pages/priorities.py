@@ -1,25 +1,43 @@
-"""``<base>/priorities.md``: open cards in the contract's order."""
+"""``<base>/priorities.md``: open cards in the contract's order, with the formula."""
 
 from __future__ import annotations
 
 from ...core.store import Store
 from ...practice.priority import priority_rows
+from ..blocks import Code, Link, Page, Para, Table
 from ..context import SiteContext
-from ..render import GeneratedPage
-from .common import page
+from ..formats import fmt_number
+from .common import domain_link, horizon_link
+
+HEAD = ("#", "id", "Title", "Domain", "Horizon", "Status", "I", "E", "R", "L", "Score", "Band")
 
 
-def pages(store: Store, ctx: SiteContext) -> list[GeneratedPage]:
-    rows = priority_rows(store)
-    paths = {row.id: store.by_id[row.id].path for row in rows}
-    return [
-        page(
-            "priorities.md.j2",
-            ctx.path("priorities.md"),
-            store,
-            ctx,
-            rows=rows,
-            paths=paths,
-            weights=store.config.weights,
+def pages(store: Store, ctx: SiteContext) -> list[Page]:
+    w = store.config.weights
+    total = w.impact + w.effort + w.reusability + w.learnings
+    formula = (
+        "Open cards (planned and active), highest priority first. Score ="
+        f" (impact × {fmt_number(w.impact)} + (6 − effort) × {fmt_number(w.effort)}"
+        f" + reusability × {fmt_number(w.reusability)} + learnings × {fmt_number(w.learnings)})"
+        f" ÷ {fmt_number(total)}; band high ≥ 3.5, medium ≥ 2.5, else low."
+        " Ties: impact, then lower effort, then title."
+    )
+    rows = [
+        (
+            str(n),
+            Code(r.id),
+            Link(r.title, store.by_id[r.id].path),
+            domain_link(store, ctx, r.domain, r.domain),
+            horizon_link(ctx, r.horizon),
+            r.status,
+            str(r.impact),
+            str(r.effort),
+            str(r.reusability),
+            str(r.learnings),
+            f"{r.score:.2f}",
+            r.band,
         )
+        for n, r in enumerate(priority_rows(store), 1)
     ]
+    listing = Table(HEAD, rows) if rows else Para("No open cards.")
+    return [Page(ctx.path("priorities.md"), "Priorities", [Para(formula), listing])]

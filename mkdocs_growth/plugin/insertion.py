@@ -1,0 +1,82 @@
+"""Where growth's HTML goes in MkDocs' page, found robustly, and what happens when it is not.
+
+A generated page reaches MkDocs as a Markdown *skeleton*: its front matter
+(the escaped title), its headings (so MkDocs' ``toc`` gives them anchors and
+the table of contents, exactly as for any page) and, where each run of other
+blocks goes, a marker: an HTML comment, ``<!-- growth:insert 3 -->``.
+Python-Markdown passes comments through untouched. Right after Markdown
+(``on_page_content``, before other plugins see the HTML) the plugin replaces
+each marker with the run's HTML (:mod:`..site.to_html`). The markers are
+matched by a pattern that allows any whitespace and letter case, and they
+name only an index: nothing a document contains can look like one, because
+document text in a heading is escaped.
+
+A card's header goes right after the page's leading ``<h1>`` (or at the top
+when the page does not open with one).
+
+A marker that cannot be found means another plugin changed the page's
+Markdown before growth saw the HTML: the caller says so, naming the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ..site.blocks import Block, Heading, Page
+from ..site.to_markdown import front_matter, heading
+
+MARKER = re.compile(r"<!--\s*growth:insert\s+(\d+)\s*-->", re.IGNORECASE)
+_LEADING_H1 = re.compile(r"\A\s*<h1[\s>]", re.IGNORECASE)
+_H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Skeleton:
+    """A generated page for MkDocs: Markdown with markers, and the blocks each marker stands for."""
+
+    markdown: str
+    runs: tuple[Sequence[Block], ...]
+
+
+def skeleton(page: Page) -> Skeleton:
+    """The page as Markdown headings around markers (one marker per run of other blocks)."""
+    parts = [front_matter(page.title), heading(1, page.title)]
+    runs: list[list[Block]] = []
+    current: list[Block] | None = None
+    for block in page.blocks:
+        if isinstance(block, Heading):
+            parts.append(heading(block.level, block.text))
+            current = None
+            continue
+        if current is None:
+            current = []
+            runs.append(current)
+            parts.append(f"<!-- growth:insert {len(runs) - 1} -->\n\n")
+        current.append(block)
+    return Skeleton("".join(parts), tuple(runs))
+
+
+def fill_markers(html: str, runs: int, render: Callable[[int], str]) -> tuple[str, list[int]]:
+    """Each marker replaced by ``render(index)``; returns the HTML and the runs left unplaced."""
+    placed: set[int] = set()
+
+    def put(found: re.Match[str]) -> str:
+        index = int(found.group(1))
+        if index >= runs or index in placed:
+            return ""  # not ours to fill (or already filled): never left in the page
+        placed.add(index)
+        return render(index)
+
+    filled = MARKER.sub(put, html)
+    return filled, [n for n in range(runs) if n not in placed]
+
+
+def after_leading_h1(html: str, insert: str) -> str:
+    """``insert`` below the page's leading ``<h1>``, or at the top when it has none."""
+    if _LEADING_H1.match(html):
+        end = _H1_END.search(html)
+        if end is not None:
+            return f"{html[: end.end()]}\n{insert}{html[end.end() :]}"
+    return f"{insert}\n{html}"

@@ -1,0 +1,45 @@
+"""Document text made inert for each output: Markdown, HTML, a Markdown link target.
+
+Text from documents and from ``mkdocs.yml`` is never trusted. Each renderer
+escapes every piece of text it writes with one of these, at one place
+(:mod:`.to_html`, :mod:`.to_markdown`), so a title like ``<script>``,
+``[x](javascript:...)`` or ``{: onclick=...}`` shows literally and a ``|``
+cannot break a table.
+"""
+
+from __future__ import annotations
+
+from html import escape as _html_escape
+from typing import Any
+from urllib.parse import quote
+
+# Characters with a meaning in Markdown, HTML, attr_list, tables or pymdownx
+# (emoji, mark, caret, tilde, keys, critic, arithmatex).
+_SPECIAL = set("\\`*_{}[]()<>#+!|~^=:&\"'$%@")
+_TABLE = str.maketrans({ch: f"&#{ord(ch)};" for ch in _SPECIAL})
+_CONTROL = {i: None for i in range(32) if i not in (9, 10, 13)} | {0x7F: None}
+
+
+def md_text(value: Any) -> str:
+    """Document text -> inline Markdown that displays literally (one line)."""
+    if value is None:
+        return ""
+    text = str(value).translate(_CONTROL)
+    text = " ".join(text.split())  # newlines would end a table row or list item
+    return text.translate(_TABLE)
+
+
+def html_text(value: Any) -> str:
+    """Document text -> HTML text: escaped, control characters dropped."""
+    if value is None:
+        return ""
+    text = value if type(value) is str else str(value)
+    if not text.isprintable():  # most values are: they skip the translate
+        text = text.translate(_CONTROL)
+    return _html_escape(text, quote=True)
+
+
+def md_url(url: str) -> str:
+    """A validated URL (http/https/mailto/relative) made safe inside ``[](...)``."""
+    # `&` as `&amp;`: Markdown keeps references in a destination and the browser decodes them.
+    return quote(url.strip(), safe=":/?#@!$&'*+,;=%-._~").replace("&", "&amp;")

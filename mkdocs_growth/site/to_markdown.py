@@ -1,0 +1,189 @@
+"""Page models as Markdown: what ``mkdocs-growth generate`` writes.
+
+The Markdown any MkDocs-like generator renders natively: tables, lists,
+``!!!`` admonitions and ``- [x]`` task lists where the site enables those
+extensions (plain quotes and ☑/☐ where it does not). Every text is escaped
+here (:func:`~.escape.md_text` turns whatever Markdown, HTML or an extension
+could act on into character references); links are relative ``.md`` links
+that the generator resolves and checks.
+
+Each page starts with front matter holding its ``title``, HTML-escaped:
+MkDocs takes a page's title from its first heading and decodes character
+references on the way, and themes print the title into ``<title>`` and the
+navigation unescaped. An explicit title, already escaped, is what they print.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+import yaml
+
+from .blocks import (
+    BOX,
+    Block,
+    Bullets,
+    Code,
+    CodeBlock,
+    Group,
+    Heading,
+    Inline,
+    Link,
+    Markup,
+    Notice,
+    Page,
+    Para,
+    Rule,
+    Strong,
+    Table,
+    Tasks,
+    Url,
+)
+from .context import SiteContext
+from .escape import html_text, md_text, md_url
+from .urls import link_to
+
+_BACKTICKS = re.compile(r"`+")
+# An item that starts like a list marker would open a nested list.
+_LIST_START = re.compile(r"[-+*]|\d+[.)]")
+
+
+def front_matter(title: str) -> str:
+    """The page's front matter: its title, escaped for themes that print it raw."""
+    dumped = yaml.safe_dump(
+        {"title": html_text(title)}, allow_unicode=True, width=math.inf, sort_keys=False
+    )
+    return f"---\n{dumped}---\n\n"
+
+
+def heading(level: int, text: str) -> str:
+    return f"{'#' * level} {md_text(text)}\n\n"
+
+
+class MarkdownRenderer:
+    """Renders blocks for the page at ``here`` (a docs-relative path)."""
+
+    def __init__(self, ctx: SiteContext, here: str) -> None:
+        self.ctx = ctx
+        self.here = here
+        self.admonition = ctx.uses("admonition")
+        self.tasklist = ctx.uses("pymdownx.tasklist")
+
+    def blocks(self, blocks: Sequence[Block]) -> str:
+        out: list[str] = []
+        for block in blocks:
+            self.block(block, out)
+        return "".join(out)
+
+    def block(self, block: Block, out: list[str]) -> None:
+        kind = type(block)
+        if kind is Para:
+            out.append(f"{self.inline(block.content)}\n\n")  # type: ignore[union-attr]
+        elif kind is Heading:
+            out.append(heading(block.level, block.text))  # type: ignore[union-attr]
+        elif kind is Table:
+            self.table(block, out)  # type: ignore[arg-type]
+        elif kind is Bullets:
+            out += [f"- {self.item(item)}\n" for item in block.items]  # type: ignore[union-attr]
+            out.append("\n")
+        elif kind is Tasks:
+            for done, item in block.items:  # type: ignore[union-attr]
+                box = ("[x]" if done else "[ ]") if self.tasklist else BOX[done]
+                out.append(f"- {box} {self.inline(item)}\n")
+            out.append("\n")
+        elif kind is Group:
+            for child in block.content:  # type: ignore[union-attr]
+                self.block(child, out)
+        elif kind is Markup:
+            out.append(f"{block.html}\n\n")  # type: ignore[union-attr]
+        elif kind is Notice:
+            self.notice(block, out)  # type: ignore[arg-type]
+        elif kind is CodeBlock:
+            text = block.text.rstrip("\n")  # type: ignore[union-attr]
+            longest = max((len(m) for m in _BACKTICKS.findall(text)), default=2)
+            fence = "`" * max(3, longest + 1)
+            out.append(f"{fence}{block.language}\n{text}\n{fence}\n\n")  # type: ignore[union-attr]
+        elif kind is Rule:
+            out.append("***\n\n")
+        else:
+            raise TypeError(f"not a block: {block!r}")
+
+    def table(self, table: Table, out: list[str]) -> None:
+        out.append("| " + " | ".join(md_text(cell) for cell in table.head) + " |\n")
+        out.append("|" + "---|" * len(table.head) + "\n")
+        inline = self.inline
+        for row in table.rows:
+            out.append("| " + " | ".join(inline(cell) for cell in row) + " |\n")
+        out.append("\n")
+
+    def item(self, content: Inline) -> str:
+        text = self.inline(content)
+        if _LIST_START.match(text):
+            return f"&#{ord(text[0])};{text[1:]}"
+        return text
+
+    def notice(self, notice: Notice, out: list[str]) -> None:
+        inner: list[str] = []
+        for child in notice.content:
+            self.block(child, inner)
+        lines = "".join(inner).rstrip("\n").split("\n")
+        if self.admonition:
+            out.append(f'!!! {notice.kind} "{md_text(notice.title)}"\n')
+            out += [f"    {line}\n" if line else "\n" for line in lines]
+        else:
+            out.append(f"> **{md_text(notice.title)}**\n>\n")
+            out += [f"> {line}\n" if line else ">\n" for line in lines]
+        out.append("\n")
+
+    def inline(self, content: Inline) -> str:
+        kind = type(content)
+        if kind is str:
+            return md_text(content)
+        if kind is Link:
+            return f"[{md_text(content.text)}]({self.link(content)})"  # type: ignore[union-attr]
+        if kind is Code:
+            return code_span(content.text)  # type: ignore[union-attr]
+        if kind is Strong:
+            return f"**{md_text(content.text)}**"  # type: ignore[union-attr]
+        if kind is Url:
+            return f"[{md_text(content.text)}]({md_url(content.url)})"  # type: ignore[union-attr]
+        if kind is list or kind is tuple:
+            return "".join([self.inline(piece) for piece in content])  # type: ignore[union-attr]
+        if content is None:
+            return ""
+        return md_text(content)  # numbers
+
+    def link(self, link: Link) -> str:
+        target = ""
+        if link.path and (link.path != self.here or not link.fragment):
+            target = link_to(self.here, link.path.rstrip("/"))
+            if link.path.endswith("/"):
+                target += "/"
+        if link.query:
+            target += f"?{link.query}"
+        if link.fragment:
+            target += f"#{link.fragment}"
+        return md_url(target)
+
+
+def code_span(text: str) -> str:
+    """``text`` as a code span (longer backtick fences around text that has backticks)."""
+    text = " ".join(text.split())
+    if "`" not in text:
+        return f"`{text}`" if text else ""
+    longest = max(len(m) for m in _BACKTICKS.findall(text))
+    fence = "`" * (longest + 1)
+    return f"{fence} {text} {fence}"
+
+
+def render(blocks: Sequence[Block], ctx: SiteContext, here: str) -> str:
+    """``blocks`` as Markdown for the page at ``here``."""
+    return MarkdownRenderer(ctx, here).blocks(blocks)
+
+
+def render_page(page: Page, ctx: SiteContext) -> str:
+    """The whole page: front matter, its title as the ``#`` heading, its blocks."""
+    body = render(page.blocks, ctx, page.path).rstrip("\n")
+    return f"{front_matter(page.title)}{heading(1, page.title)}{body}\n"
