@@ -33,10 +33,10 @@ from mkdocs_growth.core.model import MODELS, TYPES, Card, known_keys
 from mkdocs_growth.core.options import DomainSpec, GrowthConfig, HorizonSpec, Limits
 from mkdocs_growth.core.parse import Entry, parse_entry
 from mkdocs_growth.core.store import build_store
-from mkdocs_growth.practice.priority import priorities, ranked_open
-from mkdocs_growth.site.pages import card_header as header
 from mkdocs_growth.plugin.insertion import after_leading_h1
+from mkdocs_growth.practice.priority import priorities, ranked_open
 from mkdocs_growth.site.escape import html_text, md_text
+from mkdocs_growth.site.pages import card_header as header
 from mkdocs_growth.site.registry import SiteContext, markdown_files, site_pages
 from mkdocs_growth.site.to_html import render as render_html
 from mkdocs_growth.site.urls import page_url

@@ -133,3 +133,39 @@ def test_search_indexes_the_header_and_listings(glightbox_after_growth: Path) ->
     assert "Tail sampling" in by_page["cards/trace/"]  # header words
     assert "Find the slow span of Ana's requests" in by_page["cards/trace/"]
     assert TITLE in by_page["growth/priorities/"]  # listing words
+
+
+class StripComments(BasePlugin):
+    """A plugin that drops HTML comments from every page's Markdown (as some cleaners do)."""
+
+    def on_page_markdown(self, markdown: str, **kwargs: Any) -> str:
+        return re.sub(r"<!--.*?-->", "", markdown, flags=re.S)
+
+
+def _build_with_stripper(tmp_path: Path, strict: bool) -> None:
+    config_file = write_store(
+        tmp_path, files(), OPTIONS, config={"site_url": "https://example.com/"}
+    )
+    config = load_config(config_file=str(config_file), strict=strict)
+    config.plugins["strip-comments"] = StripComments()  # a real plugin, after growth
+    build(config)
+
+
+def test_a_lost_marker_is_a_warning_naming_the_page(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING):
+        _build_with_stripper(tmp_path, strict=False)
+    lost = [r.getMessage() for r in caplog.records if "could not place" in r.getMessage()]
+    assert any("growth/priorities.md: growth could not place" in m for m in lost), caplog.text
+    assert all(
+        r.levelno == logging.WARNING for r in caplog.records if "could not place" in r.getMessage()
+    )
+
+
+def test_a_lost_marker_fails_a_strict_build(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        _build_with_stripper(tmp_path, strict=True)
+    assert "could not place" in caplog.text and ".md: " in caplog.text
