@@ -9,6 +9,7 @@ cannot break a table.
 
 from __future__ import annotations
 
+import re
 from html import escape as _html_escape
 from typing import Any
 from urllib.parse import quote
@@ -17,6 +18,7 @@ from urllib.parse import quote
 # (emoji, mark, caret, tilde, keys, critic, arithmatex).
 _SPECIAL = set("\\`*_{}[]()<>#+!|~^=:&\"'$%@")
 _TABLE = str.maketrans({ch: f"&#{ord(ch)};" for ch in _SPECIAL})
+_SPACES = re.compile(r"\s+")  # runs of whitespace: one space (a piece keeps its edge spaces)
 _CONTROL = {i: None for i in range(32) if i not in (9, 10, 13)} | {0x7F: None}
 
 
@@ -25,7 +27,8 @@ def md_text(value: Any) -> str:
     if value is None:
         return ""
     text = str(value).translate(_CONTROL)
-    text = " ".join(text.split())  # newlines would end a table row or list item
+    if not text.isprintable():  # newlines would end a table row or list item
+        text = _SPACES.sub(" ", text)
     return text.translate(_TABLE)
 
 

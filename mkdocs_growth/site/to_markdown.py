@@ -7,7 +7,7 @@ here (:func:`~.escape.md_text` turns whatever Markdown, HTML or an extension
 could act on into character references); links are relative ``.md`` links
 that the generator resolves and checks.
 
-Each page starts with front matter holding its ``title``, HTML-escaped:
+Each page starts with front matter holding its ``title``, escaped:
 MkDocs takes a page's title from its first heading and decodes character
 references on the way, and themes print the title into ``<title>`` and the
 navigation unescaped. An explicit title, already escaped, is what they print.
@@ -42,7 +42,7 @@ from .blocks import (
     Url,
 )
 from .context import SiteContext
-from .escape import html_text, md_text, md_url
+from .escape import md_text, md_url
 from .urls import link_to
 
 _BACKTICKS = re.compile(r"`+")
@@ -51,9 +51,13 @@ _LIST_START = re.compile(r"[-+*]|\d+[.)]")
 
 
 def front_matter(title: str) -> str:
-    """The page's front matter: its title, escaped for themes that print it raw."""
+    """The page's front matter: its title as character references wherever it could act.
+
+    Themes print it raw as HTML (so ``<`` must be a reference), and a generator
+    that shows front matter as text must not find a Markdown link in it either.
+    """
     dumped = yaml.safe_dump(
-        {"title": html_text(title)}, allow_unicode=True, width=math.inf, sort_keys=False
+        {"title": md_text(title)}, allow_unicode=True, width=math.inf, sort_keys=False
     )
     return f"---\n{dumped}---\n\n"
 
