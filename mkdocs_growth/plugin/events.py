@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import YAML_RE as _MKDOCS_FRONT_MATTER
@@ -36,7 +36,15 @@ from ..site.pages import card_header as header
 from ..site.registry import site_files, site_pages
 from ..site.to_html import render as render_html
 from .config import GrowthPluginConfig
-from .insertion import Skeleton, after_leading_h1, fill_markers, skeleton
+from .insertion import (
+    SearchView,
+    Skeleton,
+    after_leading_h1,
+    fill_markers,
+    for_search,
+    restore_regions,
+    skeleton,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -54,6 +62,8 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         self.ctx: SiteContext | None = None
         # generated page -> its skeleton: the blocks its markers stand for
         self.skeletons: dict[str, Skeleton] = {}
+        # page -> its content as published, while search reads the lighter view
+        self.search_views: dict[str, SearchView] = {}
         self.meta_from_entry: set[str] = set()  # pages whose front matter MkDocs did not re-parse
 
     # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds.
@@ -79,6 +89,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         self.store = None  # per-build state: nothing survives from the previous rebuild
         self.ctx = None
         self.skeletons = {}
+        self.search_views = {}
         self.meta_from_entry = set()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -155,7 +166,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         """
         gc.unfreeze()  # a `mkdocs serve` rebuild may free the old store's objects
         if self.command != "serve":
-            self.store, self.ctx, self.skeletons = None, None, {}
+            self.store, self.ctx, self.skeletons, self.search_views = None, None, {}, {}
             forget_cached_entries()
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -207,8 +218,9 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
     ) -> str | None:
         """Growth's HTML into the page: a generated page's blocks, a valid card's header.
 
-        It is in ``page.content`` from here on, so every later plugin (search
-        included) sees the page as it is published.
+        It is in ``page.content`` from here on, so every later plugin sees the
+        page as it is published (search reads a lighter view of the same words,
+        see :mod:`.insertion`).
         """
         if self.ctx is None or self.store is None:
             return None
@@ -229,11 +241,38 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         head = render_html([header.card_header(card, self.store, self.ctx)], self.ctx, src)
         return after_leading_h1(html, head)
 
+    @event_priority(50)  # just before the search plugins index the page (priority 0)
+    def _show_search_words(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> None:
+        """Search reads growth's HTML as plain paragraphs of the same words (tags cost it)."""
+        view = for_search(page.content or "")
+        if view is not None:
+            self.search_views[page.file.src_uri] = view
+            page.content = view.searched
+
+    @event_priority(-100)  # after every other plugin's on_page_context: search has indexed
+    def _put_back_published(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> None:
+        """The page exactly as it was before search read it (or region by region, if changed)."""
+        view = self.search_views.pop(page.file.src_uri, None)
+        if view is None:
+            return
+        if page.content is view.searched or page.content == view.searched:
+            page.content = view.published
+            return
+        page.content, lost = restore_regions(page.content or "", view)
+        if lost:
+            self._misplaced(page.file.src_uri, f"{lost} of its {len(view.regions)} blocks", config)
+
+    on_page_context = CombinedEvent(_show_search_words, _put_back_published)
+
     def _misplaced(self, src_uri: str, what: str, config: MkDocsConfig) -> None:
         """Growth's content has no place in the page: a warning naming it, an error under strict."""
         message = (
             f"{src_uri}: growth could not place {what}: their markers are missing from the"
-            " page's HTML (another plugin changed the page's Markdown before growth saw it)"
+            " page's HTML (another plugin changed the page)"
         )
         if self.growth.strict or config.strict:
             raise PluginError(message)

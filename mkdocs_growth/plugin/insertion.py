@@ -28,6 +28,11 @@ from ..site.blocks import Block, Heading, Page
 from ..site.to_markdown import front_matter, heading
 
 MARKER = re.compile(r"<!--\s*growth:insert\s+(\d+)\s*-->", re.IGNORECASE)
+_OPEN, _CLOSE = "<!-- growth:region -->", "<!-- /growth:region -->"
+REGION = re.compile(r"<!--\s*growth:region\s*-->(.*?)<!--\s*/growth:region\s*-->", re.S | re.I)
+_SVG = re.compile(r"<svg\b.*?</svg\s*>", re.S | re.I)
+_TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
 _LEADING_H1 = re.compile(r"\A\s*<h1[\s>]", re.IGNORECASE)
 _H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
 
@@ -59,7 +64,7 @@ def skeleton(page: Page) -> Skeleton:
 
 
 def fill_markers(html: str, runs: int, render: Callable[[int], str]) -> tuple[str, list[int]]:
-    """Each marker replaced by ``render(index)``; returns the HTML and the runs left unplaced."""
+    """Each marker replaced by ``region(render(index))``; returns the HTML and the runs unplaced."""
     placed: set[int] = set()
 
     def put(found: re.Match[str]) -> str:
@@ -67,16 +72,69 @@ def fill_markers(html: str, runs: int, render: Callable[[int], str]) -> tuple[st
         if index >= runs or index in placed:
             return ""  # not ours to fill (or already filled): never left in the page
         placed.add(index)
-        return render(index)
+        return region(render(index))
 
     filled = MARKER.sub(put, html)
     return filled, [n for n in range(runs) if n not in placed]
 
 
 def after_leading_h1(html: str, insert: str) -> str:
-    """``insert`` below the page's leading ``<h1>``, or at the top when it has none."""
+    """``insert`` (as a region) below the page's leading ``<h1>``, or at the top without one."""
+    insert = region(insert)
     if _LEADING_H1.match(html):
         end = _H1_END.search(html)
         if end is not None:
             return f"{html[: end.end()]}\n{insert}{html[end.end() :]}"
     return f"{insert}\n{html}"
+
+
+def region(html: str) -> str:
+    """``html`` marked as growth's, so search can be shown its words instead (see above)."""
+    return f"{_OPEN}{html}{_CLOSE}"
+
+
+def words(html: str) -> str:
+    """The text of an HTML fragment as one paragraph (still HTML-escaped); charts left out."""
+    text = _TAG.sub(" ", _SVG.sub(" ", html))
+    return f"<p>{_SPACE.sub(' ', text).strip()}</p>"
+
+
+@dataclass(frozen=True)
+class SearchView:
+    """A page's content for search (regions as words) and as published (regions as they are)."""
+
+    searched: str
+    published: str
+    regions: tuple[str, ...]  # each region's HTML as published, in page order
+
+
+def for_search(content: str) -> SearchView | None:
+    """The two views of ``content``, or None when it holds no region (nothing to do)."""
+    regions: list[str] = []
+
+    def keep(found: re.Match[str]) -> str:
+        regions.append(found.group(1))
+        return found.group(1)
+
+    published = REGION.sub(keep, content)
+    if not regions:
+        return None
+    searched = REGION.sub(lambda found: region(words(found.group(1))), content)
+    return SearchView(searched, published, tuple(regions))
+
+
+def restore_regions(content: str, view: SearchView) -> tuple[str, int]:
+    """``content`` (search's view, changed by another plugin) with each region put back.
+
+    Returns the content and how many regions could not be found.
+    """
+    pieces = iter(view.regions)
+    found = 0
+
+    def put(match: re.Match[str]) -> str:
+        nonlocal found
+        found += 1
+        return next(pieces, "")
+
+    restored = REGION.sub(put, content)
+    return restored, max(len(view.regions) - found, 0)

@@ -35,7 +35,7 @@ RUBRIC = {
     "after": {"confidence": 4, "competence": 3, "impact": 4, "clarity": 3},
 }
 # Words internal to growth that must never reach a published page.
-INTERNAL = re.compile(r"growth:insert|data-growth-listing|growthlisting", re.I)
+INTERNAL = re.compile(r"growth:insert|growth:region|data-growth-listing|growthlisting", re.I)
 
 
 def files() -> dict[str, str]:
@@ -169,3 +169,48 @@ def test_a_lost_marker_fails_a_strict_build(
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):
         _build_with_stripper(tmp_path, strict=True)
     assert "could not place" in caplog.text and ".md: " in caplog.text
+
+
+class Footer(BasePlugin):
+    """Changes every page while search reads it (on_page_context, default priority)."""
+
+    def on_page_context(self, context: Any, *, page: Any, **kwargs: Any) -> Any:
+        page.content = (page.content or "") + "<p>FOOTER-ADDED</p>"
+        return context
+
+
+class StripCommentsLate(BasePlugin):
+    """Drops HTML comments from the page while search reads it."""
+
+    def on_page_context(self, context: Any, *, page: Any, **kwargs: Any) -> Any:
+        page.content = re.sub(r"<!--.*?-->", "", page.content or "", flags=re.S)
+        return context
+
+
+def _build_with(tmp_path: Path, plugin: BasePlugin, strict: bool = False) -> Path:
+    config_file = write_store(
+        tmp_path, files(), OPTIONS, config={"site_url": "https://example.com/"}
+    )
+    config = load_config(config_file=str(config_file), strict=strict)
+    config.plugins["other"] = plugin
+    build(config)
+    return tmp_path / "site"
+
+
+def test_a_page_changed_while_search_reads_it_keeps_both_changes(tmp_path: Path) -> None:
+    site = _build_with(tmp_path, Footer())
+    card = (site / "cards/trace/index.html").read_text(encoding="utf-8")
+    assert "<svg" in card and "<td>p95 lookup</td>" in card and "FOOTER-ADDED" in card
+    priorities = (site / "growth/priorities/index.html").read_text(encoding="utf-8")
+    assert "<table>" in priorities and "FOOTER-ADDED" in priorities
+    assert not INTERNAL.search(card + priorities)
+
+
+def test_regions_lost_while_search_reads_the_page_are_reported(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING):
+        _build_with(tmp_path, StripCommentsLate())
+    assert "cards/trace.md: growth could not place 1 of its 1 blocks" in caplog.text
+    with pytest.raises(Abort):
+        _build_with(tmp_path / "strict", StripCommentsLate(), strict=True)
