@@ -79,6 +79,8 @@ def measure(config_file: str) -> dict[str, float]:
     except ImportError:  # pragma: no cover - Material is a test dependency
         pass
     try:
+        from mkdocs.plugins import CombinedEvent
+
         from mkdocs_growth.plugin import GrowthPlugin
 
         for name in PAGE_EVENTS + SITE_EVENTS:
@@ -93,7 +95,12 @@ def measure(config_file: str) -> dict[str, float]:
                 def label(*a: Any, n: str = name, **k: Any) -> str:
                     return f"growth {n}"
 
-            setattr(GrowthPlugin, name, timed(getattr(GrowthPlugin, name), label))
+            handler = vars(GrowthPlugin)[name]
+            if isinstance(handler, CombinedEvent):  # several handlers, one per priority
+                wrapped = CombinedEvent(*(timed(m, label) for m in handler.methods))
+                setattr(GrowthPlugin, name, wrapped)
+            else:
+                setattr(GrowthPlugin, name, timed(handler, label))
     except ImportError:  # pragma: no cover
         pass
 

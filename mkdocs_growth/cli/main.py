@@ -66,9 +66,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run() -> NoReturn:
     """The console script: :func:`main`, then exit without tearing the interpreter down.
 
-    Freeing a large store object by object at exit took about 0.9 s of a 3 s
-    ``validate`` on 8,000 documents; the operating system reclaims the memory
-    at once. Output is flushed first; nothing else is pending at that point.
+    Freeing a large store object by object at exit is a noticeable part of a
+    ``validate`` on thousands of documents; the operating system reclaims the
+    memory at once. Output is flushed first; nothing else is pending at that point.
     """
     code = main()
     for stream in (sys.stdout, sys.stderr):

@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 from yaml import events as ev
 
-try:  # libyaml is about 8x faster; fall back silently where it is missing.
+try:  # libyaml is much faster; fall back silently where it is missing.
     from yaml.cyaml import CParser as _Parser
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml.parser import Parser

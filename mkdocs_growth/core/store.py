@@ -149,9 +149,8 @@ def paused_gc() -> Iterator[None]:
     """Hold the cyclic garbage collector while a store is read.
 
     Parsing thousands of documents allocates millions of small objects and no
-    reference cycles; each collection would walk all of them again (about a
-    sixth of ``validate`` on 5,000 documents). Reference counting still frees
-    everything; the collector resumes afterwards.
+    reference cycles; each collection would walk all of them again. Reference
+    counting still frees everything; the collector resumes afterwards.
     """
     was_enabled = gc.isenabled()
     gc.disable()

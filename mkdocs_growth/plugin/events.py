@@ -147,7 +147,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         )
         # The store is millions of long-lived objects with no cycles. Held out of the
         # cyclic collector until the build ends, it costs no collection passes while
-        # MkDocs builds the pages (about 0.6 s less on 5,000 cards).
+        # MkDocs builds the pages (docs/performance.md has the measurement).
         gc.freeze()
         return files
 
@@ -161,8 +161,8 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         """Give the store back to the collector; let go of it unless `mkdocs serve` runs again.
 
         A one-shot build's process exits next, and every collection on the way
-        out would walk the whole store again (about 0.3 s each on 5,000 cards).
-        It has no reference cycles: dropping it frees it at once, for less.
+        out would walk the whole store again. It has no reference cycles:
+        dropping it frees it at once, for less (see docs/performance.md).
         """
         gc.unfreeze()  # a `mkdocs serve` rebuild may free the old store's objects
         if self.command != "serve":

@@ -30,9 +30,7 @@ from ..site.to_markdown import front_matter, heading
 MARKER = re.compile(r"<!--\s*growth:insert\s+(\d+)\s*-->", re.IGNORECASE)
 _OPEN, _CLOSE = "<!-- growth:region -->", "<!-- /growth:region -->"
 REGION = re.compile(r"<!--\s*growth:region\s*-->(.*?)<!--\s*/growth:region\s*-->", re.S | re.I)
-_SVG = re.compile(r"<svg\b.*?</svg\s*>", re.S | re.I)
-_TAG = re.compile(r"<[^>]*>")
-_SPACE = re.compile(r"\s+")
+_TAG_SPACE = re.compile(r"<[^>]*>\s*")  # a tag and the whitespace after it: one space
 _LEADING_H1 = re.compile(r"\A\s*<h1[\s>]", re.IGNORECASE)
 _H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
 
@@ -95,8 +93,14 @@ def region(html: str) -> str:
 
 def words(html: str) -> str:
     """The text of an HTML fragment as one paragraph (still HTML-escaped); charts left out."""
-    text = _TAG.sub(" ", _SVG.sub(" ", html))
-    return f"<p>{_SPACE.sub(' ', text).strip()}</p>"
+    start = html.find("<svg")
+    while start != -1:
+        end = html.find("</svg>", start)
+        if end == -1:
+            break
+        html = html[:start] + html[end + len("</svg>") :]
+        start = html.find("<svg", start)
+    return f"<p>{_TAG_SPACE.sub(' ', html).strip()}</p>"
 
 
 @dataclass(frozen=True)
@@ -108,19 +112,44 @@ class SearchView:
     regions: tuple[str, ...]  # each region's HTML as published, in page order
 
 
+def _spans(content: str) -> list[tuple[int, int, int, int]]:
+    """(start, inner start, inner end, end) of each region, in order.
+
+    Growth wrote the comments itself and plugins that re-serialize HTML keep
+    comments as they are, so they are found as written; a page whose comments
+    were reformatted is searched with the tolerant pattern instead.
+    """
+    spans = []
+    at = 0
+    while (start := content.find(_OPEN, at)) != -1:
+        end = content.find(_CLOSE, start)
+        if end == -1:
+            break
+        spans.append((start, start + len(_OPEN), end, end + len(_CLOSE)))
+        at = end + len(_CLOSE)
+    if content.count("growth:region") != 2 * len(spans):
+        spans = [(m.start(), m.start(1), m.end(1), m.end()) for m in REGION.finditer(content)]
+    return spans
+
+
 def for_search(content: str) -> SearchView | None:
     """The two views of ``content``, or None when it holds no region (nothing to do)."""
-    regions: list[str] = []
-
-    def keep(found: re.Match[str]) -> str:
-        regions.append(found.group(1))
-        return found.group(1)
-
-    published = REGION.sub(keep, content)
-    if not regions:
+    spans = _spans(content)
+    if not spans:
         return None
-    searched = REGION.sub(lambda found: region(words(found.group(1))), content)
-    return SearchView(searched, published, tuple(regions))
+    published: list[str] = []
+    searched: list[str] = []
+    regions: list[str] = []
+    at = 0
+    for start, inner, inner_end, end in spans:
+        before, inside = content[at:start], content[inner:inner_end]
+        published += (before, inside)
+        searched += (before, region(words(inside)))
+        regions.append(inside)
+        at = end
+    published.append(content[at:])
+    searched.append(content[at:])
+    return SearchView("".join(searched), "".join(published), tuple(regions))
 
 
 def restore_regions(content: str, view: SearchView) -> tuple[str, int]:

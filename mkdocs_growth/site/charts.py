@@ -38,16 +38,6 @@ def _x(value: object) -> str:
     return _NOT_XML.sub("", html_text(value)).translate(_MARKDOWN)
 
 
-def _bar(y: int, value: int | None, opacity: str, label: str) -> str:
-    if value is None:
-        return ""
-    width = value * UNIT
-    return (
-        f'<rect x="{BAR_X}" y="{y}" width="{width}" height="{BAR_H}" rx="2"'
-        f' fill="currentColor" fill-opacity="{opacity}"><title>{label}: {value}</title></rect>'
-    )
-
-
 def _shown(value: int | None) -> str:
     return "–" if value is None else str(value)
 
@@ -64,7 +54,11 @@ def _delta(before: int | None, after: int | None) -> str:
 
 
 def rubric_svg(card: Card) -> str:
-    """The chart for one card, or ``""`` when the card has no rubric ratings."""
+    """The chart for one card, or ``""`` when the card has no rubric ratings.
+
+    Few elements: the grid is one path, each series (before, after) one path
+    with its legend swatch, and the values are text; the ``<desc>`` says it all.
+    """
     rubric = card.rubric
     if rubric is None or (rubric.before is None and rubric.after is None):
         return ""
@@ -76,34 +70,39 @@ def rubric_svg(card: Card) -> str:
         f"{_delta(before[name], after[name])}"
         for name in DIMENSIONS
     )
-    parts = [
-        '<div class="growth-rubric">',
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {WIDTH} {height}"'
-        f' width="100%" style="max-width:{WIDTH}px;height:auto;display:block"'
-        f' aria-labelledby="{ident}-title {ident}-desc" font-family="sans-serif" font-size="12">',
-        f'<title id="{ident}-title">Rubric before and after: {_x(card.title)}</title>',
-        f'<desc id="{ident}-desc">Self-rating from 1 to 5. {_x(summary)}.</desc>',
-        f'<rect x="{BAR_X}" y="4" width="10" height="10" fill="currentColor" fill-opacity="0.35"/>',
-        f'<text x="{BAR_X + 14}" y="13" fill="currentColor">before</text>',
-        f'<rect x="{BAR_X + 70}" y="4" width="10" height="10" fill="currentColor" fill-opacity="0.9"/>',
-        f'<text x="{BAR_X + 84}" y="13" fill="currentColor">after</text>',
-    ]
-    for i in range(1, SCALE + 1):
-        x = BAR_X + i * UNIT
-        parts.append(
-            f'<line x1="{x}" y1="{TOP - 4}" x2="{x}" y2="{height - 4}" stroke="currentColor"'
-            ' stroke-opacity="0.15"/>'
-        )
+    grid = "".join(f"M{BAR_X + i * UNIT} {TOP - 4}V{height - 4}" for i in range(1, SCALE + 1))
+    bars_before = [f"M{BAR_X} 4h10v10h-10z"]
+    bars_after = [f"M{BAR_X + 70} 4h10v10h-10z"]
+    labels = []
     for row, name in enumerate(DIMENSIONS):
         y = TOP + row * ROW_H
         b, a = before[name], after[name]
-        label = name.capitalize()
-        parts += [
-            f'<text x="0" y="{y + BAR_H + 6}" fill="currentColor">{label}</text>',
-            _bar(y, b, "0.35", f"{label} before"),
-            _bar(y + BAR_H + 2, a, "0.9", f"{label} after"),
-            f'<text x="{WIDTH}" y="{y + BAR_H + 6}" fill="currentColor" text-anchor="end">'
-            f"{_shown(b)} → {_shown(a)}{_delta(b, a)}</text>",
+        if b is not None:
+            bars_before.append(f"M{BAR_X} {y}h{b * UNIT}v{BAR_H}h-{b * UNIT}z")
+        if a is not None:
+            bars_after.append(f"M{BAR_X} {y + BAR_H + 2}h{a * UNIT}v{BAR_H}h-{a * UNIT}z")
+        text_y = y + BAR_H + 6
+        labels.append(
+            f'<text x="0" y="{text_y}">{name.capitalize()}</text>'
+            f'<text x="{WIDTH}" y="{text_y}" text-anchor="end">'
+            f"{_shown(b)} → {_shown(a)}{_delta(b, a)}</text>"
+        )
+    return "\n".join(
+        [
+            '<div class="growth-rubric">',
+            f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {WIDTH} {height}"'
+            f' width="100%" style="max-width:{WIDTH}px;height:auto;display:block"'
+            f' aria-labelledby="{ident}-title {ident}-desc" font-family="sans-serif"'
+            ' font-size="12" fill="currentColor">',
+            f'<title id="{ident}-title">Rubric before and after: {_x(card.title)}</title>',
+            f'<desc id="{ident}-desc">Self-rating from 1 to 5. {_x(summary)}.</desc>',
+            f'<path d="{grid}" stroke="currentColor" stroke-opacity="0.15"/>',
+            f'<path class="growth-rubric-before" d="{"".join(bars_before)}" fill-opacity="0.35"/>',
+            f'<path class="growth-rubric-after" d="{"".join(bars_after)}" fill-opacity="0.9"/>',
+            f'<text x="{BAR_X + 14}" y="13">before</text>'
+            f'<text x="{BAR_X + 84}" y="13">after</text>',
+            *labels,
+            "</svg>",
+            "</div>",
         ]
-    parts += ["</svg>", "</div>"]
-    return "\n".join(p for p in parts if p)
+    )

@@ -62,16 +62,24 @@ def test_chart_is_xml_with_title_desc_and_values_as_text() -> None:
         assert name in shown
 
 
+def bars(svg: ET.Element, side: str) -> list[tuple[float, float, float]]:
+    """(x, y, width) of each rectangle of a series' path (the first is its legend swatch)."""
+    [path] = [p for p in svg.iter(f"{SVG}path") if p.get("class") == f"growth-rubric-{side}"]
+    found = re.findall(r"M([\d.]+) ([\d.]+)h([\d.]+)v[\d.]+h-\3z", path.get("d") or "")
+    assert "".join(f"M{x} {y}h{w}" for x, y, w in found)  # the whole path is rectangles
+    return [(float(x), float(y), float(w)) for x, y, w in found]
+
+
 def test_bars_are_proportional_and_inside_the_view_box() -> None:
     svg = parse(rubric_svg(make_card({"before": BEFORE, "after": AFTER})))
-    bars = [r for r in svg.iter(f"{SVG}rect") if r.find(f"{SVG}title") is not None]
-    widths = {r.find(f"{SVG}title").text: float(r.get("width")) for r in bars}  # type: ignore[union-attr]
-    assert widths["Confidence before: 2"] == 2 * UNIT
-    assert widths["Clarity after: 5"] == 5 * UNIT
+    before, after = bars(svg, "before")[1:], bars(svg, "after")[1:]
+    assert [w for _, _, w in before] == [BEFORE[k] * UNIT for k in BEFORE]
+    assert [w for _, _, w in after] == [AFTER[k] * UNIT for k in AFTER]
+    assert all(b[1] < a[1] for b, a in zip(before, after, strict=True))  # before above after
     view = [float(v) for v in (svg.get("viewBox") or "").split()]
     assert view[2] == WIDTH <= 390
-    for rect in svg.iter(f"{SVG}rect"):
-        assert float(rect.get("x")) + float(rect.get("width")) <= view[2]  # type: ignore[arg-type]
+    for x, y, w in bars(svg, "before") + bars(svg, "after"):
+        assert x + w <= view[2] and y < view[3]
     assert svg.get("width") == "100%"
     assert re.search(r"max-width:\s*(\d+)px", svg.get("style") or "").group(1) == str(WIDTH)  # type: ignore[union-attr]
 
@@ -108,7 +116,7 @@ def test_one_side_only_says_not_rated() -> None:
     desc = svg.find(f"{SVG}desc")
     assert desc is not None and "Confidence: before 2, after not rated" in (desc.text or "")
     assert "2 → –" in texts(svg)
-    assert len([r for r in svg.iter(f"{SVG}rect") if r.find(f"{SVG}title") is not None]) == 4
+    assert len(bars(svg, "before")) == 1 + 4 and bars(svg, "after") == [(162.0, 4.0, 10.0)]
 
 
 @pytest.mark.parametrize("rubric", [None, {}, {"before": None, "after": None}])

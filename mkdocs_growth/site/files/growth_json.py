@@ -53,9 +53,9 @@ def growth_data(store: Store, ctx: SiteContext) -> dict[str, Any]:
 def to_json(data: dict[str, Any]) -> str:
     """One key per line and one document per line.
 
-    ``json.dumps(indent=...)`` falls back to the pure-Python encoder, which took
-    over a second for the 8,000 documents of the benchmark store; compact
-    pieces go through the C encoder and still diff line by line.
+    ``json.dumps(indent=...)`` falls back to the pure-Python encoder, many times
+    slower on a large store; compact pieces go through the C encoder and still
+    diff line by line.
     """
     dump = functools.partial(json.dumps, ensure_ascii=False, allow_nan=False)
     lines = []
