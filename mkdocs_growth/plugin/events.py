@@ -113,6 +113,9 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             markdown_extensions=frozenset(
                 e for e in config.markdown_extensions if isinstance(e, str)
             ),
+            custom_checkboxes=bool(
+                ((config.mdx_configs or {}).get("pymdownx.tasklist") or {}).get("custom_checkbox")
+            ),
         )
         self.store, self.ctx = store, ctx
         site_warnings = []

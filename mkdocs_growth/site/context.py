@@ -28,6 +28,7 @@ class SiteContext:
     # docs-relative path of every page -> its site-relative URL (MkDocs' File.url)
     page_urls: Mapping[str, str] = field(default_factory=dict)
     markdown_extensions: frozenset[str] = frozenset()  # e.g. "admonition", "pymdownx.tasklist"
+    custom_checkboxes: bool = False  # pymdownx.tasklist's custom_checkbox (the theme draws them)
 
     def path(self, name: str) -> str:
         """Docs-relative path of a generated page, e.g. ``path("priorities.md")``."""

@@ -96,7 +96,8 @@ class HtmlRenderer:
         out.append("</tbody>\n</table>\n")
 
     def tasks(self, tasks: Tasks, out: list[str]) -> None:
-        """Checkboxes as ``pymdownx.tasklist`` writes them, or ☑/☐ where the site lacks it."""
+        """Checkboxes as ``pymdownx.tasklist`` writes them (with its ``custom_checkbox``
+        markup when set), or ☑/☐ where the site lacks it."""
         if not self.tasklist:
             out.append("<ul>\n")
             out += [f"<li>{BOX[done]} {self.inline(item)}</li>\n" for done, item in tasks.items]
@@ -104,11 +105,10 @@ class HtmlRenderer:
             return
         out.append('<ul class="task-list">\n')
         for done, item in tasks.items:
-            box = "checked " if done else ""
-            out.append(
-                f'<li class="task-list-item"><input type="checkbox" disabled {box}/>'
-                f" {self.inline(item)}</li>\n"
-            )
+            box = f'<input type="checkbox" disabled{" checked" if done else ""}/>'
+            if self.ctx.custom_checkboxes:
+                box = f'<label class="task-list-control">{box}<span class="task-list-indicator"></span></label>'
+            out.append(f'<li class="task-list-item">{box} {self.inline(item)}</li>\n')
         out.append("</ul>\n")
 
     def notice(self, notice: Notice, out: list[str]) -> None:

@@ -118,3 +118,19 @@ def test_every_card_header_reads_the_same_both_ways(
     shown = own_page[own_page.index("Read the card") + len("Read the card") :].strip()
     assert header == shown
     assert "Goal:" in header
+
+
+def task_list(html: str) -> str:
+    found = re.search(r'<ul class="task-list">.*?</ul>', html, re.S)
+    assert found is not None
+    return " ".join(unescape(found.group(0)).split())  # markup compared, not how text is encoded
+
+
+def test_milestones_are_the_sites_own_task_lists(sites: tuple[Path, Path]) -> None:
+    """The plugin's HTML task list is the one pymdownx.tasklist makes (custom checkboxes on)."""
+    plugin, plain = sites
+    [(card, header_page), *_] = [p for p in card_paths() if "task-list" in page_html(plain, p[1])]
+    made_by_plugin = task_list(article(page_html(plugin, card)))
+    made_by_markdown = task_list(article(page_html(plain, header_page)))
+    assert made_by_plugin == made_by_markdown
+    assert 'class="task-list-control"' in made_by_plugin
