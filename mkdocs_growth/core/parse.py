@@ -40,6 +40,14 @@ class Entry:
     problems: list[Problem] = field(default_factory=list)
     front_matter_broken: bool = False  # the block exists but could not be read
 
+    def release_text(self) -> None:
+        """Let go of the source once its page holds it (a one-shot build reads it once).
+
+        What was learned from it (meta, the model, the problems and their
+        lines) stays; a later read of the page goes back to the file.
+        """
+        self.text = self.body = ""
+
     @property
     def is_growth(self) -> bool:
         """Declares a `type` (valid or not): it belongs on the Problems page if broken."""

@@ -65,6 +65,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         # page -> its content as published, while search reads the lighter view
         self.search_views: dict[str, SearchView] = {}
         self.meta_from_entry: set[str] = set()  # pages whose front matter MkDocs did not re-parse
+        self.released = False  # the store was let go of before the pages were written
 
     # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -91,6 +92,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         self.skeletons = {}
         self.search_views = {}
         self.meta_from_entry = set()
+        self.released = False
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         inclusion = (
@@ -153,6 +155,18 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         # MkDocs builds the pages (docs/performance.md has the measurement).
         gc.freeze()
         return files
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Every page holds growth's content now: a one-shot build lets go of the store here.
+
+        MkDocs keeps every page's Markdown and HTML until it has written them
+        all; the store (every document's text, front matter and model) need not
+        stay beside them (docs/performance.md: memory).
+        """
+        if self.command != "serve":
+            self.store, self.released = None, True
+            forget_cached_entries()
+        return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._end_of_build()
@@ -226,6 +240,10 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         see :mod:`.insertion`).
         """
         if self.ctx is None or self.store is None:
+            if self.released and page.file.src_uri in self.skeletons:
+                self._misplaced(
+                    page.file.src_uri, "its blocks (rendered after the build's pages)", config
+                )
             return None
         src = page.file.src_uri
         found = self.skeletons.pop(src, None)
@@ -238,6 +256,8 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         entry = self._entry(page.file)
         if entry is None:
             return None
+        if self.command != "serve":  # MkDocs holds the page's Markdown now (memory: see docs)
+            entry.release_text()
         card = entry.doc
         if not isinstance(card, Card) or entry.path in self.store.invalid_paths:
             return None

@@ -35,11 +35,11 @@ _MARKDOWN = str.maketrans({ch: f"&#{ord(ch)};" for ch in "[]()`*_!\\"})
 
 
 def _x(value: object) -> str:
-    return _NOT_XML.sub("", html_text(value)).translate(_MARKDOWN)
+    return html_text(_NOT_XML.sub("", str(value))).translate(_MARKDOWN)
 
 
 def _shown(value: int | None) -> str:
-    return "–" if value is None else str(value)
+    return "&#8211;" if value is None else str(value)  # an en dash (references: see escape.py)
 
 
 def _said(value: int | None) -> str:
@@ -85,7 +85,7 @@ def rubric_svg(card: Card) -> str:
         labels.append(
             f'<text x="0" y="{text_y}">{name.capitalize()}</text>'
             f'<text x="{WIDTH}" y="{text_y}" text-anchor="end">'
-            f"{_shown(b)} → {_shown(a)}{_delta(b, a)}</text>"
+            f"{_shown(b)} &#8594; {_shown(a)}{_delta(b, a)}</text>"
         )
     return "\n".join(
         [

@@ -33,13 +33,21 @@ def md_text(value: Any) -> str:
 
 
 def html_text(value: Any) -> str:
-    """Document text -> HTML text: escaped, control characters dropped."""
+    """Document text -> HTML text: escaped, control characters dropped.
+
+    Characters beyond Latin-1 become character references: one of them in a
+    page's HTML would make Python store the whole page with two or four bytes
+    per character, and MkDocs keeps every page's HTML until the build ends.
+    """
     if value is None:
         return ""
     text = value if type(value) is str else str(value)
     if not text.isprintable():  # most values are: they skip the translate
         text = text.translate(_CONTROL)
-    return _html_escape(text, quote=True)
+    text = _html_escape(text, quote=True)
+    if not text.isascii():
+        text = text.encode("latin-1", "xmlcharrefreplace").decode("latin-1")
+    return text
 
 
 def md_url(url: str) -> str:

@@ -34,6 +34,8 @@ from .blocks import (
 from .context import SiteContext
 from .escape import html_text
 
+BOXES = {done: html_text(box) for done, box in BOX.items()}  # as references (see escape.py)
+
 
 class HtmlRenderer:
     """Renders blocks for the page at ``here`` (a docs-relative path)."""
@@ -100,7 +102,7 @@ class HtmlRenderer:
         markup when set), or ☑/☐ where the site lacks it."""
         if not self.tasklist:
             out.append("<ul>\n")
-            out += [f"<li>{BOX[done]} {self.inline(item)}</li>\n" for done, item in tasks.items]
+            out += [f"<li>{BOXES[done]} {self.inline(item)}</li>\n" for done, item in tasks.items]
             out.append("</ul>\n")
             return
         out.append('<ul class="task-list">\n')

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from ... import __version__
@@ -23,8 +24,9 @@ FORMAT = 1
 PATH = "growth.json"
 
 
-def growth_data(store: Store, ctx: SiteContext) -> dict[str, Any]:
-    documents = []
+def _documents(store: Store, ctx: SiteContext) -> Iterator[dict[str, Any]]:
+    """Every valid document as its JSON object, one at a time."""
+    prios = priorities(store)
     for entry in store.valid:
         doc = entry.doc
         assert doc is not None
@@ -32,9 +34,21 @@ def growth_data(store: Store, ctx: SiteContext) -> dict[str, Any]:
         item["path"] = entry.path
         item["url"] = ctx.url_of(entry.path)
         if isinstance(doc, Card):
-            item["priority"] = priorities(store)[doc.id].as_dict()
-        documents.append(item)
-    return {
+            item["priority"] = prios[doc.id].as_dict()
+        yield item
+
+
+def to_json(store: Store, ctx: SiteContext) -> str:
+    """One key per line and one document per line.
+
+    ``json.dumps(indent=...)`` falls back to the pure-Python encoder, many times
+    slower on a large store; compact pieces go through the C encoder and still
+    diff line by line. Each document is encoded as soon as it is dumped, so the
+    dumps of a whole store never sit in memory together.
+    """
+    dump = functools.partial(json.dumps, ensure_ascii=False, allow_nan=False)
+    documents = [f"  {dump(item)}" for item in _documents(store, ctx)]
+    head = {
         "format": FORMAT,
         "generated_with": {"name": "mkdocs-growth", "version": __version__},
         "today": ctx.today.isoformat(),
@@ -46,27 +60,12 @@ def growth_data(store: Store, ctx: SiteContext) -> dict[str, Any]:
             "warnings": len(store.warnings),
         },
         "problems": [p.as_dict() for p in store.problems],
-        "documents": documents,
     }
-
-
-def to_json(data: dict[str, Any]) -> str:
-    """One key per line and one document per line.
-
-    ``json.dumps(indent=...)`` falls back to the pure-Python encoder, many times
-    slower on a large store; compact pieces go through the C encoder and still
-    diff line by line.
-    """
-    dump = functools.partial(json.dumps, ensure_ascii=False, allow_nan=False)
-    lines = []
-    for key, value in data.items():
-        if key == "documents" and value:
-            items = ",\n".join(f"  {dump(item)}" for item in value)
-            lines.append(f" {dump(key)}: [\n{items}\n ]")
-        else:
-            lines.append(f" {dump(key)}: {dump(value)}")
+    lines = [f" {dump(key)}: {dump(value)}" for key, value in head.items()]
+    listed = ",\n".join(documents)
+    lines.append(f' "documents": [\n{listed}\n ]' if documents else ' "documents": []')
     return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
 def files(store: Store, ctx: SiteContext) -> list[GeneratedFile]:
-    return [GeneratedFile(PATH, to_json(growth_data(store, ctx)))]
+    return [GeneratedFile(PATH, to_json(store, ctx))]
