@@ -10,9 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from urllib.parse import quote
 
-from .urls import MARKDOWN_SUFFIXES, page_url, relative_url
+from .urls import page_url, relative_url
 
 
 @dataclass(frozen=True)
@@ -46,22 +45,8 @@ class SiteContext:
         return page_url(path, self.use_directory_urls)
 
     def href(self, from_path: str, to_path: str) -> str:
-        """Relative URL from the page at ``from_path`` to ``to_path``, for HTML.
-
-        A Markdown page links by its URL; any other file (or a folder, ending
-        with ``/``) by its path in the site, which is its path in the docs.
-        """
-        if to_path.endswith(MARKDOWN_SUFFIXES) or to_path in self.page_urls:
-            target = self.url_of(to_path)
-        else:
-            target = quote(to_path, safe="/")
-        return relative_url(self.url_of(from_path), target)
-
-    def absolute_url(self, path: str) -> str | None:
-        """Absolute URL of a page or file, or None without ``site_url``."""
-        if not self.site_url:
-            return None
-        return self.site_url.rstrip("/") + "/" + self.url_of(path)
+        """Relative URL from the page at ``from_path`` to ``to_path`` (a page, file or folder)."""
+        return relative_url(self.url_of(from_path), self.url_of(to_path))
 
     def uses(self, extension: str) -> bool:
         """Whether ``markdown_extensions`` names ``extension`` (Markdown syntax it enables)."""

@@ -24,16 +24,23 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 def page_url(path: str, use_directory_urls: bool) -> str:
-    """MkDocs' URL rule for a docs-relative path (``index.md``/``README.md`` name a folder)."""
+    """MkDocs' URL rule (``File.url``) for a docs-relative path, quoted as MkDocs quotes it.
+
+    A Markdown page gets its page URL (``index.md``/``README.md`` name a
+    folder); any other file, or a folder (ending with ``/``), keeps its path.
+    """
     stem, ext = posixpath.splitext(path)
     if ext not in MARKDOWN_SUFFIXES:
-        return path
-    folder, name = posixpath.split(stem)
-    if name in ("index", "README"):
-        return f"{folder}/" if folder else "./"
-    if use_directory_urls:
-        return f"{stem}/"
-    return f"{stem}.html"
+        url = path
+    else:
+        folder, name = posixpath.split(stem)
+        if name in ("index", "README"):
+            url = f"{folder}/" if folder else "./"
+        elif use_directory_urls:
+            url = f"{stem}/"
+        else:
+            url = f"{stem}.html"
+    return quote(url)
 
 
 def relative_url(here: str, target: str) -> str:

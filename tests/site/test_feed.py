@@ -13,7 +13,7 @@ from conftest import card, front_matter, store_of, write_store
 from mkdocs_growth.core.store import Store
 from mkdocs_growth.site.context import SiteContext
 from mkdocs_growth.site.files import atom as feed
-from mkdocs_growth.site.urls import page_url
+from mkdocs_growth.site.urls import absolute, page_url
 
 A = "{http://www.w3.org/2005/Atom}"
 
@@ -123,4 +123,4 @@ def test_limit_keeps_the_newest(tmp_path: Path) -> None:
     ],
 )
 def test_absolute(site: str, page: str, expected: str) -> None:
-    assert feed.absolute(site, page) == expected
+    assert absolute(site, page) == expected
