@@ -1,1 +1,1 @@
-"""Store + SiteContext -> generated pages and files, renderer-neutral (no MkDocs here)."""
+"""Store + SiteContext -> generated pages and files, renderer-neutral."""

@@ -1,1 +1,1 @@
-"""Generated files that are not pages: growth.json, its JSON Schema, the Atom feed."""
+"""Generated files that are not pages: growth.json, its schema, the Atom feed."""

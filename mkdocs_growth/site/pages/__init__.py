@@ -1,1 +1,1 @@
-"""One module per family of generated pages (dashboard, indexes, listings...)."""
+"""One module per generated page family: the data model of what a page shows."""
