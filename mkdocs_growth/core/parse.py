@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from . import safeyaml
 from .frontmatter import Block, normalize, split
-from .messages import data_loc, describe, did_you_mean, dotted
+from .messages import data_loc, describe, did_you_mean, dotted, plural
 from .model import ID_PATTERN, MODELS, TYPES, AnyDocument, known_keys
 from .options import Limits
 from .problems import Problem, error, quote, warning
@@ -328,8 +328,10 @@ def _card_warnings(entry: Entry) -> list[Problem]:
         line = (
             entry.line("milestones") if "milestones" in (entry.meta or {}) else entry.line("type")
         )
-        how_many = {0: "no milestones", 1: "1 milestone"}.get(count, f"{count} milestones")
-        out.append(warning(path, line, f"card has {how_many}; the playbook suggests 3 to 5"))
+        how_many = "no milestones" if count == 0 else plural(count, "milestone")
+        out.append(
+            warning(path, line, f"card has {how_many}; plan 3 to 5, each with a definition of done")
+        )
     if card.status == "done" and (card.rubric is None or card.rubric.after is None):  # type: ignore[union-attr]
         out.append(
             warning(
