@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import os
 import posixpath
+import re
 import stat
 from typing import Any, Literal
 from urllib.parse import unquote
@@ -71,7 +72,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             self.growth = parse_options(dict(options))
         except OptionsError as exc:
             ours = [(key, msg) for key, msg in exc.errors]
-            reported = {key.split(".", 1)[0] for key, _ in ours}
+            reported = {re.split(r"[. ]", key, maxsplit=1)[0] for key, _ in ours}
             errors = ours + [(k, m) for k, m in errors if k not in reported]
         # MkDocs only warns about unknown keys; parse_options has made them errors already.
         known = {name for name, _ in self.config_scheme}
