@@ -143,7 +143,7 @@ def describe(model: type[BaseModel], kind: str, loc: Loc, err: Any) -> str:
         choices = [c.strip(" '") for c in expected.replace(" or ", ", ").split(",")]
         hint = did_you_mean(value, choices) if isinstance(value, str) else ""
         return f"{where}: {quote(value)} is not allowed{hint}; expected {expected}"
-    if etype == "string_pattern_mismatch" and loc and loc[-1] in ("id", "domain", "horizon"):
+    if etype == "string_pattern_mismatch" and loc:  # every pattern of the model is an id's
         rule = (
             "letters, digits and '-'"
             if loc[-1] == "horizon"

@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import YAML_RE as _MKDOCS_FRONT_MATTER
 
 from ..core.frontmatter import normalize
+from ..core.messages import plural
 from ..core.model import Card
 from ..core.options import GrowthConfig, OptionsError, parse_options
 from ..core.parse import Entry
@@ -34,6 +35,7 @@ from ..practice.store import open_store
 from ..site.listing_html import ListingHtml, fast_path_allowed
 from ..site.listing_html import convert as convert_listing
 from ..site.pages import card_header as header
+from ..site.preflight import shadowed_pages, site_url_note, site_url_problems, usable_site_url
 from ..site.registry import SiteContext, render_pages
 from ..site.render import GeneratedPage, html_text, placeholder
 from .config import GrowthPluginConfig
@@ -58,6 +60,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         # generated page -> [(placeholder paragraph, listing block as HTML)]
         self.listings: dict[str, list[tuple[str, ListingHtml]]] = {}
         self.meta_from_entry: set[str] = set()  # pages whose front matter MkDocs did not re-parse
+        self.dashboard_shown = False  # `mkdocs serve` logs the dashboard's address once
 
     # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -98,7 +101,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             today=self.growth.effective_today(),
             base=self.growth.base,
             config_file=config_name,
-            site_url=config.site_url or None,
+            site_url=usable_site_url(config.site_url),
             site_name=config.site_name,
             use_directory_urls=config.use_directory_urls,
             page_urls={f.src_uri: f.url for f in pages},
@@ -107,11 +110,9 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             ),
         )
         self.store, self.ctx = store, ctx
-        site_warnings = []
-        if not ctx.site_url:
-            site_warnings.append(
-                f"site_url is not set: {ctx.path('feed.xml')} (Atom) needs absolute links; skipped"
-            )
+        note = site_url_note(config.site_url, ctx.path("feed.xml"))
+        if note:
+            log.info(note)
         with paused_gc():
             generated = render_pages(store, ctx)
         # An explicit `nav:` is the author's: generated pages stay out of it (and out of
@@ -119,25 +120,31 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         inclusion_level = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
         fast = fast_path_allowed(config.markdown_extensions)
         generated_pages = {item.path for item in generated if item.path.endswith(".md")}
+        authored = set(files.src_uris)
         for item in generated:
-            if item.path in files.src_uris:
-                site_warnings.append(
-                    f"{item.path} exists in docs_dir and is kept; the generated page is skipped"
-                    " (set the growth option 'base' to another folder)"
-                )
-                continue
+            if item.path in authored:
+                continue  # the author's file is kept: preflight.shadowed_pages says so
             content = item.markdown
             if fast and item.listings:
                 content = self._without_listings(item, ctx, generated_pages)
             files.append(
                 File.generated(config, item.path, content=content, inclusion=inclusion_level)
             )
-        self._report(store, site_warnings, config, config_name)
+        site_problems = site_url_problems(
+            config.site_url, config_name, _config_text(config)
+        ) + shadowed_pages((item.path for item in generated), authored.__contains__)
+        self._report(store, site_problems, config, config_name)
         documents = sum(e.is_growth for e in store.entries)
+        errors = len(store.errors) + sum(p.is_error for p in site_problems)
+        warnings = len(store.problems) + len(site_problems) - errors
         log.info(
-            f"{documents} growth documents, {len(store.errors)} errors,"
-            f" {len(store.warnings)} warnings; {len(generated)} pages and files generated"
+            f"{plural(documents, 'growth document')}, {plural(errors, 'error')},"
+            f" {plural(warnings, 'warning')}; {len(generated)} pages and files generated"
         )
+        if self.command == "serve" and not self.dashboard_shown:
+            # `mkdocs serve` mounts the site at site_url's path: say where the dashboard is
+            self.dashboard_shown = True
+            log.info(f"growth dashboard: {_served_at(config, ctx.url_of(ctx.path('index.md')))}")
         # The store is millions of long-lived objects with no cycles. Held out of the
         # cyclic collector until the build ends, it costs no collection passes while
         # MkDocs builds the pages (about 0.6 s less on 5,000 cards).
@@ -281,28 +288,27 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         return self.store.by_path.get(file.src_uri)
 
     def _report(
-        self, store: Store, site_warnings: list[str], config: MkDocsConfig, config_name: str
+        self, store: Store, site_problems: list[Problem], config: MkDocsConfig, config_name: str
     ) -> None:
         """Log every problem; in strict mode fail the build with a summary.
 
         MkDocs' own ``--strict`` counts logged warnings, but ``-q`` filters them
         out before they are counted, so the plugin enforces strictness itself.
         """
-        for problem in store.problems:
+        problems = store.problems + site_problems
+        for problem in problems:
             (log.error if problem.is_error else log.warning)(_located(problem, config_name, config))
-        for message in site_warnings:
-            log.warning(message)
-        if not (self.growth.strict or config.strict) or not (store.problems or site_warnings):
+        if not (self.growth.strict or config.strict) or not problems:
             return
-        lines = [_located(p, config_name, config, True) for p in store.problems]
-        lines += [f"warning: {message}" for message in site_warnings]
+        lines = [_located(p, config_name, config, True) for p in problems]
         shown = [f"  {line}" for line in lines[:STRICT_SHOWN]]
         if len(lines) > STRICT_SHOWN:
             shown.append(f"  ... and {len(lines) - STRICT_SHOWN} more")
-        warnings = len(store.warnings) + len(site_warnings)
+        errors = sum(p.is_error for p in problems)
         raise PluginError(
-            f"growth store has {len(store.errors)} errors and {warnings} warnings"
-            " (strict mode fails on any):\n" + "\n".join(shown)
+            f"growth store has {plural(errors, 'error')} and"
+            f" {plural(len(problems) - errors, 'warning')} (strict mode fails on any):\n"
+            + "\n".join(shown)
         )
 
 
@@ -317,6 +323,20 @@ def _located(
     where = f"{path}:{problem.line}" if problem.line else path
     kind = f" {problem.severity.value}:" if severity else ""
     return f"{where}:{kind} {problem.message}"
+
+
+def _config_text(config: MkDocsConfig) -> str:
+    """mkdocs.yml as text, for the line of a key a problem is about ("" when unreadable)."""
+    try:
+        with open(config.config_file_path or "", encoding="utf-8-sig") as handle:
+            return handle.read()
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _served_at(config: MkDocsConfig, url: str) -> str:
+    """The absolute address of a site-relative URL under `mkdocs serve` (site_url is the server's)."""
+    return (config.site_url or "/").rstrip("/") + "/" + ("" if url == "./" else url)
 
 
 def _shown_path(path: str) -> str:

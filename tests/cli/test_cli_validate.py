@@ -55,7 +55,7 @@ def test_errors_exit_1_as_path_line_severity_message(run_cli, broken: Path) -> N
     assert any(
         line.startswith(f"{few}:") and ": warning: card has 1 milestone" in line for line in lines
     )
-    assert lines[-1] == "3 growth documents in 3 files: 1 errors, 1 warnings"
+    assert lines[-1] == "3 growth documents in 3 files: 1 error, 1 warning"
 
 
 def test_warnings_alone_exit_0_but_1_with_strict(run_cli, warned: Path) -> None:
