@@ -20,6 +20,7 @@ from .frontmatter import Block, normalize, split
 from .messages import data_loc, describe, did_you_mean, dotted, plural
 from .model import ID_PATTERN, MODELS, TYPES, AnyDocument, known_keys
 from .options import Limits
+from .placeholders import leftovers
 from .problems import Problem, error, quote, warning
 
 _ID = re.compile(ID_PATTERN)
@@ -255,6 +256,8 @@ def _validate(entry: Entry, limits: Limits, may_exceed: bool = True) -> None:
             entry.problems.append(error(path, line, message))
         return
     entry.problems.extend(_card_warnings(entry) if kind == "card" else [])
+    body_line = entry.text.count("\n", 0, len(entry.text) - len(entry.body)) + 1
+    entry.problems.extend(leftovers(path, entry.doc, entry.body, body_line, entry.line))
 
 
 _dotted = dotted
