@@ -39,6 +39,7 @@ from ..site.preflight import shadowed_pages, site_url_note, site_url_problems, u
 from ..site.registry import SiteContext, render_pages
 from ..site.render import GeneratedPage, html_text, placeholder
 from .config import GrowthPluginConfig
+from .nav import out_of_nav
 
 log = get_plugin_logger(__name__)
 
@@ -118,6 +119,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         # An explicit `nav:` is the author's: generated pages stay out of it (and out of
         # MkDocs' "not included in nav" list) unless the author lists them.
         inclusion_level = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
+        quiet = out_of_nav((item.path for item in generated), store, ctx)  # nothing to show yet
         fast = fast_path_allowed(config.markdown_extensions)
         generated_pages = {item.path for item in generated if item.path.endswith(".md")}
         authored = set(files.src_uris)
@@ -128,7 +130,12 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             if fast and item.listings:
                 content = self._without_listings(item, ctx, generated_pages)
             files.append(
-                File.generated(config, item.path, content=content, inclusion=inclusion_level)
+                File.generated(
+                    config,
+                    item.path,
+                    content=content,
+                    inclusion=InclusionLevel.NOT_IN_NAV if item.path in quiet else inclusion_level,
+                )
             )
         site_problems = site_url_problems(
             config.site_url, config_name, _config_text(config)
