@@ -151,7 +151,9 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         if self.command == "serve" and not self.dashboard_shown:
             # `mkdocs serve` mounts the site at site_url's path: say where the dashboard is
             self.dashboard_shown = True
-            log.info(f"growth dashboard: {_served_at(config, ctx.url_of(ctx.path('index.md')))}")
+            log.info(
+                f"the growth dashboard is at {_served_at(config, ctx.url_of(ctx.path('index.md')))}"
+            )
         # The store is millions of long-lived objects with no cycles. Held out of the
         # cyclic collector until the build ends, it costs no collection passes while
         # MkDocs builds the pages (about 0.6 s less on 5,000 cards).

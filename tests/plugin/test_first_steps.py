@@ -113,8 +113,10 @@ def test_serve_logs_the_dashboard_address_under_site_urls_path(
             config.plugins.on_startup(command="serve", dirty=False)
         with caplog.at_level(logging.INFO, logger="mkdocs"):
             build(config, serve_url=config.site_url)
-    shown = [r.getMessage() for r in caplog.records if "growth dashboard" in r.getMessage()]
-    assert shown == ["mkdocs_growth: growth dashboard: http://127.0.0.1:8000/growth-site/growth/"]
+    shown = [r.getMessage() for r in caplog.records if "growth dashboard is at" in r.getMessage()]
+    assert shown == [
+        "mkdocs_growth: the growth dashboard is at http://127.0.0.1:8000/growth-site/growth/"
+    ]
     assert (tmp_path / "served" / "growth" / "index.html").is_file()
 
 
@@ -124,4 +126,4 @@ def test_a_plain_build_does_not_log_a_server_address(
     config_file = write_store(tmp_path, {"cards/trace.md": card(horizon="2026-Q4")}, OPTIONS)
     with caplog.at_level(logging.INFO, logger="mkdocs"):
         build(load_config(config_file=str(config_file)))
-    assert not [r for r in caplog.records if "growth dashboard" in r.getMessage()]
+    assert not [r for r in caplog.records if "growth dashboard is at" in r.getMessage()]
