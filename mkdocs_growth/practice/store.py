@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from ..core.options import GrowthConfig
 from ..core.problems import sort_key
 from ..core.store import Store, load_store
+from .audience import audience_problems
 from .milestones import guardrail
 
 
@@ -16,12 +17,14 @@ def open_store(
     config_path: str = "mkdocs.yml",
     paths: Iterable[str] | None = None,
 ) -> Store:
-    """:func:`~mkdocs_growth.core.store.load_store`, plus the guardrail warning.
+    """:func:`~mkdocs_growth.core.store.load_store`, plus the guardrail warning and,
+    for ``audience: public``, the warnings about links to private pages.
 
     ``config_path`` is how problems about the options name the config file.
+    What a build publishes is :func:`~mkdocs_growth.practice.audience.published` of it.
     """
     store = load_store(docs_dir, config, paths=paths)
-    extra = guardrail(store, config_path)
+    extra = guardrail(store, config_path) + audience_problems(store)
     if not extra:
         return store
     return Store(store.config, store.entries, sorted(store.problems + extra, key=sort_key))
