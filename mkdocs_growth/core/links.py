@@ -18,7 +18,10 @@ _HTML = re.compile(r"""\b(?:href|src)[ \t]*=[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^
 
 
 def link_targets(text: str) -> list[tuple[int, str]]:
-    """``(line, target)`` for every link destination in ``text`` (1-based lines), in order."""
+    """``(line, target)`` for the link destinations in ``text`` (1-based lines), in order.
+
+    The same target twice on one line is listed once.
+    """
     found: list[tuple[int, str]] = []
     for pattern in (_INLINE, _REFERENCE, _AUTOLINK, _HTML):
         for match in pattern.finditer(text):
@@ -26,9 +29,10 @@ def link_targets(text: str) -> list[tuple[int, str]]:
             if target:
                 found.append((match.start(), target))
     found.sort()
-    out, line, last = [], 1, 0
+    out: dict[tuple[int, str], None] = {}
+    line, last = 1, 0
     for start, target in found:
         line += text.count("\n", last, start)
         last = start
-        out.append((line, target))
-    return out
+        out[(line, target)] = None
+    return list(out)

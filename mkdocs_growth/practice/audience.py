@@ -11,7 +11,8 @@ has to remember the rule.
 - Cards do not carry the ``private_fields``; ``Store.withheld`` names them, so
   what is computed from them (the mentor check-in, the rubric average, the
   review schedule) is left out rather than shown as "none recorded".
-- References from public documents to private ones are dropped.
+- References from public documents to private ones are dropped, and so are
+  artifact links to private pages (the artifact stays, without its link).
 - Problems: those of private pages are not in it; a message is kept only when
   it comes from the public file's own bytes and that file holds no private
   field, otherwise it says the details are withheld (store-wide messages may
@@ -130,6 +131,14 @@ def _links_to_private(entry: Entry, private: Private) -> list[Problem]:
                 f"links to private document {path}: a public site leaves it out,"
                 " so the link would be broken",
             )
+    for i, url in _artifact_urls(entry):
+        path = _resolve(entry.path, url, private.targets)
+        if path is not None:
+            found.setdefault(
+                (entry.line("artifacts", i, "url"), path),
+                f"artifacts[{i}].url links to private document {path}: a public site leaves"
+                " it out, and shows the artifact without its link",
+            )
     for field_name, where, ref in entry.references():
         path = private.ids.get(ref)
         if path is not None:
@@ -139,6 +148,18 @@ def _links_to_private(entry: Entry, private: Private) -> list[Problem]:
                 " leaves it out, and this link with it",
             )
     return [warning(entry.path, line, message) for (line, _), message in found.items()]
+
+
+def _artifact_urls(entry: Entry) -> list[tuple[int, str]]:
+    """``(index, url)`` of a card's artifacts, from the front matter as written."""
+    artifacts = (entry.meta or {}).get("artifacts") if entry.kind == "card" else None
+    if not isinstance(artifacts, list):
+        return []
+    return [
+        (i, a["url"])
+        for i, a in enumerate(artifacts)
+        if isinstance(a, dict) and isinstance(a.get("url"), str)
+    ]
 
 
 def _key(path: str) -> str:
@@ -202,7 +223,7 @@ def public_view(store: Store, config_path: str) -> Store:
     for entry in store.entries:
         if entry.path in private.paths:
             continue
-        shown = _public_entry(entry, withheld, private.ids)
+        shown = _public_entry(entry, withheld, private)
         entries.append(shown)
         if not _holds_withheld(entry, withheld):
             safe.update(entry.problems)  # from the file's own bytes, all of them public
@@ -223,14 +244,15 @@ def _holds_withheld(entry: Entry, withheld: frozenset[str]) -> bool:
     return entry.kind == "card" and entry.meta is not None and not withheld.isdisjoint(entry.meta)
 
 
-def _public_entry(entry: Entry, withheld: frozenset[str], private_ids: dict[str, str]) -> Entry:
-    """The entry with its card's private fields and its references to private pages left out.
+def _public_entry(entry: Entry, withheld: frozenset[str], private: Private) -> Entry:
+    """The entry without its card's private fields, references and artifact links to private pages.
 
     Cached entries are shared between builds: a changed entry is a copy.
     """
     meta = entry.meta
     if meta is None:
         return entry
+    private_ids = private.ids
     drop = set(withheld.intersection(meta)) if entry.kind == "card" else set()
     drop.update(f for f in _REFERENCE_FIELDS if _is_private_ref(meta.get(f), private_ids))
     related = meta.get("related")
@@ -241,22 +263,39 @@ def _public_entry(entry: Entry, withheld: frozenset[str], private_ids: dict[str,
         and any(_is_private_ref(r, private_ids) for r in related)
     ):
         kept_related = [r for r in related if not _is_private_ref(r, private_ids)]
-    if not drop and kept_related is None:
+    unlinked = set()
+    if "artifacts" not in drop:
+        unlinked = {
+            i for i, url in _artifact_urls(entry) if _resolve(entry.path, url, private.targets)
+        }
+    if not drop and kept_related is None and not unlinked:
         return entry
     new_meta = {k: v for k, v in meta.items() if k not in drop}
     if kept_related is not None:
         new_meta["related"] = kept_related
-    return dataclasses.replace(entry, meta=new_meta, doc=_public_doc(entry, withheld, private_ids))
+    if unlinked:
+        new_meta["artifacts"] = [
+            {k: v for k, v in a.items() if k != "url"} if i in unlinked else a
+            for i, a in enumerate(meta["artifacts"])
+        ]
+    doc = _public_doc(entry.doc, withheld, private_ids, unlinked)
+    return dataclasses.replace(entry, meta=new_meta, doc=doc)
 
 
-def _public_doc(entry: Entry, withheld: frozenset[str], private_ids: dict[str, str]) -> Any:
-    doc = entry.doc
+def _public_doc(
+    doc: Any, withheld: frozenset[str], private_ids: dict[str, str], unlinked: set[int]
+) -> Any:
     if doc is None:
         return None
     update: dict[str, Any] = {}
     if isinstance(doc, Card):
         fields = Card.model_fields
         update = {f: fields[f].get_default(call_default_factory=True) for f in withheld}
+        if unlinked and "artifacts" not in update:
+            update["artifacts"] = [
+                a.model_copy(update={"url": None}) if i in unlinked else a
+                for i, a in enumerate(doc.artifacts)
+            ]
     if "related" not in update and any(r in private_ids for r in doc.related):
         update["related"] = [r for r in doc.related if r not in private_ids]
     for name in _REFERENCE_FIELDS:
