@@ -78,7 +78,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         docs_dir, paths = paths[0], []  # another store folder, with these options
     require_dir(docs_dir)
     keep = _report_filter(paths, docs_dir)
-    store = open_store(docs_dir, settings.growth, settings.config_file)
+    store = open_store(docs_dir, settings.growth, settings.config_file, nav=settings.nav)
     problems = store.problems
     if keep is not None:
         problems = [

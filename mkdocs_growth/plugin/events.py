@@ -93,7 +93,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         sources = [f for f in pages if f.generated_by is None and f.src_dir]
         config_name = os.path.basename(config.config_file_path or "mkdocs.yml")
         paths = [f.src_uri for f in sources]  # every source page lives in docs_dir
-        full = open_store(config.docs_dir, self.growth, config_name, paths=paths)
+        full = open_store(config.docs_dir, self.growth, config_name, paths=paths, nav=config.nav)
         # Every output is built from what the audience may see (practice.audience):
         # for `audience: public`, private pages leave the build here (nav, search, sitemap).
         store = published(full, config_name)

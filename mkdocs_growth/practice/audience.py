@@ -87,12 +87,27 @@ def private_pages(store: Store) -> Private:
     return found
 
 
-def audience_problems(store: Store) -> list[Problem]:
-    """The warnings of a public build; none for an internal one."""
+def audience_problems(store: Store, config_path: str, nav: object = None) -> list[Problem]:
+    """The warnings of a public build; none for an internal one.
+
+    ``nav`` is MkDocs' ``nav`` setting as written (a page it lists is linked
+    from every page); warnings about it are reported against ``config_path``.
+    """
     if store.config.audience != "public":
         return []
     private = private_pages(store)
     out: list[Problem] = []
+    for target in nav_paths(nav) if private.paths else ():
+        path = _resolve("", target, private.targets)
+        if path is not None:
+            out.append(
+                warning(
+                    config_path,
+                    0,
+                    f"nav links to private document {path}: a public site leaves it out,"
+                    " so the link would be broken (and name it on every page)",
+                )
+            )
     for entry in store.entries:
         state = visibility(entry)
         if state == "unknown":
@@ -150,6 +165,21 @@ def _links_to_private(entry: Entry, private: Private) -> list[Problem]:
     return [warning(entry.path, line, message) for (line, _), message in found.items()]
 
 
+def nav_paths(nav: object) -> list[str]:
+    """Every page path or URL an MkDocs ``nav`` setting lists, in order."""
+    out: list[str] = []
+    stack = [nav]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, dict):
+            stack.extend(reversed(list(item.values())))
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+    return out
+
+
 def _artifact_urls(entry: Entry) -> list[tuple[int, str]]:
     """``(index, url)`` of a card's artifacts, from the front matter as written."""
     artifacts = (entry.meta or {}).get("artifacts") if entry.kind == "card" else None
@@ -190,6 +220,8 @@ def _resolve(source: str, target: str, targets: dict[str, str]) -> str | None:
         return None
     if path.startswith("/"):
         bases, path = [""], path.lstrip("/")
+    elif not source:  # a docs-relative path (the nav)
+        bases = [""]
     else:
         stem = posixpath.splitext(source)[0]
         folder, name = posixpath.split(stem)

@@ -235,3 +235,18 @@ def test_public_problems_page_hides_private_pages_and_their_names(tmp_path: Path
     assert "secret" not in problems
     assert "cards/open.md" in problems and "no milestones" in problems  # its own bytes: shown
     assert "notes/n.md" in problems and "details are not shown on a public site" in problems
+
+
+def test_nav_listing_a_private_page_warns_in_build_and_validate(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, run_cli
+) -> None:
+    nav = {"nav": [{"Home": "index.md"}, {"Cards": [{"Secret": "cards/secret.md"}]}]}
+    files = {"index.md": "# Home\n", "cards/secret.md": SECRET}
+    config_file = write_store(tmp_path, files, {"audience": "public"}, config={**SITE, **nav})
+    log = _build(config_file, caplog)
+    expected = "nav links to private document cards/secret.md"
+    assert f"mkdocs.yml: {expected}" in log
+    result = run_cli("validate", "-f", config_file, "--strict")
+    assert result.code == 1 and f"mkdocs.yml: warning: {expected}" in result.out
+    with pytest.raises(Abort):
+        _build(config_file, caplog, strict=True)
