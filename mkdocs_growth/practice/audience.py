@@ -38,7 +38,7 @@ from ..core.links import link_targets
 from ..core.model import Card
 from ..core.parse import Entry
 from ..core.problems import Problem, quote, sort_key, warning
-from ..core.store import Store
+from ..core.store import Store, paused_gc
 from .milestones import guardrail
 
 Visibility = Literal["public", "private", "unknown"]
@@ -72,6 +72,12 @@ class Private:
     paths: frozenset[str]
     ids: dict[str, str]  # document id -> path
     targets: dict[str, str]  # link key (see _key) -> path
+    names: frozenset[str]  # last part of each key: most links are ruled out by it alone
+
+    @classmethod
+    def of(cls, paths: list[str], ids: dict[str, str]) -> Private:
+        targets = {_key(path): path for path in paths}
+        return cls(frozenset(paths), ids, targets, frozenset(_last(k) for k in targets))
 
 
 def private_pages(store: Store) -> Private:
@@ -79,10 +85,8 @@ def private_pages(store: Store) -> Private:
     found = store.derived.get("private_pages")
     if found is None:
         hidden = [e for e in store.entries if visibility(e) != "public"]
-        found = store.derived["private_pages"] = Private(
-            frozenset(e.path for e in hidden),
-            {e.doc_id: e.path for e in hidden if e.doc_id is not None},
-            {_key(e.path): e.path for e in hidden},
+        found = store.derived["private_pages"] = Private.of(
+            [e.path for e in hidden], {e.doc_id: e.path for e in hidden if e.doc_id is not None}
         )
     return found
 
@@ -98,7 +102,7 @@ def audience_problems(store: Store, config_path: str, nav: object = None) -> lis
     private = private_pages(store)
     out: list[Problem] = []
     for target in nav_paths(nav) if private.paths else ():
-        path = _resolve("", target, private.targets)
+        path = _resolve("", target, private)
         if path is not None:
             out.append(
                 warning(
@@ -139,7 +143,7 @@ def _links_to_private(entry: Entry, private: Private) -> list[Problem]:
     found: dict[tuple[int, str], str] = {}
     head = entry.text[: len(entry.text) - len(entry.body)].count("\n") if entry.body else 0
     for line, target in link_targets(entry.body):
-        path = _resolve(entry.path, target, private.targets)
+        path = _resolve(entry.path, target, private)
         if path is not None:
             found.setdefault(
                 (head + line, path),
@@ -147,7 +151,7 @@ def _links_to_private(entry: Entry, private: Private) -> list[Problem]:
                 " so the link would be broken",
             )
     for i, url in _artifact_urls(entry):
-        path = _resolve(entry.path, url, private.targets)
+        path = _resolve(entry.path, url, private)
         if path is not None:
             found.setdefault(
                 (entry.line("artifacts", i, "url"), path),
@@ -205,7 +209,11 @@ def _key(path: str) -> str:
     return "" if path == "." else path
 
 
-def _resolve(source: str, target: str, targets: dict[str, str]) -> str | None:
+def _last(key: str) -> str:
+    return key.rsplit("/", 1)[-1]
+
+
+def _resolve(source: str, target: str, private: Private) -> str | None:
     """The private page ``target`` (written in the page at ``source``) points at, if any.
 
     Read both as MkDocs reads a Markdown link (relative to the source file's
@@ -218,6 +226,9 @@ def _resolve(source: str, target: str, targets: dict[str, str]) -> str | None:
     path = unquote(target.split("#", 1)[0].split("?", 1)[0])
     if not path:
         return None
+    name = _last(_key(path))
+    if name not in private.names and name not in ("", ".", ".."):
+        return None  # names no private page: most links end here
     if path.startswith("/"):
         bases, path = [""], path.lstrip("/")
     elif not source:  # a docs-relative path (the nav)
@@ -230,7 +241,7 @@ def _resolve(source: str, target: str, targets: dict[str, str]) -> str | None:
         joined = posixpath.normpath(posixpath.join(base, path))
         if joined == ".." or joined.startswith("../"):
             continue
-        hit = targets.get(_key(joined))
+        hit = private.targets.get(_key(joined))
         if hit is not None:
             return hit
     return None
@@ -252,13 +263,13 @@ def public_view(store: Store, config_path: str) -> Store:
     private = private_pages(store)
     withheld = frozenset(store.config.private_fields)
     entries, safe = [], set()
-    for entry in store.entries:
-        if entry.path in private.paths:
-            continue
-        shown = _public_entry(entry, withheld, private)
-        entries.append(shown)
-        if not _holds_withheld(entry, withheld):
-            safe.update(entry.problems)  # from the file's own bytes, all of them public
+    with paused_gc():  # thousands of copies, no cycles: as when the store was read
+        for entry in store.entries:
+            if entry.path in private.paths:
+                continue
+            entries.append(_public_entry(entry, withheld, private))
+            if not _holds_withheld(entry, withheld):
+                safe.update(entry.problems)  # from the file's own bytes, all of them public
     recounted = set(guardrail(store, config_path))
     problems = [
         p if p in safe else dataclasses.replace(p, message=WITHHELD)
@@ -297,9 +308,7 @@ def _public_entry(entry: Entry, withheld: frozenset[str], private: Private) -> E
         kept_related = [r for r in related if not _is_private_ref(r, private_ids)]
     unlinked = set()
     if "artifacts" not in drop:
-        unlinked = {
-            i for i, url in _artifact_urls(entry) if _resolve(entry.path, url, private.targets)
-        }
+        unlinked = {i for i, url in _artifact_urls(entry) if _resolve(entry.path, url, private)}
     if not drop and kept_related is None and not unlinked:
         return entry
     new_meta = {k: v for k, v in meta.items() if k not in drop}
@@ -321,8 +330,8 @@ def _public_doc(
         return None
     update: dict[str, Any] = {}
     if isinstance(doc, Card):
-        fields = Card.model_fields
-        update = {f: fields[f].get_default(call_default_factory=True) for f in withheld}
+        card_fields = Card.model_fields
+        update = {f: card_fields[f].get_default(call_default_factory=True) for f in withheld}
         if unlinked and "artifacts" not in update:
             update["artifacts"] = [
                 a.model_copy(update={"url": None}) if i in unlinked else a
@@ -330,8 +339,9 @@ def _public_doc(
             ]
     if "related" not in update and any(r in private_ids for r in doc.related):
         update["related"] = [r for r in doc.related if r not in private_ids]
+    fields = type(doc).model_fields
     for name in _REFERENCE_FIELDS:
-        if _is_private_ref(getattr(doc, name, None), private_ids):
+        if name in fields and _is_private_ref(getattr(doc, name), private_ids):
             update[name] = None
     return doc.model_copy(update=update)
 

@@ -14,7 +14,7 @@ from mkdocs_growth.core.options import CARD_FIELDS_KEPT, PRIVATE_FIELD_CHOICES, 
 from mkdocs_growth.core.parse import parse_entry
 from mkdocs_growth.practice.audience import (
     WITHHELD,
-    _key,
+    Private,
     _resolve,
     published,
     visibility,
@@ -83,7 +83,7 @@ def test_link_targets_with_their_lines() -> None:
     ]
 
 
-PRIVATE = {_key(p): p for p in ("cards/secret.md", "team/index.md")}
+PRIVATE = Private.of(["cards/secret.md", "team/index.md"], {})
 
 
 @pytest.mark.parametrize(
@@ -231,3 +231,17 @@ def test_artifact_links_to_private_pages_warn_and_lose_their_link(tmp_path: Path
     ]
     assert "url" not in view.by_id["a"].meta["artifacts"][0]
     assert store.by_id["a"].doc.artifacts[0].url == "../retros/r.md#what"  # cached: untouched
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "hit"),
+    [
+        ("team/a.md", "../team/", "team/index.md"),
+        ("team/a.md", "./", "team/index.md"),
+        ("team/a.md", "..", "team/index.md"),  # from the directory URL team/a/
+        ("team/a.md", "index.md", "team/index.md"),
+        ("notes/n.md", "../", None),
+    ],
+)
+def test_links_to_a_private_folder_index(source: str, target: str, hit: str | None) -> None:
+    assert _resolve(source, target, PRIVATE) == hit
