@@ -250,3 +250,18 @@ def test_nav_listing_a_private_page_warns_in_build_and_validate(
     assert result.code == 1 and f"mkdocs.yml: warning: {expected}" in result.out
     with pytest.raises(Abort):
         _build(config_file, caplog, strict=True)
+
+
+def test_a_public_build_leaves_the_cached_entries_whole(tmp_path: Path) -> None:
+    """Entries are cached across builds (mkdocs serve): the public view copies, never edits."""
+    feedback = [{"date": "2026-04-20", "from": "Mentor Mo"}]
+    files = {"cards/a.md": card(feedback=feedback), "cards/secret.md": SECRET}
+    config_file = write_store(tmp_path, files, config=MATERIAL)
+    text = config_file.read_text(encoding="utf-8")
+    for audience in ("public", "internal"):
+        config_file.write_text(text.replace("growth: {}", f"growth: {{audience: {audience}}}"))
+        build(load_config(config_file=str(config_file)))
+        header = _article(tmp_path / "site" / "cards" / "a" / "index.html")
+        assert ("Mentor Mo" in header) is (audience == "internal")
+        secret = tmp_path / "site" / "cards" / "secret" / "index.html"
+        assert secret.is_file() is (audience == "internal")
