@@ -11,10 +11,11 @@ from collections.abc import Callable
 from ..core.messages import plural
 from ..core.problems import Problem, sort_key
 from ..core.store import Store
+from ..practice.audience import published
 from ..practice.store import open_store
 from ..site.preflight import may_shadow, shadowed_pages, site_url_problems
 from ..site.registry import render_pages
-from .common import EXIT_OK, EXIT_PROBLEMS, UsageError, require_dir, settings_of
+from .common import EXIT_OK, EXIT_PROBLEMS, UsageError, add_audience, require_dir, settings_of
 from .generate import site_context
 from .settings import Settings
 
@@ -49,7 +50,8 @@ def site_problems(settings: Settings, store: Store, docs_dir: str) -> list[Probl
         return os.path.exists(os.path.join(docs_dir, *path.split("/")))
 
     if settings.plugin_enabled and may_shadow(exists, settings.growth.base):
-        generated = (page.path for page in render_pages(store, site_context(settings, store)))
+        view = published(store, settings.config_file)  # what the build renders from
+        generated = (page.path for page in render_pages(view, site_context(settings, view)))
         problems += shadowed_pages(generated, exists)
     return problems
 
@@ -100,7 +102,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         docs_dir, paths = paths[0], []  # another store folder, with these options
     require_dir(docs_dir)
     keep = _report_filter(paths, docs_dir)
-    store = open_store(docs_dir, settings.growth, settings.config_file)
+    store = open_store(docs_dir, settings.growth, settings.config_file, nav=settings.nav)
     problems = sorted(store.problems + site_problems(settings, store, docs_dir), key=sort_key)
     if keep is not None:
         problems = [
@@ -139,4 +141,9 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
     )
     validate.add_argument("--format", choices=("text", "json", "github"), default="text")
     validate.add_argument("--strict", action="store_true", help="warnings fail too")
+    add_audience(
+        validate,
+        "check as a build for this audience would (default: the 'audience' option);"
+        " public also warns about links to private pages",
+    )
     validate.set_defaults(func=cmd_validate)

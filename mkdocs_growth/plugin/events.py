@@ -31,6 +31,7 @@ from ..core.options import GrowthConfig, OptionsError, parse_options
 from ..core.parse import Entry
 from ..core.problems import Problem
 from ..core.store import Store, forget_cached_entries, paused_gc
+from ..practice.audience import published
 from ..practice.store import open_store
 from ..site.listing_html import ListingHtml, fast_path_allowed
 from ..site.listing_html import convert as convert_listing
@@ -97,7 +98,15 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         sources = [f for f in pages if f.generated_by is None and f.src_dir]
         config_name = os.path.basename(config.config_file_path or "mkdocs.yml")
         paths = [f.src_uri for f in sources]  # every source page lives in docs_dir
-        store = open_store(config.docs_dir, self.growth, config_name, paths=paths)
+        full = open_store(config.docs_dir, self.growth, config_name, paths=paths, nav=config.nav)
+        # Every output is built from what the audience may see (practice.audience):
+        # for `audience: public`, private pages leave the build here (nav, search, sitemap).
+        store = published(full, config_name)
+        left_out = {f.src_uri for f in sources if f.src_uri not in store.by_path}
+        if left_out:
+            for file in [f for f in pages if f.src_uri in left_out]:
+                files.remove(file)
+            pages = [f for f in pages if f.src_uri not in left_out]
         ctx = SiteContext(
             today=self.growth.effective_today(),
             base=self.growth.base,
@@ -140,13 +149,15 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         site_problems = site_url_problems(
             config.site_url, config_name, _config_text(config)
         ) + shadowed_pages((item.path for item in generated), authored.__contains__)
-        self._report(store, site_problems, config, config_name)
-        documents = sum(e.is_growth for e in store.entries)
-        errors = len(store.errors) + sum(p.is_error for p in site_problems)
-        warnings = len(store.problems) + len(site_problems) - errors
+        self._report(full, site_problems, config, config_name)
+        documents = sum(e.is_growth for e in full.entries)
+        errors = len(full.errors) + sum(p.is_error for p in site_problems)
+        warnings = len(full.problems) + len(site_problems) - errors
+        private = f"; {len(left_out)} private pages left out" if left_out else ""
         log.info(
             f"{plural(documents, 'growth document')}, {plural(errors, 'error')},"
             f" {plural(warnings, 'warning')}; {len(generated)} pages and files generated"
+            f"{private}"
         )
         if self.command == "serve" and not self.dashboard_shown:
             # `mkdocs serve` mounts the site at site_url's path: say where the dashboard is
@@ -228,8 +239,10 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
     ) -> str | None:
         entry = self._entry(page.file)
         if entry is not None and entry.is_growth:
-            if entry.path in self.meta_from_entry:
-                page.meta = dict(entry.meta or {})  # top level copied: the entry is cached
+            if entry.path in self.meta_from_entry or self.growth.audience == "public":
+                # top level copied: the entry is cached. A public build's entries carry
+                # no private field, so the page's metadata does not either.
+                page.meta = dict(entry.meta or {})
             _theme_safe(page.meta)
         return None
 

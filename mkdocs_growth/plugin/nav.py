@@ -13,7 +13,7 @@ import posixpath
 from collections.abc import Iterable
 
 from ..core.store import Store
-from ..practice.schedule import review_plan
+from ..practice.schedule import reviews_of
 from ..site.context import SiteContext
 
 _GROUPED = {"domains": "domain", "horizons": "horizon"}  # folder -> the field naming its page
@@ -21,10 +21,10 @@ _GROUPED = {"domains": "domain", "horizons": "horizon"}  # folder -> the field n
 
 def out_of_nav(paths: Iterable[str], store: Store, ctx: SiteContext) -> set[str]:
     """The generated page paths (of ``paths``) that have no content yet."""
-    plan = review_plan(store.cards, store.config, ctx.today)
+    plan = reviews_of(store, ctx.today)  # None when the audience may not see reviews
     has_content = {
         "priorities.md": any(card.is_open for card in store.cards),
-        "reviews.md": bool(plan.overdue or plan.week or plan.later),
+        "reviews.md": plan is not None and bool(plan.overdue or plan.week or plan.later),
         "feedback.md": any(card.feedback for card in store.cards),
         "notes.md": bool(store.notes),
         "decisions.md": bool(store.decisions),
