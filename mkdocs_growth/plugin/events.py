@@ -67,6 +67,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
     # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
+        self.dashboard_shown = False  # once per `mkdocs serve`, not per rebuild
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None

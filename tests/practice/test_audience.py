@@ -187,7 +187,10 @@ def test_problem_messages_on_a_public_site(tmp_path: Path) -> None:
     )
     by_path = {p.path: p.message for p in view.problems}
     assert "cards/hid.md" not in by_path  # a private page's problems are left out
-    assert by_path["cards/plain.md"] == "card has no milestones; the playbook suggests 3 to 5"
+    assert (
+        by_path["cards/plain.md"]
+        == "card has no milestones; plan 3 to 5, each with a definition of done"
+    )
     assert by_path["cards/fed.md"] == WITHHELD  # the file holds private fields
     assert by_path["notes/n.md"] == WITHHELD  # store-wide: names the private card
     assert len(view.errors) == len([p for p in store.errors if p.path != "cards/hid.md"])

@@ -161,7 +161,7 @@ def test_search_index_has_insight_pages(site: Path) -> None:
 def test_plain_theme_file_urls_and_no_site_url(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with caplog.at_level(logging.INFO):
+    with caplog.at_level(logging.INFO, logger="mkdocs"):  # other tests leave it at WARNING
         site = build_site(
             tmp_path, FILES, {"today": TODAY}, theme={"name": "mkdocs"}, use_directory_urls=False
         )
