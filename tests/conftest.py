@@ -95,7 +95,9 @@ def write_store(
 def store_of(config_file: Path | str) -> Store:
     """The engine's view of a store, read the way the CLI reads it."""
     settings = load_settings(str(config_file))
-    return open_store(settings.docs_dir, settings.growth, settings.config_file)
+    return open_store(
+        settings.docs_dir, settings.growth, settings.config_file, framework=settings.framework
+    )
 
 
 @dataclass

@@ -232,7 +232,12 @@ def generate(settings: Settings, out: str) -> tuple[Store, Plan]:
     """Load the store of ``settings`` and write its generated pages under ``out``."""
     if not os.path.isdir(settings.docs_dir):
         raise GenerateError(f"{settings.docs_dir}: docs_dir is not a directory")
-    store = open_store(settings.docs_dir, settings.growth, os.path.basename(settings.config_file))
+    store = open_store(
+        settings.docs_dir,
+        settings.growth,
+        os.path.basename(settings.config_file),
+        framework=settings.framework,
+    )
     p = plan(out, settings.docs_dir, all_pages(settings, store))
     apply(p)
     return store, p

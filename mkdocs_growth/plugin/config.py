@@ -24,3 +24,6 @@ class GrowthPluginConfig(base.Config):
     base = c.Type(str, default="growth")
     strict = c.Type(bool, default=False)
     limits = c.Type(dict, default={})
+    framework = c.Optional(c.Type(str))
+    level = c.Optional(c.Type(str))
+    target_level = c.Optional(c.Type(str))
