@@ -315,3 +315,13 @@ def test_competencies_must_be_a_list_of_text(tmp_path: Path) -> None:
     )
     found = messages(config)
     assert len(found) == 1 and found[0].startswith("a.md:5: error: competencies: must be a list")
+
+
+def test_validate_of_some_files_leaves_the_framework_out(tmp_path: Path, run_cli) -> None:
+    """`validate PATH...` reports on those files (pre-commit): not on the framework file."""
+    config = write_framework_store(
+        tmp_path, {"a.md": note("staff/craftt"), "b.md": note()}, framework=BROKEN
+    )
+    result = run_cli("validate", "-f", config, tmp_path / "docs" / "b.md")
+    assert result.code == 0, result.out
+    assert "framework.yml" not in result.out
