@@ -146,6 +146,7 @@ def write_framework_store(
     config: Mapping[str, Any] | None = None,
 ) -> Path:
     """:func:`write_store` with ``framework.yml`` next to mkdocs.yml (default: the 5x8 one)."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
     (tmp_path / "framework.yml").write_text(
         framework_yaml() if framework is None else framework, encoding="utf-8"
     )

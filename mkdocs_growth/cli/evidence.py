@@ -8,6 +8,7 @@ import os
 import sys
 
 from ..core.messages import did_you_mean
+from ..practice.audience import published
 from ..practice.evidence import CompetencyEvidence, Evidence, EvidenceReport, evidence_report
 from ..practice.store import open_store
 from .common import EXIT_OK, EXIT_PROBLEMS, UsageError, require_dir, settings_of
@@ -22,9 +23,15 @@ def cmd_evidence(args: argparse.Namespace) -> int:
             " 'framework' to a framework file (see the docs page on frameworks)"
         )
     require_dir(settings.docs_dir)
-    store = open_store(
-        settings.docs_dir, settings.growth, settings.config_file, framework=settings.framework
+    full = open_store(
+        settings.docs_dir,
+        settings.growth,
+        settings.config_file,
+        nav=settings.nav,
+        framework=settings.framework,
     )
+    # What the configured audience may see, as on the site and in growth.json.
+    store = published(full, settings.config_file)
     framework = store.framework
     if framework is None:  # the file has errors: they are the store's problems
         print(
@@ -47,8 +54,8 @@ def cmd_evidence(args: argparse.Namespace) -> int:
         print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
     else:
         print(render_text(report, settings))
-    if store.errors:
-        print(f"({len(store.errors)} errors: run 'mkdocs-growth validate')", file=sys.stderr)
+    if full.errors:
+        print(f"({len(full.errors)} errors: run 'mkdocs-growth validate')", file=sys.stderr)
     return EXIT_OK
 
 

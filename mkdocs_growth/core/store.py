@@ -41,6 +41,10 @@ class Store:
     problems: list[Problem] = field(default_factory=list)
     # The progression framework documents' `competencies` refer to (None: none, or invalid).
     framework: Framework | None = None
+    # Card fields this store's documents do not carry: a public view leaves the
+    # `private_fields` out (mkdocs_growth.practice.audience). Pages computed from
+    # such a field are left out too, rather than shown as "none recorded".
+    withheld: frozenset[str] = frozenset()
     # What the layers above compute from the store once per build (priorities, ranks).
     derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
@@ -90,6 +94,10 @@ class Store:
     @cached_property
     def retros(self) -> list[Retro]:
         return self.of_type(Retro)
+
+    def carries(self, *fields: str) -> bool:
+        """Whether the cards of this store carry all of these fields (none withheld)."""
+        return not self.withheld.intersection(fields)
 
     @property
     def errors(self) -> list[Problem]:

@@ -27,3 +27,5 @@ class GrowthPluginConfig(base.Config):
     framework = c.Optional(c.Type(str))
     level = c.Optional(c.Type(str))
     target_level = c.Optional(c.Type(str))
+    audience = c.Type(str, default="internal")  # public | internal (checked by parse_options)
+    private_fields = c.Type(list, default=["feedback", "rubric"])

@@ -97,3 +97,23 @@ def test_a_broken_framework_fails_with_a_pointer_to_validate(tmp_path: Path, run
     result = run_cli("evidence", "-f", config)
     assert result.code == 1
     assert "framework.yml has errors: run 'mkdocs-growth validate'" in result.err
+
+
+def test_a_public_audience_prints_what_the_public_site_shows(tmp_path: Path, run_cli) -> None:
+    secret = front_matter(
+        {
+            "type": "talk",
+            "title": "Secret talk",
+            "date": "2026-03-01",
+            "visibility": "private",
+            "competencies": ["staff/craft"],
+        }
+    )
+    files = {**FILES, "talks/secret.md": secret}
+    internal = write_framework_store(tmp_path / "i", files, {"today": "2026-05-20"})
+    public = write_framework_store(
+        tmp_path / "p", files, {"today": "2026-05-20", "audience": "public"}
+    )
+    assert "Secret talk" in run_cli("evidence", "-f", internal).out
+    result = run_cli("evidence", "-f", public)
+    assert result.code == 0 and "Secret talk" not in result.out

@@ -307,6 +307,7 @@ common = {
     "competencies": optional(
         st.lists(st.sampled_from(["one/talk", "c-two-talk", "two/write", "three/talk", "nope"]))
     ),
+    "visibility": optional(st.sampled_from(["public", "private"])),
 }
 dated = {**common, "date": dates}
 FIELDS: dict[str, dict[str, st.SearchStrategy[Any]]] = {

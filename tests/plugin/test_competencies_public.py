@@ -1,9 +1,8 @@
 """On a public site, private documents are not evidence (the contract's `audience: public`).
 
-Runs once the publishing audiences (`audience`, `visibility`) are in the
-build: the competencies page, growth.json and `mkdocs-growth evidence` are
-all computed from the store a build publishes, so a private talk must not
-appear as evidence and its competency must show as a gap.
+The competencies page and growth.json are computed from the store a build
+publishes (its public view), which must keep the framework: a private talk
+is not evidence, and its competency shows as a gap.
 """
 
 from __future__ import annotations
@@ -15,13 +14,6 @@ import pytest
 from conftest import MILESTONES, card, front_matter, write_framework_store
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-
-from mkdocs_growth.core.options import GrowthConfig
-
-pytestmark = pytest.mark.skipif(
-    "audience" not in GrowthConfig.model_fields,
-    reason="publishing audiences (audience: public) are not in this build yet",
-)
 
 SECRET_TITLE = "Secret talk to the board"
 FILES = {
