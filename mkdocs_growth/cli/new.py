@@ -198,7 +198,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if os.path.exists(settings.docs_dir) and not os.path.isdir(settings.docs_dir):
         raise UsageError(f"{settings.docs_dir}: docs_dir is not a directory")
     # no docs_dir yet (a new store): write() creates it with the document's folder
-    store = load_store(settings.docs_dir, config)
+    store = load_store(settings.docs_dir, config, framework=settings.framework)
     taken = {e.doc.id for e in store.entries if e.doc is not None}
     try:
         path = write(settings.docs_dir, plan(args.type, args.title, config, today, taken))
