@@ -225,7 +225,7 @@ def test_artifact_links_to_private_pages_warn_and_lose_their_link(tmp_path: Path
         },
     )
     (warned,) = [p for p in store.warnings if "private" in p.message]
-    assert warned.path == "cards/a.md" and "artifacts[0].url" in warned.message
+    assert warned.path == "cards/a.md" and "artifacts #1.url" in warned.message
     assert "retros/r.md" in warned.message and warned.line > 0
     shown = view.by_id["a"].doc.artifacts
     assert [(a.title, a.url) for a in shown] == [
