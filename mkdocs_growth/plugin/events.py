@@ -214,6 +214,8 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             if entry.path in self.meta_from_entry:
                 page.meta = dict(entry.meta or {})  # top level copied: the entry is cached
             _theme_safe(page.meta)
+        elif page.meta.get("title") is not None:  # any page: themes print it as HTML
+            page.meta["title"] = html_text(page.meta["title"])
         return None
 
     def _parsed_once(self, entry: Entry) -> bool:
@@ -328,15 +330,24 @@ def _shown_path(path: str) -> str:
 
 def _theme_safe(meta: dict[str, Any]) -> None:
     """Themes print titles and tags raw and read `status`: hand them literal text, hide status."""
-    title = meta.get("title")
-    if title is not None:
-        meta["title"] = html_text(title)
+    if meta.get("title") is not None:
+        meta["title"] = literal_title(meta["title"])
     tags = meta.get("tags")
     if isinstance(tags, list) and all(isinstance(tag, str) for tag in tags):
         meta["tags"] = [html_text(tag) for tag in tags]  # Material's tags plugin prints them raw
     elif tags is not None:
         del meta["tags"]  # reported by the engine; Material's tags plugin would abort the build
     meta.pop("status", None)
+
+
+def literal_title(value: Any) -> str:
+    """A document's title as HTML that displays it literally, in any theme or plugin.
+
+    Escaped for themes (they print titles raw); braces as character references,
+    so a template plugin (macros renders ``{{ ... }}`` in page titles) finds no
+    expression in a document's data. The browser shows both as typed.
+    """
+    return html_text(value).replace("{", "&#123;").replace("}", "&#125;")
 
 
 def _raw_text(file: File, entry: Entry) -> str | None:
