@@ -12,13 +12,15 @@ from __future__ import annotations
 import gc
 import os
 import posixpath
+import shutil
 import stat
+import tempfile
 from typing import Any, Literal
 from urllib.parse import unquote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import YAML_RE as _MKDOCS_FRONT_MATTER
@@ -35,6 +37,7 @@ from ..site.listing_html import convert as convert_listing
 from ..site.pages import card_header as header
 from ..site.registry import SiteContext, render_pages
 from ..site.render import GeneratedPage, html_text, placeholder
+from . import coexist
 from .config import GrowthPluginConfig
 
 log = get_plugin_logger(__name__)
@@ -57,6 +60,10 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         # generated page -> [(placeholder paragraph, listing block as HTML)]
         self.listings: dict[str, list[tuple[str, ListingHtml]]] = {}
         self.meta_from_entry: set[str] = set()  # pages whose front matter MkDocs did not re-parse
+        # one temporary folder per running build, holding its generated pages and files
+        self._backing: list[str] = []
+        self.generated_files: list[File] = []  # this build's, in the order they were added
+        self.set_aside: list[File] = []  # generated pages kept out of mkdocs-static-i18n's way
 
     # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -83,8 +90,12 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         self.swaps = {}
         self.listings = {}
         self.meta_from_entry = set()
+        self.generated_files, self.set_aside = [], []
 
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+    @event_priority(100)  # before any other plugin reads the files: redirects records targets
+    def _add_generated(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Read the store, validate it, add the generated pages and files."""
+        self.generated_files = []
         inclusion = (
             InclusionLevel.is_in_serve if self.command == "serve" else InclusionLevel.is_included
         )
@@ -118,6 +129,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         inclusion_level = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
         fast = fast_path_allowed(config.markdown_extensions)
         generated_pages = {item.path for item in generated if item.path.endswith(".md")}
+        self._backing.append(tempfile.mkdtemp(prefix="mkdocs-growth-"))  # never in docs_dir
         for item in generated:
             if item.path in files.src_uris:
                 site_warnings.append(
@@ -128,9 +140,9 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             content = item.markdown
             if fast and item.listings:
                 content = self._without_listings(item, ctx, generated_pages)
-            files.append(
-                File.generated(config, item.path, content=content, inclusion=inclusion_level)
-            )
+            generated_file = self._generated_file(config, item.path, content, inclusion_level)
+            files.append(generated_file)
+            self.generated_files.append(generated_file)
         self._report(store, site_warnings, config, config_name)
         documents = sum(e.is_growth for e in store.entries)
         log.info(
@@ -143,6 +155,47 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         gc.freeze()
         return files
 
+    @event_priority(-99)  # just before mkdocs-static-i18n's on_files (-100)
+    def _step_aside_for_i18n(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """mkdocs-static-i18n drops (with a warning) every page whose source is not in docs_dir.
+
+        Growth's pages leave the list while it rebuilds it and come back after it
+        (:meth:`_return_generated`), in the language folder of the build.
+        """
+        self.set_aside = []
+        if coexist.I18N in config.plugins:
+            self.set_aside = [f for f in self.generated_files if f.is_documentation_page()]
+            for file in self.set_aside:
+                files.remove(file)
+        return files
+
+    @event_priority(-110)  # after every other plugin's on_files
+    def _return_generated(self, files: Files, *, config: MkDocsConfig) -> Files:
+        folder = coexist.i18n_language_folder(config)
+        for file in self.set_aside:
+            if folder:
+                file.dest_uri = f"{folder}/{file.dest_uri}"
+            files.append(file)
+        self.set_aside = []
+        return files
+
+    on_files = CombinedEvent(_add_generated, _step_aside_for_i18n, _return_generated)
+
+    def _generated_file(
+        self, config: MkDocsConfig, path: str, content: str | bytes, inclusion: InclusionLevel
+    ) -> File:
+        """A generated page or file, backed by a real file in this build's temporary folder.
+
+        Plugins that treat every page as a file on disk (mkdocs-static-i18n,
+        mkdocs-rss-plugin) fail on MkDocs' in-memory pages, whose ``abs_src_path`` is None.
+        """
+        target = os.path.join(self._backing[-1], *path.split("/"))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as handle:
+            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
+        return File.generated(config, path, abs_src_path=target, inclusion=inclusion)
+
+    @event_priority(-110)  # after every plugin's post-build work, which may read the pages
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._end_of_build()
 
@@ -157,6 +210,8 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         It has no reference cycles: dropping it frees it at once, for less.
         """
         gc.unfreeze()  # a `mkdocs serve` rebuild may free the old store's objects
+        if self._backing:  # this build's folder (a plugin may nest a build: one per level)
+            shutil.rmtree(self._backing.pop(), ignore_errors=True)
         if self.command != "serve":
             self.store, self.ctx, self.swaps, self.listings = None, None, {}, {}
             forget_cached_entries()

@@ -81,7 +81,9 @@ def test_block_opening_with_a_comment_is_front_matter() -> None:
 
 
 def test_block_opening_with_a_complex_key_is_front_matter() -> None:
-    raw = b"---\n? title\n: '<img src=x onerror=alert(1)>'\ntype: note\ndate: 2026-04-01\n---\nBody\n"
+    raw = (
+        b"---\n? title\n: '<img src=x onerror=alert(1)>'\ntype: note\ndate: 2026-04-01\n---\nBody\n"
+    )
     assert mkdocs_reads(raw)[1]["title"] == XSS
     entry = growth_reads(raw)
     assert entry.doc is not None and entry.doc.title == XSS
@@ -123,7 +125,11 @@ def test_multimarkdown_head_is_front_matter() -> None:
 def test_multimarkdown_growth_document_is_read_and_told_to_use_a_yaml_block() -> None:
     raw = b"Type: note\nTitle: Unfenced\nDate: 2026-04-01\n\nBody\n"
     entry = growth_reads(raw)
-    assert entry.is_growth and entry.meta == {"type": "note", "title": "Unfenced", "date": "2026-04-01"}
+    assert entry.is_growth and entry.meta == {
+        "type": "note",
+        "title": "Unfenced",
+        "date": "2026-04-01",
+    }
     hint = [p for p in entry.problems if "---" in p.message]
     assert hint and hint[0].line == 1, entry.problems
     assert entry.line("date") == 3
@@ -158,7 +164,21 @@ def test_body_line_follows_the_closing_delimiter() -> None:
 
 SCALE = float(os.environ.get("GROWTH_PROPERTY_SCALE", "1"))
 
-KEYS = ["title", "type", "tags", "status", "date", "Title", "x-y", "a b", "1", "off", "null", "2026-01-01", "ö"]
+KEYS = [
+    "title",
+    "type",
+    "tags",
+    "status",
+    "date",
+    "Title",
+    "x-y",
+    "a b",
+    "1",
+    "off",
+    "null",
+    "2026-01-01",
+    "ö",
+]
 # (not "yes" or "on": to PyYAML they are True, one key with 1.)
 VALUES = [
     "plain words",
