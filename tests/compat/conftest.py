@@ -166,12 +166,15 @@ def write_table(page: Path, per_variant: dict[str, dict[str, str]]) -> None:
         order = {"before": "before growth", "after": "after growth", "-": "setting"}[variant.order]
         result = _result(per_variant[variant.id])
         rows.append(f"| `{variant.name}` | {variant.distribution} {version} | {order} | {result} |")
-    checks = sorted({name for outcomes in per_variant.values() for name in outcomes})
+    every = set.intersection(*(set(outcomes) for outcomes in per_variant.values()))
+    some = {name for outcomes in per_variant.values() for name in outcomes} - every
     stamp = (
         f"Produced by `python tests/compat/table.py` with Python {platform.python_version()},"
         f" MkDocs {installed('mkdocs')}, Material {installed('mkdocs-material')},"
-        f" mkdocs-growth {installed('mkdocs-growth')}; {len(VARIANTS)} sites, each checked for: "
-        + ", ".join(_check(name) for name in checks)
+        f" mkdocs-growth {installed('mkdocs-growth')}: {len(VARIANTS)} sites, each checked for "
+        + ", ".join(_check(name) for name in sorted(every))
+        + "; and where the plugin calls for it: "
+        + ", ".join(_check(name) for name in sorted(some))
         + "."
     )
     text = page.read_text(encoding="utf-8")
