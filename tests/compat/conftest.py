@@ -55,7 +55,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         variant = _variant_of(item)
         if variant is None:
             continue
-        item.add_marker(pytest.mark.compat)
         if variant.id not in selected:
             selected.append(variant.id)
         reason = KNOWN.get(variant.id, {}).get(item.originalname)  # type: ignore[attr-defined]

@@ -30,6 +30,8 @@ from .sites import (
     Build,
 )
 
+pytestmark = pytest.mark.compat
+
 # What growth uses on the way and must never publish.
 INTERNAL = re.compile(r"growthlisting|data-growth-listing|<!--\s*growth")
 
