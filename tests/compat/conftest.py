@@ -31,6 +31,10 @@ _PAGE_MODELS = "fixed by page models (helper A)"
 KNOWN: dict[str, dict[str, str]] = {
     # glightbox re-serializes each page's HTML after growth's exact-text swap was set up:
     # the generated pages lose their tables and the swap markers stay in the output.
+    # mkdocs-rss-plugin takes each item's description from the page's HTML before growth
+    # has put its listing blocks back: the placeholder token reaches both feeds.
+    "rss-before": {"test_nothing_internal_is_published": _PAGE_MODELS},
+    "rss-after": {"test_nothing_internal_is_published": _PAGE_MODELS},
     "glightbox-after": {
         "test_generated_pages_are_complete": _PAGE_MODELS,
         "test_nothing_internal_is_published": _PAGE_MODELS,

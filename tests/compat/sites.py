@@ -248,10 +248,8 @@ PLUGINS: list[tuple[str, str, Any, dict[str, str], dict[str, str], dict[str, Any
         "rss",
         "mkdocs-rss-plugin",
         {
-            "rss": {
-                "match_path": "(notes|decisions|talks)/.*",
-                "date_from_meta": {"as_creation": "date"},
-            }
+            # every page (the default match_path), growth's generated pages too
+            "rss": {"date_from_meta": {"as_creation": "date"}, "length": 100}
         },
         {},
         {},
