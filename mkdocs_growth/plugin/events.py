@@ -282,7 +282,9 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
                 # no private field, so the page's metadata does not either.
                 page.meta = dict(entry.meta or {})
             _theme_safe(page.meta)
-        elif page.meta.get("title") is not None:  # any page: themes print it as HTML
+        elif page.meta.get("title") is not None and page.file not in self.generated_files:
+            # any other page: themes print a front-matter title as HTML (growth's own pages
+            # set theirs as HTML text already)
             page.meta["title"] = html_text(page.meta["title"])
         return None
 
