@@ -13,13 +13,15 @@ import gc
 import os
 import posixpath
 import re
+import shutil
 import stat
+import tempfile
 from typing import Any, Literal
 from urllib.parse import unquote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import YAML_RE as _MKDOCS_FRONT_MATTER
@@ -40,6 +42,7 @@ from ..site.pages import card_header as header
 from ..site.preflight import shadowed_pages, site_url_note, site_url_problems, usable_site_url
 from ..site.registry import SiteContext, render_pages
 from ..site.render import GeneratedPage, html_text, placeholder
+from . import coexist
 from .config import GrowthPluginConfig
 from .nav import out_of_nav
 
@@ -66,6 +69,10 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         self.listings: dict[str, list[tuple[str, ListingHtml]]] = {}
         self.meta_from_entry: set[str] = set()  # pages whose front matter MkDocs did not re-parse
         self.dashboard_shown = False  # `mkdocs serve` logs the dashboard's address once
+        # one temporary folder per running build, holding its generated pages and files
+        self._backing: list[str] = []
+        self.generated_files: list[File] = []  # this build's, in the order they were added
+        self.set_aside: list[File] = []  # generated pages kept out of mkdocs-static-i18n's way
 
     # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -96,8 +103,12 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         self.swaps = {}
         self.listings = {}
         self.meta_from_entry = set()
+        self.generated_files, self.set_aside = [], []
 
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+    @event_priority(100)  # before any other plugin reads the files: redirects records targets
+    def _add_generated(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Read the store, validate it, add the generated pages and files."""
+        self.generated_files = []
         inclusion = (
             InclusionLevel.is_in_serve if self.command == "serve" else InclusionLevel.is_included
         )
@@ -146,20 +157,21 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         fast = fast_path_allowed(config.markdown_extensions)
         generated_pages = {item.path for item in generated if item.path.endswith(".md")}
         authored = set(files.src_uris)
+        self._backing.append(tempfile.mkdtemp(prefix="mkdocs-growth-"))  # never in docs_dir
         for item in generated:
             if item.path in authored:
                 continue  # the author's file is kept: preflight.shadowed_pages says so
             content = item.markdown
             if fast and item.listings:
                 content = self._without_listings(item, ctx, generated_pages)
-            files.append(
-                File.generated(
-                    config,
-                    item.path,
-                    content=content,
-                    inclusion=InclusionLevel.NOT_IN_NAV if item.path in quiet else inclusion_level,
-                )
+            generated_file = self._generated_file(
+                config,
+                item.path,
+                content,
+                InclusionLevel.NOT_IN_NAV if item.path in quiet else inclusion_level,
             )
+            files.append(generated_file)
+            self.generated_files.append(generated_file)
         site_problems = site_url_problems(
             config.site_url, config_name, _config_text(config)
         ) + shadowed_pages((item.path for item in generated), authored.__contains__)
@@ -194,6 +206,47 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
                 server.watch(path)
         return server
 
+    @event_priority(-99)  # just before mkdocs-static-i18n's on_files (-100)
+    def _step_aside_for_i18n(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """mkdocs-static-i18n drops (with a warning) every page whose source is not in docs_dir.
+
+        Growth's pages leave the list while it rebuilds it and come back after it
+        (:meth:`_return_generated`), in the language folder of the build.
+        """
+        self.set_aside = []
+        if coexist.I18N in config.plugins:
+            self.set_aside = [f for f in self.generated_files if f.is_documentation_page()]
+            for file in self.set_aside:
+                files.remove(file)
+        return files
+
+    @event_priority(-110)  # after every other plugin's on_files
+    def _return_generated(self, files: Files, *, config: MkDocsConfig) -> Files:
+        folder = coexist.i18n_language_folder(config)
+        for file in self.set_aside:
+            if folder:
+                file.dest_uri = f"{folder}/{file.dest_uri}"
+            files.append(file)
+        self.set_aside = []
+        return files
+
+    on_files = CombinedEvent(_add_generated, _step_aside_for_i18n, _return_generated)
+
+    def _generated_file(
+        self, config: MkDocsConfig, path: str, content: str | bytes, inclusion: InclusionLevel
+    ) -> File:
+        """A generated page or file, backed by a real file in this build's temporary folder.
+
+        Plugins that treat every page as a file on disk (mkdocs-static-i18n,
+        mkdocs-rss-plugin) fail on MkDocs' in-memory pages, whose ``abs_src_path`` is None.
+        """
+        target = os.path.join(self._backing[-1], *path.split("/"))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as handle:
+            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
+        return File.generated(config, path, abs_src_path=target, inclusion=inclusion)
+
+    @event_priority(-110)  # after every plugin's post-build work, which may read the pages
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._end_of_build()
 
@@ -208,6 +261,8 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         It has no reference cycles: dropping it frees it at once, for less.
         """
         gc.unfreeze()  # a `mkdocs serve` rebuild may free the old store's objects
+        if self._backing:  # this build's folder (a plugin may nest a build: one per level)
+            shutil.rmtree(self._backing.pop(), ignore_errors=True)
         if self.command != "serve":
             self.store, self.ctx, self.swaps, self.listings = None, None, {}, {}
             forget_cached_entries()
@@ -267,6 +322,10 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
                 # no private field, so the page's metadata does not either.
                 page.meta = dict(entry.meta or {})
             _theme_safe(page.meta)
+        elif page.meta.get("title") is not None and page.file not in self.generated_files:
+            # any other page: themes print a front-matter title as HTML (growth's own pages
+            # set theirs as HTML text already)
+            page.meta["title"] = html_text(page.meta["title"])
         return None
 
     def _parsed_once(self, entry: Entry) -> bool:
@@ -407,15 +466,24 @@ def _shown_path(path: str) -> str:
 
 def _theme_safe(meta: dict[str, Any]) -> None:
     """Themes print titles and tags raw and read `status`: hand them literal text, hide status."""
-    title = meta.get("title")
-    if title is not None:
-        meta["title"] = html_text(title)
+    if meta.get("title") is not None:
+        meta["title"] = literal_title(meta["title"])
     tags = meta.get("tags")
     if isinstance(tags, list) and all(isinstance(tag, str) for tag in tags):
         meta["tags"] = [html_text(tag) for tag in tags]  # Material's tags plugin prints them raw
     elif tags is not None:
         del meta["tags"]  # reported by the engine; Material's tags plugin would abort the build
     meta.pop("status", None)
+
+
+def literal_title(value: Any) -> str:
+    """A document's title as HTML that displays it literally, in any theme or plugin.
+
+    Escaped for themes (they print titles raw); braces as character references,
+    so a template plugin (macros renders ``{{ ... }}`` in page titles) finds no
+    expression in a document's data. The browser shows both as typed.
+    """
+    return html_text(value).replace("{", "&#123;").replace("}", "&#125;")
 
 
 def _raw_text(file: File, entry: Entry) -> str | None:

@@ -289,11 +289,14 @@ def test_normalize_drops_a_bom_and_turns_crlf_and_cr_into_lf() -> None:
     [
         ("---\ntype: note\n---\n# Body\n", Block.CLOSED, 4),
         ("---\ntype: note\n...\n# Body\n", Block.CLOSED, 4),
-        ("---\n---\n# Body\n", Block.CLOSED, 3),
+        ("---\n---\n# Body\n", Block.NONE, 1),  # MkDocs' block holds at least one line
         ("---\ntype: note\n# never closed\n", Block.UNCLOSED, 1),
         ("---\n- a list\n", Block.UNCLOSED, 1),
         ("---\nA rule, then prose.\n", Block.NONE, 1),
-        ("---\nA rule, prose, another rule.\n---\n", Block.NONE, 1),
+        # Where MkDocs sees a block; parse_entry reads this one as the text MkDocs shows
+        ("---\nA rule, prose, another rule.\n---\n", Block.CLOSED, 4),
+        ("---\ntype: note\n---", Block.AT_END, 4),
+        ("Type: note\nTitle: T\n\n# Body\n", Block.MULTIMARKDOWN, 4),
         ("# Title\n---\ntype: note\n---\n", Block.NONE, 1),
         ("--- \ntype: note\n---  \n", Block.CLOSED, 4),
     ],
