@@ -44,6 +44,7 @@ def measure(config_file: str) -> dict[str, float]:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands import build as mkdocs_build
     from mkdocs.config import load_config
+    from mkdocs.plugins import CombinedEvent
 
     parts: dict[str, float] = defaultdict(float)
 
@@ -79,8 +80,6 @@ def measure(config_file: str) -> dict[str, float]:
     except ImportError:  # pragma: no cover - Material is a test dependency
         pass
     try:
-        from mkdocs.plugins import CombinedEvent
-
         from mkdocs_growth.plugin import GrowthPlugin
 
         for name in PAGE_EVENTS + SITE_EVENTS:
@@ -96,9 +95,9 @@ def measure(config_file: str) -> dict[str, float]:
                     return f"growth {n}"
 
             handler = vars(GrowthPlugin)[name]
-            if isinstance(handler, CombinedEvent):  # several handlers, one per priority
-                wrapped = CombinedEvent(*(timed(m, label) for m in handler.methods))
-                setattr(GrowthPlugin, name, wrapped)
+            if isinstance(handler, CombinedEvent):  # several handlers at their own priorities
+                methods = [timed(method, label) for method in handler.methods]
+                setattr(GrowthPlugin, name, CombinedEvent(*methods))
             else:
                 setattr(GrowthPlugin, name, timed(handler, label))
     except ImportError:  # pragma: no cover

@@ -1,7 +1,7 @@
 """``mkdocs-growth generate --out DIR``: the generated site as plain files.
 
 For site generators that do not run MkDocs plugins (Zensical, plain MkDocs
-without ``growth``): the same ``render_pages`` the plugin uses, written under
+without ``growth``): the same page models the plugin renders, as Markdown, under
 ``DIR`` at their docs-relative paths (``DIR/growth/index.md``,
 ``DIR/growth.json``, ...), plus one page per valid card with its header at
 ``DIR/<base>/cards/<id>.md`` (a page's own Markdown is never rewritten).
@@ -29,10 +29,12 @@ import sys
 from dataclasses import dataclass
 
 from ..core.store import Store
+from ..practice.audience import private_pages, published
 from ..practice.store import open_store
+from ..site.preflight import usable_site_url
 from ..site.registry import GeneratedFile, SiteContext, markdown_files
 from ..site.urls import page_url
-from .common import EXIT_OK, UsageError, settings_of
+from .common import EXIT_OK, UsageError, add_audience, settings_of
 from .settings import Settings
 
 MANIFEST = ".mkdocs-growth-generated.json"
@@ -49,7 +51,7 @@ def site_context(settings: Settings, store: Store) -> SiteContext:
         today=growth.effective_today(),
         base=growth.base,
         config_file=os.path.basename(settings.config_file),
-        site_url=settings.site_url,
+        site_url=usable_site_url(settings.site_url),  # never a placeholder in the feed
         use_directory_urls=settings.use_directory_urls,
         page_urls={e.path: page_url(e.path, settings.use_directory_urls) for e in store.entries},
         markdown_extensions=settings.markdown_extensions,
@@ -117,7 +119,10 @@ class Plan:
     kept: list[str]  # stale files changed since: left alone
 
 
-def plan(out: str, docs_dir: str, pages: list[GeneratedFile]) -> Plan:
+def plan(
+    out: str, docs_dir: str, pages: list[GeneratedFile], private: frozenset[str] = frozenset()
+) -> Plan:
+    """What to write and remove; ``private``: pages of docs_dir a public export must not hold."""
     root = os.path.realpath(out)
     docs = os.path.realpath(docs_dir)
     if os.path.commonpath([root, docs]) == docs:
@@ -128,6 +133,13 @@ def plan(out: str, docs_dir: str, pages: list[GeneratedFile]) -> Plan:
     if os.path.exists(root) and not os.path.isdir(root):
         raise GenerateError(f"{out}: exists and is not a folder")
     manifest = _read_manifest(root)
+    copied = sorted(rel for rel in private if os.path.lexists(_inside(root, rel)))
+    if copied:  # DIR is meant to be laid over a copy of docs_dir: that copy must leave them out
+        shown = "\n  ".join(os.path.join(out, rel) for rel in copied)
+        raise GenerateError(
+            f"{len(copied)} private page(s) are in {out}, which a public export must not hold;"
+            f" nothing was written. Delete them (or copy docs_dir without them):\n  {shown}"
+        )
     writes: dict[str, tuple[str, bytes]] = {}
     conflicts = []
     for item in pages:
@@ -177,11 +189,23 @@ def apply(p: Plan) -> None:
 
 
 def generate(settings: Settings, out: str) -> tuple[Store, Plan]:
-    """Load the store of ``settings`` and write its generated pages under ``out``."""
+    """Load the store of ``settings`` and write its generated pages under ``out``.
+
+    The pages are those of the audience's view of the store (practice.audience).
+    """
     if not os.path.isdir(settings.docs_dir):
         raise GenerateError(f"{settings.docs_dir}: docs_dir is not a directory")
-    store = open_store(settings.docs_dir, settings.growth, os.path.basename(settings.config_file))
-    p = plan(out, settings.docs_dir, all_pages(settings, store))
+    config_name = os.path.basename(settings.config_file)
+    store = open_store(
+        settings.docs_dir,
+        settings.growth,
+        config_name,
+        nav=settings.nav,
+        framework=settings.framework,
+    )
+    view = published(store, config_name)
+    private = private_pages(store).paths if view is not store else frozenset()
+    p = plan(out, settings.docs_dir, all_pages(settings, view), private)
     apply(p)
     return store, p
 
@@ -221,5 +245,10 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
         required=True,
         metavar="DIR",
         help="output folder (not docs_dir); lay it over a copy of docs_dir to build",
+    )
+    add_audience(
+        gen,
+        "export for this audience (default: the 'audience' option); public leaves"
+        " private pages and private_fields out",
     )
     gen.set_defaults(func=cmd_generate)

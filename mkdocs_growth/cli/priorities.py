@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..core.messages import plural
 from ..practice.priority import PriorityRow, priority_rows
 from ..practice.store import open_store
 from .common import EXIT_OK, require_dir, settings_of
@@ -13,10 +14,13 @@ from .common import EXIT_OK, require_dir, settings_of
 def cmd_priorities(args: argparse.Namespace) -> int:
     settings = settings_of(args)
     require_dir(settings.docs_dir)
-    store = open_store(settings.docs_dir, settings.growth, settings.config_file)
+    store = open_store(
+        settings.docs_dir, settings.growth, settings.config_file, framework=settings.framework
+    )
     print(render_terminal_table(priority_rows(store)))
     if store.errors:
-        print(f"({len(store.errors)} errors: run 'mkdocs-growth validate')", file=sys.stderr)
+        errors = plural(len(store.errors), "error")
+        print(f"({errors}: run 'mkdocs-growth validate')", file=sys.stderr)
     return EXIT_OK
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from ..core.framework import LoadedFramework, open_framework
 from ..core.options import GrowthConfig, OptionsError, parse_options
 
 try:
@@ -65,6 +66,14 @@ class Settings:
     plugin_enabled: bool
     # names under `markdown_extensions` (templates pick syntax the site can render)
     markdown_extensions: frozenset[str] = frozenset()
+    nav: Any = None  # MkDocs' `nav` as written (the audience check reads its links)
+    framework: LoadedFramework | None = None  # the `framework` file, when configured
+
+    def framework_path(self, path: str) -> str | None:
+        """The framework file's path from here, when ``path`` (a problem's) names it."""
+        if self.growth.framework is None or path != self.growth.framework:
+            return None
+        return os.path.join(os.path.dirname(self.config_file), path)
 
 
 def _growth_options(plugins: Any) -> tuple[bool, Any]:
@@ -134,6 +143,23 @@ def _enabled(config_file: str, options: Any) -> tuple[bool, Any]:
     return enabled, options
 
 
+CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")  # the names MkDocs looks for, in its order
+
+
+def find_config(start: str) -> str | None:
+    """The config file in ``start`` or the nearest parent folder (run from inside docs/)."""
+    folder = os.path.abspath(start)
+    while True:
+        for name in CONFIG_NAMES:
+            candidate = os.path.join(folder, name)
+            if os.path.isfile(candidate):
+                return candidate
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
 def load_settings(config_file: str) -> Settings:
     raw = _read(config_file, ())
     base = os.path.dirname(os.path.abspath(config_file))
@@ -141,6 +167,7 @@ def load_settings(config_file: str) -> Settings:
     enabled, options = _enabled(config_file, options)
     try:
         growth = parse_options(options or {})
+        framework = open_framework(growth, base)
     except OptionsError as exc:
         lines = "; ".join(f"option '{key}': {msg}" for key, msg in exc.errors)
         raise SettingsError(f"{config_file}: plugin 'growth': {lines}") from None
@@ -154,6 +181,8 @@ def load_settings(config_file: str) -> Settings:
         growth=growth,
         plugin_enabled=listed and enabled,
         markdown_extensions=_extension_names(raw.get("markdown_extensions")),
+        nav=raw.get("nav"),
+        framework=framework,
     )
 
 

@@ -8,16 +8,24 @@ import os
 import sys
 from collections.abc import Callable
 
-from ..core.problems import Problem
+from ..core.messages import plural
+from ..core.problems import Problem, sort_key
 from ..core.store import Store
+from ..practice.audience import published
 from ..practice.store import open_store
-from .common import EXIT_OK, EXIT_PROBLEMS, UsageError, require_dir, settings_of
+from ..site.preflight import may_shadow, shadowed_pages, site_url_problems
+from ..site.registry import generated_paths
+from .common import EXIT_OK, EXIT_PROBLEMS, UsageError, add_audience, require_dir, settings_of
+from .generate import site_context
 from .settings import Settings
 
 
 def _display_path(problem: Problem, settings: Settings, docs_dir: str) -> str:
     if problem.path == settings.config_file:
         return problem.path
+    framework = settings.framework_path(problem.path)
+    if framework is not None:
+        return os.path.relpath(framework)
     return os.path.relpath(os.path.join(docs_dir, problem.path))
 
 
@@ -26,10 +34,29 @@ def _format_text(problems: list[Problem], shown: Callable[[Problem], str], store
     errors = sum(p.is_error for p in problems)
     documents = sum(1 for e in store.entries if e.is_growth)
     out.append(
-        f"{documents} growth documents in {len(store.entries)} files:"
-        f" {errors} errors, {len(problems) - errors} warnings"
+        f"{plural(documents, 'growth document')} in {plural(len(store.entries), 'file')}:"
+        f" {plural(errors, 'error')}, {plural(len(problems) - errors, 'warning')}"
     )
     return "\n".join(out)
+
+
+def site_problems(settings: Settings, store: Store, docs_dir: str) -> list[Problem]:
+    """What ``mkdocs build`` reports about the site as a whole, so both give one verdict."""
+    try:
+        with open(settings.config_file, encoding="utf-8-sig") as handle:
+            config_text = handle.read()
+    except (OSError, UnicodeDecodeError):
+        config_text = ""
+    problems = site_url_problems(settings.site_url, settings.config_file, config_text)
+
+    def exists(path: str) -> bool:
+        return os.path.exists(os.path.join(docs_dir, *path.split("/")))
+
+    if settings.plugin_enabled and may_shadow(exists, settings.growth.base):
+        view = published(store, settings.config_file)  # what the build renders from
+        generated = generated_paths(view, site_context(settings, view))
+        problems += shadowed_pages(generated, exists)
+    return problems
 
 
 def _escape_github(text: str, *, prop: bool = False) -> str:
@@ -78,13 +105,20 @@ def cmd_validate(args: argparse.Namespace) -> int:
         docs_dir, paths = paths[0], []  # another store folder, with these options
     require_dir(docs_dir)
     keep = _report_filter(paths, docs_dir)
-    store = open_store(docs_dir, settings.growth, settings.config_file)
-    problems = store.problems
+    store = open_store(
+        docs_dir,
+        settings.growth,
+        settings.config_file,
+        nav=settings.nav,
+        framework=settings.framework,
+    )
+    problems = sorted(store.problems + site_problems(settings, store, docs_dir), key=sort_key)
     if keep is not None:
         problems = [
             p
             for p in problems
             if p.path != settings.config_file
+            and settings.framework_path(p.path) is None
             and keep(os.path.realpath(os.path.join(docs_dir, p.path)))
         ]
 
@@ -117,4 +151,9 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
     )
     validate.add_argument("--format", choices=("text", "json", "github"), default="text")
     validate.add_argument("--strict", action="store_true", help="warnings fail too")
+    add_audience(
+        validate,
+        "check as a build for this audience would (default: the 'audience' option);"
+        " public also warns about links to private pages",
+    )
     validate.set_defaults(func=cmd_validate)

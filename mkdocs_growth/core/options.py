@@ -7,6 +7,7 @@ import re
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -20,6 +21,8 @@ from pydantic import (
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 HORIZON_ID = r"^[A-Za-z0-9][A-Za-z0-9-]*$"
 QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+# Ids in a progression framework; no '/', so a reference can be `<level-id>/<theme-id>`.
+FRAMEWORK_ID = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 
 
 def calendar_date(value: object) -> object:
@@ -35,6 +38,13 @@ def _number(value: object) -> object:
     """Weights are numbers as written: no ``"2"`` strings, no booleans."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ValueError(f"must be a number (got {value!r:.40})")
+    return value
+
+
+def _framework_path(value: object) -> object:
+    """A YAML file, so the framework's problems never share a name with a page."""
+    if isinstance(value, str) and not value.lower().endswith((".yml", ".yaml")):
+        raise ValueError(f"must be the path of a .yml or .yaml file (got {value!r:.60})")
     return value
 
 
@@ -90,6 +100,61 @@ class Limits(_Strict):
     max_string_length: Annotated[StrictInt, Field(ge=80)] = 20_000
 
 
+Audience = Literal["public", "internal"]
+
+# Card fields `private_fields` may name: details a card still makes sense without.
+# Fields that identify a card or drive the practice (title, goal, scores, status,
+# milestones, domain, horizon, date) cannot be private: make the card private instead.
+PRIVATE_FIELD_CHOICES: tuple[str, ...] = (
+    "feedback",
+    "rubric",
+    "metrics",
+    "artifacts",
+    "concepts",
+    "reviewed",
+    "tags",
+    "related",
+    "competencies",
+)
+CARD_FIELDS_KEPT: tuple[str, ...] = (
+    "type",
+    "id",
+    "title",
+    "visibility",
+    "date",
+    "domain",
+    "horizon",
+    "goal",
+    "scores",
+    "status",
+    "milestones",
+)
+
+
+def _private_fields(value: object) -> object:
+    """Each name must be a card field that can be left out (see PRIVATE_FIELD_CHOICES)."""
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError("must be a list of card field names, like [feedback, rubric]")
+    from .messages import did_you_mean
+
+    for name in value:
+        if name in PRIVATE_FIELD_CHOICES:
+            continue
+        if name in CARD_FIELDS_KEPT:
+            raise ValueError(
+                f"{name!r} cannot be private: a card needs it (make the card private"
+                " instead: visibility: private)"
+            )
+        raise ValueError(
+            f"unknown card field {name!r}{did_you_mean(name, PRIVATE_FIELD_CHOICES)};"
+            f" choose from {', '.join(PRIVATE_FIELD_CHOICES)}"
+        )
+    return list(dict.fromkeys(value))
+
+
+PrivateFields = Annotated[tuple[str, ...], BeforeValidator(_private_fields)]
+
+
 class GrowthConfig(_Strict):
     """Validated plugin options (see the configuration reference in the docs)."""
 
@@ -102,6 +167,13 @@ class GrowthConfig(_Strict):
     base: Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*$")] = "growth"
     strict: StrictBool = False
     limits: Limits = Limits()
+    # A progression framework (path relative to mkdocs.yml) and the levels that matter now;
+    # level ids are checked against the file by core.framework.open_framework.
+    framework: Annotated[str, AfterValidator(_framework_path), Field(min_length=1)] | None = None
+    level: Annotated[str, Field(pattern=FRAMEWORK_ID, max_length=100)] | None = None
+    target_level: Annotated[str, Field(pattern=FRAMEWORK_ID, max_length=100)] | None = None
+    audience: Audience = "internal"
+    private_fields: PrivateFields = ("feedback", "rubric")
 
     @field_validator("domains", "horizons")
     @classmethod
@@ -164,15 +236,25 @@ def parse_options(raw: dict[str, object] | None) -> GrowthConfig:
         raw = {}
     if not isinstance(raw, dict):
         raise OptionsError([("growth", "options must be a mapping")])
+    from .messages import dotted
+
     try:
-        return GrowthConfig.model_validate(raw)
+        config = GrowthConfig.model_validate(raw)
     except ValidationError as exc:
         errors = []
         for err in exc.errors(include_url=False):
             loc = tuple(err["loc"])
-            key = ".".join(str(p) for p in loc) if loc else "growth"
+            key = dotted(loc) if loc else "growth"  # domains #2.id: list items counted from 1
             errors.append((key, _option_message(loc, err)))
         raise OptionsError(errors) from None
+    needs_framework = [
+        (option, "needs the 'framework' option (the file its level ids come from)")
+        for option in ("level", "target_level")
+        if getattr(config, option) is not None and config.framework is None
+    ]
+    if needs_framework:
+        raise OptionsError(needs_framework)
+    return config
 
 
 _OPTION_TYPES = {
@@ -187,6 +269,8 @@ _PATTERNS = {
     "base": "must be folder names (letters, digits, '-', '_') separated by '/', like growth",
     "domains": "must be a slug: lowercase letters, digits and '-'",
     "horizons": "must be letters, digits and '-' (it becomes a URL)",
+    "level": "must be a level id of the framework (letters, digits, '.', '_', '-')",
+    "target_level": "must be a level id of the framework (letters, digits, '.', '_', '-')",
 }
 
 
@@ -198,6 +282,9 @@ def _option_message(loc: tuple[object, ...], err: dict[str, object]) -> str:
         return "unknown option" + did_you_mean(str(loc[-1]), keys_at(GrowthConfig, loc[:-1]))
     if etype == "string_pattern_mismatch" and loc and loc[0] in _PATTERNS:
         return f"{_PATTERNS[str(loc[0])]} (got {err.get('input')!r:.60})"
+    if etype == "literal_error":
+        expected = dict(err.get("ctx") or {}).get("expected", "")
+        return f"must be {expected} (got {err.get('input')!r:.60})"
     if etype in _OPTION_TYPES:
         got = "" if etype == "missing" else f" (got {err.get('input')!r:.60})"
         return _OPTION_TYPES[str(etype)] + got

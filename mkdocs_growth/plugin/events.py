@@ -13,7 +13,11 @@ from __future__ import annotations
 
 import gc
 import os
+import re
+import shutil
 import stat
+import tempfile
+from collections.abc import Iterator, Mapping
 from typing import Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,18 +27,24 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import YAML_RE as _MKDOCS_FRONT_MATTER
 
+from ..core.framework import LoadedFramework, open_framework
 from ..core.frontmatter import normalize
+from ..core.messages import plural
 from ..core.model import Card
 from ..core.options import GrowthConfig, OptionsError, parse_options
 from ..core.parse import Entry
 from ..core.problems import Problem
 from ..core.store import Store, forget_cached_entries, paused_gc
+from ..practice.audience import published
 from ..practice.store import open_store
-from ..site.context import SiteContext
 from ..site.escape import html_text
 from ..site.pages import card_header as header
-from ..site.registry import site_files, site_pages
+from ..site.preflight import shadowed_pages, site_url_note, site_url_problems, usable_site_url
+from ..site.registry import SiteContext, site_files, site_pages
 from ..site.to_html import render as render_html
+from ..site.to_markdown import render_body
+from ..site.urls import page_url
+from . import coexist
 from .config import GrowthPluginConfig
 from .insertion import (
     SearchView,
@@ -42,9 +52,10 @@ from .insertion import (
     after_leading_h1,
     fill_markers,
     for_search,
-    restore_regions,
+    restore,
     skeleton,
 )
+from .nav import out_of_nav
 
 log = get_plugin_logger(__name__)
 
@@ -57,30 +68,42 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
 
     def __init__(self) -> None:
         self.growth = GrowthConfig()
+        self.framework: LoadedFramework | None = None  # the `framework` file, read with the options
+        self.config_dir = "."  # where mkdocs.yml is: the framework path is relative to it
         self.command = "build"
         self.store: Store | None = None
         self.ctx: SiteContext | None = None
         # generated page -> its skeleton: the blocks its markers stand for
         self.skeletons: dict[str, Skeleton] = {}
+        self.page_urls: PageUrls | None = None  # where this build's pages are published
         # page -> its content as published, while search reads the lighter view
         self.search_views: dict[str, SearchView] = {}
-        self.meta_from_entry: set[str] = set()  # pages whose front matter MkDocs did not re-parse
         self.released = False  # the store was let go of before the pages were written
+        self.meta_from_entry: set[str] = set()  # pages whose front matter MkDocs did not re-parse
+        self.dashboard_shown = False  # `mkdocs serve` logs the dashboard's address once
+        # one temporary folder per running build, holding its generated pages and files
+        self._backing: list[str] = []
+        self.generated_files: list[File] = []  # this build's, in the order they were added
+        self.set_aside: list[File] = []  # generated pages kept out of mkdocs-static-i18n's way
 
     # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
+        self.dashboard_shown = False  # once per `mkdocs serve`, not per rebuild
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
     ) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]]]:
         """Check option shapes (MkDocs), then everything else (the engine); unknown keys fail."""
         errors, warnings = super().load_config(dict(options), config_file_path)
+        self.config_dir = os.path.dirname(os.path.abspath(config_file_path or "mkdocs.yml"))
+        self.framework = None
         try:
             self.growth = parse_options(dict(options))
+            self.framework = open_framework(self.growth, self.config_dir)
         except OptionsError as exc:
             ours = [(key, msg) for key, msg in exc.errors]
-            reported = {key.split(".", 1)[0] for key, _ in ours}
+            reported = {re.split(r"[. ]", key, maxsplit=1)[0] for key, _ in ours}
             errors = ours + [(k, m) for k, m in errors if k not in reported]
         # MkDocs only warns about unknown keys; parse_options has made them errors already.
         known = {name for name, _ in self.config_scheme}
@@ -93,8 +116,12 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         self.search_views = {}
         self.meta_from_entry = set()
         self.released = False
+        self.generated_files, self.set_aside = [], []
 
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+    @event_priority(100)  # before any other plugin reads the files: redirects records targets
+    def _add_generated(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Read the store, validate it, add the generated pages and files."""
+        self.generated_files = []
         inclusion = (
             InclusionLevel.is_in_serve if self.command == "serve" else InclusionLevel.is_included
         )
@@ -102,13 +129,28 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         sources = [f for f in pages if f.generated_by is None and f.src_dir]
         config_name = os.path.basename(config.config_file_path or "mkdocs.yml")
         paths = [f.src_uri for f in sources]  # every source page lives in docs_dir
-        store = open_store(config.docs_dir, self.growth, config_name, paths=paths)
-        page_urls = {f.src_uri: f.url for f in pages}  # generated pages join below
+        full = open_store(
+            config.docs_dir,
+            self.growth,
+            config_name,
+            paths=paths,
+            nav=config.nav,
+            framework=self.framework,
+        )
+        # Every output is built from what the audience may see (practice.audience):
+        # for `audience: public`, private pages leave the build here (nav, search, sitemap).
+        store = published(full, config_name)
+        left_out = {f.src_uri for f in sources if f.src_uri not in store.by_path}
+        if left_out:
+            for file in [f for f in pages if f.src_uri in left_out]:
+                files.remove(file)
+            pages = [f for f in pages if f.src_uri not in left_out]
+        page_urls = PageUrls({f.src_uri for f in pages}, config.use_directory_urls)
         ctx = SiteContext(
             today=self.growth.effective_today(),
             base=self.growth.base,
             config_file=config_name,
-            site_url=config.site_url or None,
+            site_url=usable_site_url(config.site_url),
             site_name=config.site_name,
             use_directory_urls=config.use_directory_urls,
             page_urls=page_urls,
@@ -119,42 +161,115 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
                 ((config.mdx_configs or {}).get("pymdownx.tasklist") or {}).get("custom_checkbox")
             ),
         )
-        self.store, self.ctx = store, ctx
-        site_warnings = []
-        if not ctx.site_url:
-            site_warnings.append(
-                f"site_url is not set: {ctx.path('feed.xml')} (Atom) needs absolute links; skipped"
-            )
+        self.store, self.ctx, self.page_urls = store, ctx, page_urls
+        note = site_url_note(config.site_url, ctx.path("feed.xml"))
+        if note:
+            log.info(note)
         with paused_gc():
-            generated = [(page.path, skeleton(page)) for page in site_pages(store, ctx)]
+            generated: list[tuple[str, Skeleton | str]] = [
+                (page.path, skeleton(page)) for page in site_pages(store, ctx)
+            ]
             generated += [(item.path, item.text) for item in site_files(store, ctx)]
         # An explicit `nav:` is the author's: generated pages stay out of it (and out of
         # MkDocs' "not included in nav" list) unless the author lists them.
         inclusion_level = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
+        quiet = out_of_nav((path for path, _ in generated), store, ctx)  # nothing to show yet
+        authored = set(files.src_uris)
+        self._backing.append(tempfile.mkdtemp(prefix="mkdocs-growth-"))  # never in docs_dir
         for path, content in generated:
-            if path in files.src_uris:
-                site_warnings.append(
-                    f"{path} exists in docs_dir and is kept; the generated page is skipped"
-                    " (set the growth option 'base' to another folder)"
-                )
-                continue
+            if path in authored:
+                continue  # the author's file is kept: preflight.shadowed_pages says so
             if isinstance(content, Skeleton):
                 self.skeletons[path] = content
                 content = content.markdown
-            file = File.generated(config, path, content=content, inclusion=inclusion_level)
-            files.append(file)
-            page_urls[path] = file.url
-        self._report(store, site_warnings, config, config_name)
-        documents = sum(e.is_growth for e in store.entries)
+            generated_file = self._generated_file(
+                config,
+                path,
+                content,
+                InclusionLevel.NOT_IN_NAV if path in quiet else inclusion_level,
+            )
+            files.append(generated_file)
+            self.generated_files.append(generated_file)
+            page_urls.paths.add(path)
+        site_problems = site_url_problems(
+            config.site_url, config_name, _config_text(config)
+        ) + shadowed_pages((path for path, _ in generated), authored.__contains__)
+        self._report(full, site_problems, config, config_name)
+        documents = sum(e.is_growth for e in full.entries)
+        errors = len(full.errors) + sum(p.is_error for p in site_problems)
+        warnings = len(full.problems) + len(site_problems) - errors
+        private = f"; {len(left_out)} private pages left out" if left_out else ""
         log.info(
-            f"{documents} growth documents, {len(store.errors)} errors,"
-            f" {len(store.warnings)} warnings; {len(generated)} pages and files generated"
+            f"{plural(documents, 'growth document')}, {plural(errors, 'error')},"
+            f" {plural(warnings, 'warning')}; {len(generated)} pages and files generated"
+            f"{private}"
         )
+        if self.command == "serve" and not self.dashboard_shown:
+            # `mkdocs serve` mounts the site at site_url's path: say where the dashboard is
+            self.dashboard_shown = True
+            log.info(
+                f"the growth dashboard is at {_served_at(config, ctx.url_of(ctx.path('index.md')))}"
+            )
         # The store is millions of long-lived objects with no cycles. Held out of the
         # cyclic collector until the build ends, it costs no collection passes while
         # MkDocs builds the pages (docs/performance.md has the measurement).
         gc.freeze()
         return files
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        """Edits to the framework file rebuild the site, as edits to pages do."""
+        if self.growth.framework is not None:
+            path = os.path.join(self.config_dir, self.growth.framework)
+            docs = os.path.join(os.path.abspath(config.docs_dir), "")
+            if not os.path.abspath(path).startswith(docs):  # docs_dir is watched already
+                server.watch(path)
+        return server
+
+    @event_priority(-99)  # just before mkdocs-static-i18n's on_files (-100)
+    def _step_aside_for_i18n(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """mkdocs-static-i18n drops (with a warning) every page whose source is not in docs_dir.
+
+        Growth's pages leave the list while it rebuilds it and come back after it
+        (:meth:`_return_generated`), in the language folder of the build.
+        """
+        self.set_aside = []
+        if coexist.I18N in config.plugins:
+            self.set_aside = [f for f in self.generated_files if f.is_documentation_page()]
+            for file in self.set_aside:
+                files.remove(file)
+        return files
+
+    @event_priority(-110)  # after every other plugin's on_files
+    def _return_generated(self, files: Files, *, config: MkDocsConfig) -> Files:
+        folder = coexist.i18n_language_folder(config)
+        for file in self.set_aside:
+            if folder:
+                file.dest_uri = f"{folder}/{file.dest_uri}"
+            files.append(file)
+        self.set_aside = []
+        return files
+
+    on_files = CombinedEvent(_add_generated, _step_aside_for_i18n, _return_generated)
+
+    def _generated_file(
+        self, config: MkDocsConfig, path: str, content: str | bytes, inclusion: InclusionLevel
+    ) -> File:
+        """A generated page or file, backed by a real file in this build's temporary folder.
+
+        Plugins that treat every page as a file on disk (mkdocs-static-i18n,
+        mkdocs-rss-plugin) fail on MkDocs' in-memory pages, whose ``abs_src_path`` is None.
+        """
+        target = os.path.join(self._backing[-1], *path.split("/"))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as handle:
+            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
+        return File.generated(config, path, abs_src_path=target, inclusion=inclusion)
+
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Every plugin has placed its files: links may read MkDocs' own URLs from here on."""
+        if self.page_urls is not None:
+            self.page_urls.files = files
+        return nav
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Every page holds growth's content now: a one-shot build lets go of the store here.
@@ -168,6 +283,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             forget_cached_entries()
         return env
 
+    @event_priority(-110)  # after every plugin's post-build work, which may read the pages
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._end_of_build()
 
@@ -182,6 +298,8 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         dropping it frees it at once, for less (see docs/performance.md).
         """
         gc.unfreeze()  # a `mkdocs serve` rebuild may free the old store's objects
+        if self._backing:  # this build's folder (a plugin may nest a build: one per level)
+            shutil.rmtree(self._backing.pop(), ignore_errors=True)
         if self.command != "serve":
             self.store, self.ctx, self.skeletons, self.search_views = None, None, {}, {}
             forget_cached_entries()
@@ -210,9 +328,15 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
     ) -> str | None:
         entry = self._entry(page.file)
         if entry is not None and entry.is_growth:
-            if entry.path in self.meta_from_entry:
-                page.meta = dict(entry.meta or {})  # top level copied: the entry is cached
+            if entry.path in self.meta_from_entry or self.growth.audience == "public":
+                # top level copied: the entry is cached. A public build's entries carry
+                # no private field, so the page's metadata does not either.
+                page.meta = dict(entry.meta or {})
             _theme_safe(page.meta)
+        elif page.meta.get("title") is not None and page.file not in self.generated_files:
+            # any other page: themes print a front-matter title as HTML (growth's own pages
+            # set theirs as HTML text already)
+            page.meta["title"] = html_text(page.meta["title"])
         return None
 
     def _parsed_once(self, entry: Entry) -> bool:
@@ -252,6 +376,9 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             html, missing = fill_markers(html, len(runs), lambda n: render_html(runs[n], ctx, src))
             if missing:
                 self._misplaced(src, f"{len(missing)} of its {len(runs)} blocks", config)
+            # The page's Markdown says what the page shows (as `generate` writes it), not its
+            # skeleton: plugins that render page.markdown themselves (rss abstracts) read it.
+            page.markdown = render_body(found.page, ctx)
             return html
         entry = self._entry(page.file)
         if entry is None:
@@ -278,16 +405,16 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
     def _put_back_published(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
     ) -> None:
-        """The page exactly as it was before search read it (or region by region, if changed)."""
+        """The page exactly as it was before search read it (or piece by piece, if changed)."""
         view = self.search_views.pop(page.file.src_uri, None)
         if view is None:
             return
         if page.content is view.searched or page.content == view.searched:
             page.content = view.published
             return
-        page.content, lost = restore_regions(page.content or "", view)
+        page.content, lost = restore(page.content or "", view)
         if lost:
-            self._misplaced(page.file.src_uri, f"{lost} of its {len(view.regions)} blocks", config)
+            self._misplaced(page.file.src_uri, f"{lost} of its {len(view.pieces)} blocks", config)
 
     on_page_context = CombinedEvent(_show_search_words, _put_back_published)
 
@@ -307,42 +434,100 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         return self.store.by_path.get(file.src_uri)
 
     def _report(
-        self, store: Store, site_warnings: list[str], config: MkDocsConfig, config_name: str
+        self, store: Store, site_problems: list[Problem], config: MkDocsConfig, config_name: str
     ) -> None:
         """Log every problem; in strict mode fail the build with a summary.
 
         MkDocs' own ``--strict`` counts logged warnings, but ``-q`` filters them
         out before they are counted, so the plugin enforces strictness itself.
         """
-        for problem in store.problems:
-            (log.error if problem.is_error else log.warning)(_located(problem, config_name, config))
-        for message in site_warnings:
-            log.warning(message)
-        if not (self.growth.strict or config.strict) or not (store.problems or site_warnings):
+        framework = self.growth.framework
+        problems = store.problems + site_problems
+        for problem in problems:
+            where = _located(problem, config_name, config, framework=framework)
+            (log.error if problem.is_error else log.warning)(where)
+        if not (self.growth.strict or config.strict) or not problems:
             return
-        lines = [_located(p, config_name, config, True) for p in store.problems]
-        lines += [f"warning: {message}" for message in site_warnings]
+        lines = [_located(p, config_name, config, True, framework) for p in problems]
         shown = [f"  {line}" for line in lines[:STRICT_SHOWN]]
         if len(lines) > STRICT_SHOWN:
             shown.append(f"  ... and {len(lines) - STRICT_SHOWN} more")
-        warnings = len(store.warnings) + len(site_warnings)
+        errors = sum(p.is_error for p in problems)
         raise PluginError(
-            f"growth store has {len(store.errors)} errors and {warnings} warnings"
-            " (strict mode fails on any):\n" + "\n".join(shown)
+            f"growth store has {plural(errors, 'error')} and"
+            f" {plural(len(problems) - errors, 'warning')} (strict mode fails on any):\n"
+            + "\n".join(shown)
         )
 
 
+class PageUrls(Mapping[str, str]):
+    """Where each page of the build is published: MkDocs' ``File.url``, read when asked.
+
+    Plugins after growth may still move pages in ``on_files``
+    (mkdocs-static-i18n puts them in a language folder), and MkDocs computes
+    ``File.url`` once per file: reading it before they are done would keep a
+    wrong URL, for MkDocs too. So until ``on_nav`` hands over the build's
+    final files, MkDocs' URL rule stands in (what ``growth.json`` and the feed
+    use, built in ``on_files``); then each page's own ``File.url``.
+    """
+
+    def __init__(self, paths: set[str], use_directory_urls: bool) -> None:
+        self.paths = paths  # docs-relative paths of the build's pages, generated ones too
+        self.use_directory_urls = use_directory_urls
+        self.files: Files | None = None
+
+    def __getitem__(self, path: str) -> str:
+        if path not in self.paths:
+            raise KeyError(path)
+        file = self.files.src_uris.get(path) if self.files is not None else None
+        return file.url if file is not None else page_url(path, self.use_directory_urls)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self.paths
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.paths)
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+
 def _located(
-    problem: Problem, config_name: str, config: MkDocsConfig, severity: bool = False
+    problem: Problem,
+    config_name: str,
+    config: MkDocsConfig,
+    severity: bool = False,
+    framework: str | None = None,
 ) -> str:
-    """``path:line: message`` with the path as the user would open it."""
+    """``path:line: message`` with the path as the user would open it.
+
+    Documents are relative to docs_dir; the framework file (``framework``, a
+    ``.yml`` so never a page's name) is relative to mkdocs.yml.
+    """
     if problem.path == config_name:
         path = _shown_path(config.config_file_path or problem.path)
+    elif problem.path == framework:
+        config_dir = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+        path = _shown_path(os.path.join(config_dir, problem.path))
     else:
         path = _shown_path(os.path.join(config.docs_dir, problem.path))
     where = f"{path}:{problem.line}" if problem.line else path
     kind = f" {problem.severity.value}:" if severity else ""
     return f"{where}:{kind} {problem.message}"
+
+
+def _config_text(config: MkDocsConfig) -> str:
+    """mkdocs.yml as text, for the line of a key a problem is about ("" when unreadable)."""
+    try:
+        with open(config.config_file_path or "", encoding="utf-8-sig") as handle:
+            return handle.read()
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _served_at(config: MkDocsConfig, url: str) -> str:
+    """The absolute address of a site-relative URL under `mkdocs serve` (site_url is the server's)."""
+    return (config.site_url or "/").rstrip("/") + "/" + ("" if url == "./" else url)
 
 
 def _shown_path(path: str) -> str:
@@ -355,15 +540,24 @@ def _shown_path(path: str) -> str:
 
 def _theme_safe(meta: dict[str, Any]) -> None:
     """Themes print titles and tags raw and read `status`: hand them literal text, hide status."""
-    title = meta.get("title")
-    if title is not None:
-        meta["title"] = html_text(title)
+    if meta.get("title") is not None:
+        meta["title"] = literal_title(meta["title"])
     tags = meta.get("tags")
     if isinstance(tags, list) and all(isinstance(tag, str) for tag in tags):
         meta["tags"] = [html_text(tag) for tag in tags]  # Material's tags plugin prints them raw
     elif tags is not None:
         del meta["tags"]  # reported by the engine; Material's tags plugin would abort the build
     meta.pop("status", None)
+
+
+def literal_title(value: Any) -> str:
+    """A document's title as HTML that displays it literally, in any theme or plugin.
+
+    Escaped for themes (they print titles raw); braces as character references,
+    so a template plugin (macros renders ``{{ ... }}`` in page titles) finds no
+    expression in a document's data. The browser shows both as typed.
+    """
+    return html_text(value).replace("{", "&#123;").replace("}", "&#125;")
 
 
 def _raw_text(file: File, entry: Entry) -> str | None:

@@ -6,16 +6,28 @@ the table of contents, exactly as for any page) and, where each run of other
 blocks goes, a marker: an HTML comment, ``<!-- growth:insert 3 -->``.
 Python-Markdown passes comments through untouched. Right after Markdown
 (``on_page_content``, before other plugins see the HTML) the plugin replaces
-each marker with the run's HTML (:mod:`..site.to_html`). The markers are
-matched by a pattern that allows any whitespace and letter case, and they
-name only an index: nothing a document contains can look like one, because
-document text in a heading is escaped.
-
-A card's header goes right after the page's leading ``<h1>`` (or at the top
-when the page does not open with one).
+each marker with the run's HTML (:mod:`..site.to_html`), in a
+``<div class="growth-blocks">``. The markers are matched by a pattern that
+allows any whitespace and letter case, and they name only an index: nothing a
+document contains can look like one, because document text in a heading is
+escaped. A card's header (its own ``<div class="growth-card-header">``) goes
+right after the page's leading ``<h1>``, or at the top without one.
 
 A marker that cannot be found means another plugin changed the page's
 Markdown before growth saw the HTML: the caller says so, naming the page.
+
+**What search reads.** Search plugins parse ``page.content`` tag by tag, and
+growth's pieces are dense with tags (a card header, its chart and tables cost
+the search plugin several times what the card's own text costs, see
+docs/performance.md). So, just before search indexes the page, the plugin
+hands it a copy in which each of growth's ``<div>`` holds one paragraph of
+the same words (:func:`for_search`), and right after it puts the page back
+exactly as it was, as other plugins left it in ``on_page_content``. The
+``<div>`` are found by their class and by counting ``div`` tags, which holds
+after any plugin re-serializes the HTML (attribute quoting, entities,
+whitespace). Should a plugin change the page while search reads it, the
+pieces are put back one by one (:func:`restore`); whatever cannot be put back
+is reported.
 """
 
 from __future__ import annotations
@@ -25,11 +37,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..site.blocks import Block, Heading, Page
+from ..site.pages.card_header import HEADER_CLASS
 from ..site.to_markdown import front_matter, heading
 
 MARKER = re.compile(r"<!--\s*growth:insert\s+(\d+)\s*-->", re.IGNORECASE)
-_OPEN, _CLOSE = "<!-- growth:region -->", "<!-- /growth:region -->"
-REGION = re.compile(r"<!--\s*growth:region\s*-->(.*?)<!--\s*/growth:region\s*-->", re.S | re.I)
+BLOCKS_CLASS = "growth-blocks"  # the <div> around each run of a generated page's blocks
+# An opening <div> of growth's (the card header's class comes from the page model).
+_WRAPPER = re.compile(
+    rf"""<div\s+class\s*=\s*(["']?)(?:{BLOCKS_CLASS}|{HEADER_CLASS})\1\s*>""", re.IGNORECASE
+)
+_DIV = re.compile(r"<(/?)div\b[^>]*>", re.IGNORECASE)
 _TAG_SPACE = re.compile(r"<[^>]*>\s*")  # a tag and the whitespace after it: one space
 _LEADING_H1 = re.compile(r"\A\s*<h1[\s>]", re.IGNORECASE)
 _H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
@@ -41,6 +58,7 @@ class Skeleton:
 
     markdown: str
     runs: tuple[Sequence[Block], ...]
+    page: Page
 
 
 def skeleton(page: Page) -> Skeleton:
@@ -58,11 +76,11 @@ def skeleton(page: Page) -> Skeleton:
             runs.append(current)
             parts.append(f"<!-- growth:insert {len(runs) - 1} -->\n\n")
         current.append(block)
-    return Skeleton("".join(parts), tuple(runs))
+    return Skeleton("".join(parts), tuple(runs), page)
 
 
 def fill_markers(html: str, runs: int, render: Callable[[int], str]) -> tuple[str, list[int]]:
-    """Each marker replaced by ``region(render(index))``; returns the HTML and the runs unplaced."""
+    """Each marker replaced by its run's HTML; returns the HTML and the runs left unplaced."""
     placed: set[int] = set()
 
     def put(found: re.Match[str]) -> str:
@@ -70,25 +88,19 @@ def fill_markers(html: str, runs: int, render: Callable[[int], str]) -> tuple[st
         if index >= runs or index in placed:
             return ""  # not ours to fill (or already filled): never left in the page
         placed.add(index)
-        return region(render(index))
+        return f'<div class="{BLOCKS_CLASS}">\n{render(index)}</div>'
 
     filled = MARKER.sub(put, html)
     return filled, [n for n in range(runs) if n not in placed]
 
 
 def after_leading_h1(html: str, insert: str) -> str:
-    """``insert`` (as a region) below the page's leading ``<h1>``, or at the top without one."""
-    insert = region(insert)
+    """``insert`` below the page's leading ``<h1>``, or at the top when it has none."""
     if _LEADING_H1.match(html):
         end = _H1_END.search(html)
         if end is not None:
             return f"{html[: end.end()]}\n{insert}{html[end.end() :]}"
     return f"{insert}\n{html}"
-
-
-def region(html: str) -> str:
-    """``html`` marked as growth's, so search can be shown its words instead (see above)."""
-    return f"{_OPEN}{html}{_CLOSE}"
 
 
 def words(html: str) -> str:
@@ -103,67 +115,57 @@ def words(html: str) -> str:
     return f"<p>{_TAG_SPACE.sub(' ', html).strip()}</p>"
 
 
-@dataclass(frozen=True)
-class SearchView:
-    """A page's content for search (regions as words) and as published (regions as they are)."""
-
-    searched: str
-    published: str
-    regions: tuple[str, ...]  # each region's HTML as published, in page order
-
-
-def _spans(content: str) -> list[tuple[int, int, int, int]]:
-    """(start, inner start, inner end, end) of each region, in order.
-
-    Growth wrote the comments itself and plugins that re-serialize HTML keep
-    comments as they are, so they are found as written; a page whose comments
-    were reformatted is searched with the tolerant pattern instead.
-    """
+def _spans(content: str) -> list[tuple[int, int]]:
+    """(inner start, inner end) of each of growth's ``<div>``, in page order."""
     spans = []
     at = 0
-    while (start := content.find(_OPEN, at)) != -1:
-        end = content.find(_CLOSE, start)
-        if end == -1:
-            break
-        spans.append((start, start + len(_OPEN), end, end + len(_CLOSE)))
-        at = end + len(_CLOSE)
-    if content.count("growth:region") != 2 * len(spans):
-        spans = [(m.start(), m.start(1), m.end(1), m.end()) for m in REGION.finditer(content)]
+    while (opening := _WRAPPER.search(content, at)) is not None:
+        depth = 1
+        for tag in _DIV.finditer(content, opening.end()):
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                spans.append((opening.end(), tag.start()))
+                at = tag.end()
+                break
+        else:
+            break  # never closed: leave the rest as it is
     return spans
 
 
+@dataclass(frozen=True)
+class SearchView:
+    """A page's content as published, the lighter copy search reads, and growth's pieces."""
+
+    published: str
+    searched: str
+    pieces: tuple[str, ...]  # the inside of each of growth's <div>, as published
+
+
 def for_search(content: str) -> SearchView | None:
-    """The two views of ``content``, or None when it holds no region (nothing to do)."""
+    """The page as search should read it, or None when growth put nothing in it."""
     spans = _spans(content)
     if not spans:
         return None
-    published: list[str] = []
     searched: list[str] = []
-    regions: list[str] = []
     at = 0
-    for start, inner, inner_end, end in spans:
-        before, inside = content[at:start], content[inner:inner_end]
-        published += (before, inside)
-        searched += (before, region(words(inside)))
-        regions.append(inside)
+    for start, end in spans:
+        searched += (content[at:start], words(content[start:end]))
         at = end
-    published.append(content[at:])
     searched.append(content[at:])
-    return SearchView("".join(searched), "".join(published), tuple(regions))
+    pieces = tuple(content[start:end] for start, end in spans)
+    return SearchView(content, "".join(searched), pieces)
 
 
-def restore_regions(content: str, view: SearchView) -> tuple[str, int]:
-    """``content`` (search's view, changed by another plugin) with each region put back.
+def restore(content: str, view: SearchView) -> tuple[str, int]:
+    """``content`` (search's copy, since changed by another plugin) with growth's pieces back.
 
-    Returns the content and how many regions could not be found.
+    Returns the content and how many pieces could not be put back.
     """
-    pieces = iter(view.regions)
-    found = 0
-
-    def put(match: re.Match[str]) -> str:
-        nonlocal found
-        found += 1
-        return next(pieces, "")
-
-    restored = REGION.sub(put, content)
-    return restored, max(len(view.regions) - found, 0)
+    spans = _spans(content)
+    out: list[str] = []
+    at = 0
+    for (start, end), piece in zip(spans, view.pieces, strict=False):
+        out += (content[at:start], piece)
+        at = end
+    out.append(content[at:])
+    return "".join(out), max(len(view.pieces) - len(spans), 0)

@@ -52,8 +52,13 @@ class Strong:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class Em:
+    text: str
+
+
 # Inline content: a string, one piece, or a sequence of pieces read in order.
-Inline: TypeAlias = str | Link | Url | Code | Strong | Sequence["Inline"]
+Inline: TypeAlias = str | Link | Url | Code | Strong | Em | Sequence["Inline"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +109,13 @@ class Notice:
 
 
 @dataclass(frozen=True, slots=True)
+class Quote:
+    """Text quoted from elsewhere (a framework's own words)."""
+
+    content: Sequence[Block]
+
+
+@dataclass(frozen=True, slots=True)
 class CodeBlock:
     text: str
     language: str = ""
@@ -130,7 +142,7 @@ class Group:
 
 
 Block: TypeAlias = (
-    Heading | Para | Table | Bullets | Tasks | Notice | CodeBlock | Markup | Rule | Group
+    Heading | Para | Table | Bullets | Tasks | Notice | Quote | CodeBlock | Markup | Rule | Group
 )
 
 

@@ -27,6 +27,7 @@ from .files import atom, growth_json, schema
 from .pages import (
     cards,
     checklist,
+    competencies,
     dashboard,
     domains,
     feedback,
@@ -56,6 +57,7 @@ PAGES: list[PageFamily] = [
     reviews.pages,
     feedback.pages,
     checklist.pages,
+    competencies.pages,  # only with a progression framework
 ]
 
 FILES: list[FileFamily] = [
@@ -73,6 +75,13 @@ def site_pages(store: Store, ctx: SiteContext) -> list[Page]:
 def site_files(store: Store, ctx: SiteContext) -> list[GeneratedFile]:
     """Every generated file that is not a page."""
     return [item for family in FILES for item in family(store, ctx)]
+
+
+def generated_paths(store: Store, ctx: SiteContext) -> list[str]:
+    """The docs-relative path of every generated page and file (what the plugin adds)."""
+    return [page.path for page in site_pages(store, ctx)] + [
+        item.path for item in site_files(store, ctx)
+    ]
 
 
 def markdown_files(store: Store, ctx: SiteContext) -> list[GeneratedFile]:
@@ -93,6 +102,7 @@ __all__ = [
     "Page",
     "PageFamily",
     "SiteContext",
+    "generated_paths",
     "markdown_files",
     "site_files",
     "site_pages",

@@ -18,6 +18,7 @@ from .blocks import (
     Bullets,
     Code,
     CodeBlock,
+    Em,
     Group,
     Heading,
     Inline,
@@ -25,6 +26,7 @@ from .blocks import (
     Markup,
     Notice,
     Para,
+    Quote,
     Rule,
     Strong,
     Table,
@@ -77,6 +79,11 @@ class HtmlRenderer:
             out.append(block.html + "\n")  # type: ignore[union-attr]
         elif kind is Notice:
             self.notice(block, out)  # type: ignore[arg-type]
+        elif kind is Quote:
+            out.append("<blockquote>\n")
+            for child in block.content:  # type: ignore[union-attr]
+                self.block(child, out)
+            out.append("</blockquote>\n")
         elif kind is CodeBlock:
             lang = block.language  # type: ignore[union-attr]
             cls = f' class="language-{html_text(lang)}"' if lang else ""
@@ -139,6 +146,8 @@ class HtmlRenderer:
             return f"<code>{html_text(content.text)}</code>"  # type: ignore[union-attr]
         if kind is Strong:
             return f"<strong>{html_text(content.text)}</strong>"  # type: ignore[union-attr]
+        if kind is Em:
+            return f"<em>{html_text(content.text)}</em>"  # type: ignore[union-attr]
         if kind is Url:
             return f'<a href="{html_text(content.url)}">{html_text(content.text)}</a>'  # type: ignore[union-attr]
         if kind is list or kind is tuple:

@@ -27,6 +27,7 @@ from .blocks import (
     Bullets,
     Code,
     CodeBlock,
+    Em,
     Group,
     Heading,
     Inline,
@@ -35,6 +36,7 @@ from .blocks import (
     Notice,
     Page,
     Para,
+    Quote,
     Rule,
     Strong,
     Table,
@@ -46,8 +48,9 @@ from .escape import md_text, md_url
 from .urls import link_to
 
 _BACKTICKS = re.compile(r"`+")
-# An item that starts like a list marker would open a nested list.
-_LIST_START = re.compile(r"[-+*]|\d+[.)]")
+# What opens another block at the start of a paragraph or list item: a list
+# marker or a rule (`-`, `1.`), an indented code block (md_text escapes the rest).
+_OPENS_BLOCK = re.compile(r"-|\d+[.)]")
 
 
 def front_matter(title: str) -> str:
@@ -84,13 +87,13 @@ class MarkdownRenderer:
     def block(self, block: Block, out: list[str]) -> None:
         kind = type(block)
         if kind is Para:
-            out.append(f"{self.inline(block.content)}\n\n")  # type: ignore[union-attr]
+            out.append(f"{self.starting(block.content)}\n\n")  # type: ignore[union-attr]
         elif kind is Heading:
             out.append(heading(block.level, block.text))  # type: ignore[union-attr]
         elif kind is Table:
             self.table(block, out)  # type: ignore[arg-type]
         elif kind is Bullets:
-            out += [f"- {self.item(item)}\n" for item in block.items]  # type: ignore[union-attr]
+            out += [f"- {self.starting(item)}\n" for item in block.items]  # type: ignore[union-attr]
             out.append("\n")
         elif kind is Tasks:
             for done, item in block.items:  # type: ignore[union-attr]
@@ -104,6 +107,13 @@ class MarkdownRenderer:
             out.append(f"{block.html}\n\n")  # type: ignore[union-attr]
         elif kind is Notice:
             self.notice(block, out)  # type: ignore[arg-type]
+        elif kind is Quote:
+            inner: list[str] = []
+            for child in block.content:  # type: ignore[union-attr]
+                self.block(child, inner)
+            lines = "".join(inner).rstrip("\n").split("\n")
+            out += [f"> {line}\n" if line else ">\n" for line in lines]
+            out.append("\n")
         elif kind is CodeBlock:
             text = block.text.rstrip("\n")  # type: ignore[union-attr]
             longest = max((len(m) for m in _BACKTICKS.findall(text)), default=2)
@@ -122,9 +132,10 @@ class MarkdownRenderer:
             out.append("| " + " | ".join(inline(cell) for cell in row) + " |\n")
         out.append("\n")
 
-    def item(self, content: Inline) -> str:
-        text = self.inline(content)
-        if _LIST_START.match(text):
+    def starting(self, content: Inline) -> str:
+        """Inline content that starts a paragraph or list item: it opens no other block."""
+        text = self.inline(content).lstrip()
+        if _OPENS_BLOCK.match(text):
             return f"&#{ord(text[0])};{text[1:]}"
         return text
 
@@ -151,6 +162,8 @@ class MarkdownRenderer:
             return code_span(content.text)  # type: ignore[union-attr]
         if kind is Strong:
             return f"**{md_text(content.text)}**"  # type: ignore[union-attr]
+        if kind is Em:
+            return f"*{md_text(content.text)}*"  # type: ignore[union-attr]
         if kind is Url:
             return f"[{md_text(content.text)}]({md_url(content.url)})"  # type: ignore[union-attr]
         if kind is list or kind is tuple:
@@ -187,7 +200,11 @@ def render(blocks: Sequence[Block], ctx: SiteContext, here: str) -> str:
     return MarkdownRenderer(ctx, here).blocks(blocks)
 
 
+def render_body(page: Page, ctx: SiteContext) -> str:
+    """The page after its front matter: its title as the ``#`` heading, its blocks."""
+    return f"{heading(1, page.title)}{render(page.blocks, ctx, page.path).rstrip()}\n"
+
+
 def render_page(page: Page, ctx: SiteContext) -> str:
     """The whole page: front matter, its title as the ``#`` heading, its blocks."""
-    body = render(page.blocks, ctx, page.path).rstrip("\n")
-    return f"{front_matter(page.title)}{heading(1, page.title)}{body}\n"
+    return f"{front_matter(page.title)}{render_body(page, ctx)}"

@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 
+from mkdocs_growth.site.charts import UNIT
+
 from .conftest import screenshot
 
 pytestmark = pytest.mark.browser
@@ -92,7 +94,11 @@ def test_card_rubric_chart_is_visible(page: Any, base_url: str) -> None:
     box = chart.bounding_box()
     assert box is not None and box["width"] >= 150 and box["height"] >= 60, box
     assert chart.evaluate("e => e.tagName.toLowerCase()") == "svg"
-    assert chart.locator("rect").count() >= 4  # bars are drawn
+    # Each series (before, after) is one path with its legend swatch: the bars are drawn.
+    widths = [
+        chart.locator(f"path.growth-rubric-{side}").bounding_box() for side in ("before", "after")
+    ]
+    assert all(widths) and max(w["width"] for w in widths) >= UNIT  # type: ignore[index]
     screenshot(chart, "rubric-chart", for_docs=True)
 
 

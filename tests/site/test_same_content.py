@@ -16,11 +16,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import store_of
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.utils.yaml import yaml_load
 
 from mkdocs_growth.cli.settings import load_settings
-from mkdocs_growth.practice.store import open_store
 from mkdocs_growth.site.pages.card_header import HEADER_CLASS
 from mkdocs_growth.site.registry import SiteContext, site_pages
 
@@ -46,7 +47,8 @@ def page_html(site: Path, md_path: str) -> str:
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory, run_cli_module) -> tuple[Path, Path]:
     tmp = tmp_path_factory.mktemp("same-content")
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as handle:
+        config = yaml_load(handle)  # as MkDocs reads it (!ENV resolved)
 
     with_plugin = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(tmp / "plugin"))
     build(with_plugin)
@@ -83,7 +85,7 @@ def run_cli_module():
 
 def generated_paths() -> list[str]:
     settings = load_settings(str(ROOT / "mkdocs.yml"))
-    store = open_store(settings.docs_dir, settings.growth, "mkdocs.yml")
+    store = store_of(ROOT / "mkdocs.yml")
     ctx = SiteContext(today=settings.growth.effective_today(), base=settings.growth.base)
     return [page.path for page in site_pages(store, ctx)]
 
@@ -99,7 +101,7 @@ def test_every_generated_page_reads_the_same_both_ways(sites: tuple[Path, Path],
 
 def card_paths() -> list[tuple[str, str]]:
     settings = load_settings(str(ROOT / "mkdocs.yml"))
-    store = open_store(settings.docs_dir, settings.growth, "mkdocs.yml")
+    store = store_of(ROOT / "mkdocs.yml")
     base = settings.growth.base
     return [(store.path_of(card), f"{base}/cards/{card.id}.md") for card in store.cards]
 

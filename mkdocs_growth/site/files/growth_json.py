@@ -1,9 +1,11 @@
 """``growth.json``: the store as data for other tools (format documented in the docs).
 
 One object: ``format`` (version of this layout), ``generated_with``, ``today``,
-``site_url``, ``config`` (the effective options), ``counts``, ``problems``
-and ``documents`` (every valid document in path order, front-matter keys as
-written, plus ``path``, ``url`` and for cards ``priority``).
+``site_url``, ``config`` (the effective options), ``counts``, ``problems``,
+``competencies`` (with a framework: every level and theme with its evidence,
+as ``mkdocs-growth evidence --format json`` prints it, plus each document's
+``url``) and ``documents`` (every valid document in path order, front-matter
+keys as written, plus ``path``, ``url`` and for cards ``priority``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 from ... import __version__
 from ...core.model import Card
 from ...core.store import Store
+from ...practice.evidence import evidence_report
 from ...practice.priority import priorities
 from ..blocks import GeneratedFile
 from ..context import SiteContext
@@ -27,10 +30,12 @@ PATH = "growth.json"
 def _documents(store: Store, ctx: SiteContext) -> Iterator[dict[str, Any]]:
     """Every valid document as its JSON object, one at a time."""
     prios = priorities(store)
+    withheld = set(store.withheld) or None  # fields a public view's cards do not carry
     for entry in store.valid:
         doc = entry.doc
         assert doc is not None
-        item = doc.model_dump(mode="json", by_alias=True, fallback=str)
+        exclude = withheld if isinstance(doc, Card) else None
+        item = doc.model_dump(mode="json", by_alias=True, fallback=str, exclude=exclude)
         item["path"] = entry.path
         item["url"] = ctx.url_of(entry.path)
         if isinstance(doc, Card):
@@ -48,7 +53,7 @@ def to_json(store: Store, ctx: SiteContext) -> str:
     """
     dump = functools.partial(json.dumps, ensure_ascii=False, allow_nan=False)
     documents = [f"  {dump(item)}" for item in _documents(store, ctx)]
-    head = {
+    head: dict[str, Any] = {
         "format": FORMAT,
         "generated_with": {"name": "mkdocs-growth", "version": __version__},
         "today": ctx.today.isoformat(),
@@ -61,10 +66,26 @@ def to_json(store: Store, ctx: SiteContext) -> str:
         },
         "problems": [p.as_dict() for p in store.problems],
     }
+    if store.config.framework is not None:
+        head["competencies"] = _competencies(store, ctx)
     lines = [f" {dump(key)}: {dump(value)}" for key, value in head.items()]
     listed = ",\n".join(documents)
     lines.append(f' "documents": [\n{listed}\n ]' if documents else ' "documents": []')
     return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def _competencies(store: Store, ctx: SiteContext) -> dict[str, Any] | None:
+    """The whole framework (every level) with its evidence; None when the file has errors."""
+    if store.framework is None:
+        return None
+    report = evidence_report(store, [level.id for level in store.framework.levels])
+    assert report is not None
+    data = report.as_dict()
+    for theme in data["themes"]:
+        for competency in theme["competencies"]:
+            for item in competency["evidence"] + competency["planned"]:
+                item["url"] = ctx.url_of(item["path"])
+    return data
 
 
 def files(store: Store, ctx: SiteContext) -> list[GeneratedFile]:

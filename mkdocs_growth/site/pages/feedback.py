@@ -17,7 +17,7 @@ from ...practice.schedule import (
     CHECK_IN_DAYS,
     CheckIn,
     FeedbackItem,
-    check_in,
+    check_in_of,
     feedback_items,
     shift,
 )
@@ -31,6 +31,9 @@ FULL_MAX = 50
 
 
 def pages(store: Store, ctx: SiteContext) -> list[Page]:
+    state = check_in_of(store, ctx.today)
+    if state is None:  # the store withholds feedback: no page to show
+        return []
     items = feedback_items(store.cards)  # newest first
     since = shift(ctx.today, -RECENT_DAYS)
     recent = [i for i in items[:FULL_MAX] if i.entry.date >= since]
@@ -42,7 +45,7 @@ def pages(store: Store, ctx: SiteContext) -> list[Page]:
                 " The playbook asks for a mentor check-in every 4 to 6 weeks."
             )
         ),
-        _check_in(check_in(store.cards, ctx.today)),
+        _check_in(state),
     ]
     capped = f" (newest {FULL_MAX})" if len(recent) == FULL_MAX else ""
     page.blocks.append(Heading(2, f"Since {fmt_date(since)}{capped}"))

@@ -10,7 +10,7 @@ from ...core.options import HorizonSpec, quarter
 from ...core.store import Store
 from ...practice.milestones import progress
 from ...practice.priority import priorities, ranked_open
-from ...practice.rubric import change, signed
+from ...practice.rubric import change, rubric_known, signed
 from ...practice.schedule import current_horizon, horizon_state
 from ..blocks import Bullets, Heading, Page, Para, Table
 from ..context import SiteContext
@@ -103,6 +103,7 @@ def _horizon_page(store: Store, ctx: SiteContext, group: HorizonGroup) -> Page:
     ]
     if group.cards:
         archived = group.state == "past"
+        rated = archived and rubric_known(store)  # a public view may withhold the ratings
         prios = priorities(store)
         items = []
         for card in group.cards:
@@ -111,14 +112,18 @@ def _horizon_page(store: Store, ctx: SiteContext, group: HorizonGroup) -> Page:
                 f" · {card.status} · {store.config.domain(card.domain).label}"
                 f" · {fmt_number(prio.score)} {prio.band} · {progress(card)} milestones done"
             )
-            if archived:
+            if rated:
                 text += f" · rubric change: {signed(change(card)) or 'not rated'}"
             items.append([doc_link(store, card), text])
-        intro = (
-            "Final status of each card. Rubric change: the average of after minus before, per card."
-            if archived
-            else "Open cards by priority, then done and dropped ones."
-        )
+        if not archived:
+            intro = "Open cards by priority, then done and dropped ones."
+        elif rated:
+            intro = (
+                "Final status of each card. Rubric change: the average of after minus before,"
+                " per card."
+            )
+        else:
+            intro = "Final status of each card."
         page.blocks += [Para(intro), Bullets(items)]
     else:
         page.blocks.append(Para("No cards in this horizon."))

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 
 from ...core.store import Store
-from ...practice.rubric import average_change, signed
-from ...practice.schedule import INTERVALS, Review, check_in, review_plan
+from ...practice.rubric import average_change, rubric_known, signed
+from ...practice.schedule import INTERVALS, Review, check_in_of, reviews_of
 from ..blocks import Block, Heading, Page, Para, Strong, Table, prose
 from ..context import SiteContext
 from ..formats import fmt_date, plural
@@ -21,7 +21,9 @@ HEAD = ("Due", "Card", "Concepts", "Reviews so far", "Last review")
 
 
 def pages(store: Store, ctx: SiteContext) -> list[Page]:
-    plan = review_plan(store.cards, store.config, ctx.today)
+    plan = reviews_of(store, ctx.today)
+    if plan is None:  # the store withholds what the schedule is computed from
+        return []
     intervals = ", ".join(str(i) for i in INTERVALS)
     intro = (
         "Spaced repetition of the key concepts of open cards. After n recorded reviews"
@@ -69,30 +71,46 @@ def _when(review: Review, today: dt.date) -> str:
 
 
 def reviews_due_slot(store: Store, ctx: SiteContext) -> list[Block]:
-    """Dashboard block: how many reviews are due, and whether a check-in is."""
-    plan = review_plan(store.cards, store.config, ctx.today)
-    state = check_in(store.cards, ctx.today)
-    feedback = page_link(ctx, "feedback.md", "feedback")
-    count = plan.due_count
-    reviews = Para(
-        [
-            Strong(str(count)),
-            f" concept review{'s' if count != 1 else ''} due now or this week"
-            f" ({len(plan.overdue)} overdue): ",
-            page_link(ctx, "reviews.md", "review schedule"),
-            ".",
-        ]
-    )
-    if state.due:
-        since = f"last feedback {state.age_days} days ago" if state.last else "no feedback yet"
-        check = Para([Strong("Mentor check-in due"), f" ({since}): ", feedback, "."])
-    else:
-        check = Para([f"Next mentor check-in by {fmt_date(state.due_on)}: ", feedback, "."])
-    return [Heading(2, "Reviews due"), reviews, check]
+    """Dashboard block: how many reviews are due, and whether a check-in is.
+
+    Each half is left out when the store withholds what it is computed from.
+    """
+    plan = reviews_of(store, ctx.today)
+    state = check_in_of(store, ctx.today)
+    if plan is None and state is None:
+        return []
+    blocks: list[Block] = [Heading(2, "Reviews due")]
+    if plan is not None:
+        count = plan.due_count
+        blocks.append(
+            Para(
+                [
+                    Strong(str(count)),
+                    f" concept review{'s' if count != 1 else ''} due now or this week"
+                    f" ({len(plan.overdue)} overdue): ",
+                    page_link(ctx, "reviews.md", "review schedule"),
+                    ".",
+                ]
+            )
+        )
+    if state is not None:
+        feedback = page_link(ctx, "feedback.md", "feedback")
+        if not store.cards:  # a new store: nothing to check in on yet
+            blocks.append(Para("Mentor check-ins start with your first card."))
+        elif state.due:
+            since = f"last feedback {state.age_days} days ago" if state.last else "no feedback yet"
+            blocks.append(Para([Strong("Mentor check-in due"), f" ({since}): ", feedback, "."]))
+        else:
+            blocks.append(
+                Para([f"Next mentor check-in by {fmt_date(state.due_on)}: ", feedback, "."])
+            )
+    return blocks
 
 
 def rubric_average_slot(store: Store, ctx: SiteContext) -> list[Block]:
     """Dashboard block: average rubric change (after - before) across done cards."""
+    if not rubric_known(store):
+        return []
     value, count = average_change(store.cards)
     if value is None:
         said = Para("No done card has a rubric before and after yet.")
