@@ -42,9 +42,11 @@ from ..site.to_markdown import front_matter, heading
 
 MARKER = re.compile(r"<!--\s*growth:insert\s+(\d+)\s*-->", re.IGNORECASE)
 BLOCKS_CLASS = "growth-blocks"  # the <div> around each run of a generated page's blocks
-# An opening <div> of growth's (the card header's class comes from the page model).
+# An opening <div> of growth's, whatever else a re-serializing plugin gave it (the card
+# header's class comes from the page model).
 _WRAPPER = re.compile(
-    rf"""<div\s+class\s*=\s*(["']?)(?:{BLOCKS_CLASS}|{HEADER_CLASS})\1\s*>""", re.IGNORECASE
+    rf"""<div\b[^>]*?\bclass\s*=\s*["']?[^"'>]*?\b(?:{BLOCKS_CLASS}|{HEADER_CLASS})\b[^>]*>""",
+    re.IGNORECASE,
 )
 _DIV = re.compile(r"<(/?)div\b[^>]*>", re.IGNORECASE)
 _TAG_SPACE = re.compile(r"<[^>]*>\s*")  # a tag and the whitespace after it: one space
