@@ -22,7 +22,7 @@ from conftest import card, front_matter, write_store
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from mkdocs_growth.cli.generate import MANIFEST
+from mkdocs_growth.cli.outdir import MANIFEST
 
 ROOT = Path(__file__).resolve().parents[2]
 
