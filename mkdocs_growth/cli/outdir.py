@@ -27,6 +27,8 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from ..core.problems import shown_path
+
 MANIFEST = ".mkdocs-growth-generated.json"
 TMP_SUFFIX = ".tmp-growth"
 _CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
@@ -191,7 +193,7 @@ def plan(root: str, files: Iterable[tuple[str, bytes]]) -> Plan:
             conflicts.append(rel)
         writes[rel] = (target, data)
     if conflicts:
-        shown = "\n  ".join(os.path.join(root, c) for c in sorted(set(conflicts)))
+        shown = "\n  ".join(shown_path(os.path.join(root, c)) for c in sorted(set(conflicts)))
         raise GenerateError(
             f"{len(set(conflicts))} file(s) exist that generate did not write (or that were"
             " edited since); nothing was written. Move them away or pick another --out:"

@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Callable
 
-from ..core.problems import Problem
+from ..core.problems import Problem, shown_path
 from ..core.store import Store
 from ..practice.store import open_store
 from .common import EXIT_OK, EXIT_PROBLEMS, UsageError, require_dir, settings_of
@@ -57,7 +57,9 @@ def _report_filter(paths: list[str], docs_dir: str) -> Callable[[str], bool] | N
         real = os.path.realpath(given)
         if real != root and not real.startswith(root + os.sep):
             # pre-commit passes every staged .md file, README.md included: not an error
-            print(f"mkdocs-growth: skipped {given}: not inside docs_dir", file=sys.stderr)
+            print(
+                f"mkdocs-growth: skipped {shown_path(given)}: not inside docs_dir", file=sys.stderr
+            )
             continue
         wanted.append((real, os.path.isdir(real)))
 

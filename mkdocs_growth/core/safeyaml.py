@@ -24,6 +24,8 @@ from typing import Any
 import yaml
 from yaml import events as ev
 
+from .problems import quote
+
 try:  # libyaml is about 8x faster; fall back silently where it is missing.
     from yaml.cyaml import CParser as _Parser
 except ImportError:  # pragma: no cover - depends on the PyYAML build
@@ -119,7 +121,7 @@ def _construct(tag: str, value: str) -> Any:
 
 
 def _bad_scalar(tag: str, value: str, line: int) -> YamlError:
-    return YamlError(line, f"invalid {tag[len(TAG_PREFIX) :]} value {value!r}")
+    return YamlError(line, f"invalid {tag[len(TAG_PREFIX) :]} value {quote(value)}")
 
 
 def _wants_key(frame: _Frame) -> bool:

@@ -27,7 +27,7 @@ from ..core.frontmatter import normalize
 from ..core.model import Card
 from ..core.options import GrowthConfig, OptionsError, parse_options
 from ..core.parse import Entry
-from ..core.problems import Problem
+from ..core.problems import Problem, shown_path
 from ..core.store import Store, forget_cached_entries, paused_gc
 from ..practice.store import open_store
 from ..site.listing_html import ListingHtml, fast_path_allowed
@@ -322,8 +322,8 @@ def _shown_path(path: str) -> str:
     try:
         rel = os.path.relpath(path)
     except ValueError:  # another drive (Windows)
-        return path
-    return path if rel.startswith("..") else rel
+        rel = ".."
+    return shown_path(path if rel.startswith("..") else rel)
 
 
 def _theme_safe(meta: dict[str, Any]) -> None:

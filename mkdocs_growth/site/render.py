@@ -15,6 +15,7 @@ import posixpath
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from html import escape as html_escape
 from typing import Any
@@ -91,7 +92,10 @@ def fmt_number(value: float | int | None) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return f"{value:g}"
+    try:
+        return f"{value:g}"
+    except OverflowError:  # an int beyond a float's range (the model refuses them): still shown
+        return f"{Decimal(value):.6g}"
 
 
 @dataclass(frozen=True)

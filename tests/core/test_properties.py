@@ -295,12 +295,14 @@ feedback = fields(
     didnt=optional(valid_text),
     try_next=optional(valid_text),
 )
+# Titles and tags must show something once control characters are dropped.
+visible_text = valid_text.filter(lambda s: any(ch.isprintable() and not ch.isspace() for ch in s))
 common = {
     "id": optional(ids),
-    "title": valid_text,
+    "title": visible_text,
     "domain": optional(ids),
     "horizon": optional(horizons),
-    "tags": optional(st.lists(valid_text, max_size=4)),
+    "tags": optional(st.lists(visible_text, max_size=4)),
     "related": optional(st.lists(ids, max_size=3)),
 }
 dated = {**common, "date": dates}
