@@ -23,13 +23,14 @@ from urllib.parse import urlsplit, urlunsplit
 
 from ..core.model import Card
 from ..core.store import Store
+from ..practice.audience import private_pages, published
 from ..practice.priority import priorities
 from ..practice.store import open_store
 from ..site.context import page_url
 from ..site.pages.card_header import card_header
 from ..site.registry import SiteContext, render_pages
 from ..site.render import GeneratedPage, link_to, md_text
-from .common import EXIT_OK, UsageError, settings_of
+from .common import EXIT_OK, UsageError, add_audience, settings_of
 from .outdir import GenerateError, Plan, apply, check_folder, plan
 from .settings import Settings
 
@@ -102,13 +103,19 @@ def all_pages(settings: Settings, store: Store) -> list[GeneratedPage]:
 
 
 def generate(settings: Settings, out: str) -> tuple[Store, Plan]:
-    """Load the store of ``settings`` and write its generated pages under ``out``."""
+    """Load the store of ``settings`` and write its generated pages under ``out``.
+
+    The pages are those of the audience's view of the store (practice.audience).
+    """
     if not os.path.isdir(settings.docs_dir):
         raise GenerateError(f"{settings.docs_dir}: docs_dir is not a directory")
     root = check_folder(out, settings.docs_dir, settings.config_file)
-    store = open_store(settings.docs_dir, settings.growth, os.path.basename(settings.config_file))
-    pages = all_pages(settings, store)
-    p = plan(root, [(page.path, page.markdown.encode("utf-8")) for page in pages])
+    config_name = os.path.basename(settings.config_file)
+    store = open_store(settings.docs_dir, settings.growth, config_name, nav=settings.nav)
+    view = published(store, config_name)
+    private = private_pages(store).paths if view is not store else frozenset()
+    pages = all_pages(settings, view)
+    p = plan(root, [(page.path, page.markdown.encode("utf-8")) for page in pages], private)
     apply(p)
     return store, p
 
@@ -149,5 +156,10 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
         required=True,
         metavar="DIR",
         help="output folder (not docs_dir); lay it over a copy of docs_dir to build",
+    )
+    add_audience(
+        gen,
+        "export for this audience (default: the 'audience' option); public leaves"
+        " private pages and private_fields out",
     )
     gen.set_defaults(func=cmd_generate)

@@ -177,8 +177,21 @@ class Plan:
     manifest: Manifest
 
 
-def plan(root: str, files: Iterable[tuple[str, bytes]]) -> Plan:
-    """Check every path of a run under ``root`` (from :func:`check_folder`); write nothing."""
+def plan(
+    root: str, files: Iterable[tuple[str, bytes]], private: frozenset[str] = frozenset()
+) -> Plan:
+    """Check every path of a run under ``root`` (from :func:`check_folder`); write nothing.
+
+    ``private``: pages of docs_dir that a public export must not find in ``DIR``
+    (it is meant to be laid over a copy of docs_dir, which must leave them out).
+    """
+    copied = sorted(rel for rel in private if os.path.lexists(inside(root, rel)))
+    if copied:
+        shown = "\n  ".join(shown_path(os.path.join(root, rel)) for rel in copied)
+        raise GenerateError(
+            f"{len(copied)} private page(s) are in {root}, which a public export must not hold;"
+            f" nothing was written. Delete them (or copy docs_dir without them):\n  {shown}"
+        )
     manifest = read_manifest(root)
     leftovers, odd = _leftovers(root)  # the manifest's own temporary file included
     writes: dict[str, tuple[str, bytes]] = {}

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from ..core.options import GrowthConfig
 from ..core.problems import sort_key
 from ..core.store import Store, load_store
+from .audience import audience_problems
 from .milestones import guardrail
 
 
@@ -15,13 +16,17 @@ def open_store(
     config: GrowthConfig,
     config_path: str = "mkdocs.yml",
     paths: Iterable[str] | None = None,
+    nav: object = None,
 ) -> Store:
-    """:func:`~mkdocs_growth.core.store.load_store`, plus the guardrail warning.
+    """:func:`~mkdocs_growth.core.store.load_store`, plus the guardrail warning and,
+    for ``audience: public``, the warnings about links to private pages.
 
-    ``config_path`` is how problems about the options name the config file.
+    ``config_path`` is how problems about the options name the config file;
+    ``nav`` is MkDocs' ``nav`` setting, whose links the audience check reads too.
+    What a build publishes is :func:`~mkdocs_growth.practice.audience.published` of it.
     """
     store = load_store(docs_dir, config, paths=paths)
-    extra = guardrail(store, config_path)
+    extra = guardrail(store, config_path) + audience_problems(store, config_path, nav)
     if not extra:
         return store
     return Store(store.config, store.entries, sorted(store.problems + extra, key=sort_key))

@@ -1,1 +1,1 @@
-"""site"""
+"""Store + SiteContext -> generated pages and files, renderer-neutral."""

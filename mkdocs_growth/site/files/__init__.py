@@ -1,1 +1,1 @@
-"""site/files"""
+"""Generated files that are not pages: growth.json, its schema, the Atom feed."""

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from ... import __version__
 from ...core.model import Card
-from ..render import GeneratedPage
 from ...core.store import Store
 from ...practice.priority import priorities
+from ..render import GeneratedPage
 
 if TYPE_CHECKING:  # views imports this module: no import cycle at run time
     from ..context import SiteContext
@@ -27,10 +27,12 @@ PATH = "growth.json"
 
 def growth_data(store: Store, ctx: SiteContext) -> dict[str, Any]:
     documents = []
+    withheld = set(store.withheld) or None  # fields a public view's cards do not carry
     for entry in store.valid:
         doc = entry.doc
         assert doc is not None
-        item = doc.model_dump(mode="json", by_alias=True, fallback=str)
+        exclude = withheld if isinstance(doc, Card) else None
+        item = doc.model_dump(mode="json", by_alias=True, fallback=str, exclude=exclude)
         item["path"] = entry.path
         item["url"] = ctx.url_of(entry.path)
         if isinstance(doc, Card):
