@@ -68,10 +68,24 @@ def store_files() -> dict[str, str]:
     return files
 
 
+def mkdocs_build(config_file: Path) -> None:
+    """What ``mkdocs build`` does: startup event (the plugin learns the command), build, shutdown.
+
+    MkDocs keeps one instance of a plugin with ``on_startup`` per process, so
+    without the event a build would run with the command an earlier test left
+    (``serve`` includes drafts).
+    """
+    config = load_config(config_file=str(config_file))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
 def build_site(root: Path, files: dict[str, str], **config: Any) -> Path:
     settings = {"theme": {"name": "material"}, "markdown_extensions": EXTENSIONS, **config}
-    config_file = write_store(root, files, OPTIONS, config=settings)
-    build(load_config(config_file=str(config_file)))
+    mkdocs_build(write_store(root, files, OPTIONS, config=settings))
     return root / "site"
 
 
