@@ -60,7 +60,7 @@ def test_milestone_count_warning_is_3_to_5(tmp_path, count: int, warned: bool) -
 
 
 def test_progress_counts_done_among_milestones_not_dropped(tmp_path) -> None:
-    statuses = ["done", "done", "dropped", "active", "planned"]
+    statuses = ["done", "done", "done", "dropped", "active"]
     milestones = [{**MILESTONES[0], "title": f"m{i}", "status": s} for i, s in enumerate(statuses)]
     store = store_of(write_store(tmp_path, {"cards/a.md": card(milestones=milestones)}))
-    assert str(progress(store.cards[0])) == "2/4"
+    assert str(progress(store.cards[0])) == "3/4"
