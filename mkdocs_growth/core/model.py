@@ -77,7 +77,7 @@ def _visible(value: str) -> str:
     """Text that shows something once control characters and spaces are dropped.
 
     Titles and tags end up in navigation, ``<title>``, tag lists and feeds,
-    which drop control characters: a tag of only ``\x1b`` would be an empty
+    which drop control characters: a tag of only ``\\x1b`` would be an empty
     ``<category term="" />``, a title of only spaces an empty link.
     """
     if not any(ch.isprintable() and not ch.isspace() for ch in value):
