@@ -667,7 +667,7 @@ LONG = "x" * 5000
         f"{LONG}: 1\n{LONG}: 2",
         f"type: note\ntitle: t\ndate: {LONG[:40]}-01-01",
     ],
-    ids=lambda fm: fm[:12],
+    ids=lambda fm: fm[:12].replace("\n", " "),  # a node id on a command line (mutmut)
 )
 def test_problem_messages_stay_short(front_matter: str) -> None:
     """A message quotes a document value, never all of it: pages and terminals stay readable."""
