@@ -111,7 +111,13 @@ def generate(settings: Settings, out: str) -> tuple[Store, Plan]:
         raise GenerateError(f"{settings.docs_dir}: docs_dir is not a directory")
     root = check_folder(out, settings.docs_dir, settings.config_file)
     config_name = os.path.basename(settings.config_file)
-    store = open_store(settings.docs_dir, settings.growth, config_name, nav=settings.nav)
+    store = open_store(
+        settings.docs_dir,
+        settings.growth,
+        config_name,
+        nav=settings.nav,
+        framework=settings.framework,
+    )
     view = published(store, config_name)
     private = private_pages(store).paths if view is not store else frozenset()
     pages = all_pages(settings, view)

@@ -10,10 +10,10 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from . import generate, new, priorities, schema, validate
+from . import evidence, generate, new, priorities, schema, validate
 from .common import EXIT_OK, EXIT_USAGE, UsageError
 
-SUBCOMMANDS = (validate, new, priorities, schema, generate)
+SUBCOMMANDS = (validate, new, priorities, schema, generate, evidence)
 
 
 def build_parser() -> argparse.ArgumentParser:
