@@ -106,3 +106,64 @@ def test_a_file_name_with_control_characters_is_escaped_when_shown() -> None:
     assert str(problem) == "cards/\\x1b[2Jx\\x0aforged.md:3: error: bad"
     assert shown_path("a\\b\udcff.md") == "a\\\\b\\udcff.md"  # backslash too, once escaping
     assert shown_path("cards/été 🎉.md") == "cards/été 🎉.md"  # printable: as it is
+
+
+# --- the URL rule, case by case (mutation testing found it checked only through builds) ---
+
+
+def url_errors(tmp_path, url: str) -> list[str]:
+    artifact = {"kind": "technical", "title": "Demo", "url": url}
+    errors = errors_of(tmp_path, {"cards/a.md": card(artifacts=[artifact])})
+    return [e.split("artifacts[0].url: ", 1)[1] for e in errors]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.com/a?b=javascript:x",
+        "mailto:me@example.com",
+        "notes/a:b.md",
+        "page.md?x=a:b",
+        "page.md#a:b",
+        "a b.md",
+        "#top",
+    ],
+)
+def test_safe_urls_are_accepted(tmp_path, url: str) -> None:
+    assert url_errors(tmp_path, url) == []
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        (
+            "JavaScript:alert(1)",
+            "URL scheme 'javascript' is not allowed (use http, https, mailto or a relative path)",
+        ),
+        (
+            "java:script:x",
+            "URL scheme 'java' is not allowed (use http, https, mailto or a relative path)",
+        ),
+        (
+            "data:x?y",
+            "URL scheme 'data' is not allowed (use http, https, mailto or a relative path)",
+        ),
+        ("//evil.com", "protocol-relative URLs are not allowed (use https://...)"),
+        ("a\tb.md", "URL contains control characters"),
+        ("a\x01b.md", "URL contains control characters"),
+        (
+            "javascript&#58;x",
+            "URL contains an HTML character reference (write the character itself)",
+        ),
+    ],
+)
+def test_unsafe_urls_get_their_exact_message(tmp_path, url: str, message: str) -> None:
+    assert url_errors(tmp_path, url) == [message]
+
+
+def test_a_non_finite_number_is_an_error(tmp_path) -> None:
+    text = card(metrics=[{"name": "m", "target": 7}]).replace("target: 7", "target: .inf")
+    errors = errors_of(tmp_path, {"cards/a.md": text})
+    assert [e.split(": error: ", 1)[1] for e in errors] == [
+        "metrics[0].target: must be a finite number"
+    ]

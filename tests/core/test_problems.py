@@ -38,3 +38,22 @@ def test_the_json_schema_names_keys_as_written_and_never_requires_id() -> None:
     documents = [d for d in definitions.values() if "type" in d.get("required", [])]
     assert len(documents) == 6
     assert all("id" not in d["required"] and "title" in d["required"] for d in documents)
+
+
+def test_shown_path_escapes_like_python_at_each_width() -> None:
+    from mkdocs_growth.core.problems import shown_path
+
+    assert shown_path("a\x7fb") == "a\\x7fb"
+    assert shown_path("a\u202eb") == "a\\u202eb"
+    assert shown_path("a\U000e0001b") == "a\\U000e0001b"
+    assert shown_path("c:\\x\n") == "c:\\\\x\\x0a"
+
+
+def test_quote_cuts_long_values_to_the_limit() -> None:
+    from mkdocs_growth.core.problems import quote
+
+    assert quote("abc") == "'abc'"
+    assert quote("x" * 58) == "'" + "x" * 58 + "'"  # 60 characters: kept whole
+    long = quote("x" * 100)
+    assert len(long) == 60 and long.endswith("…") and long.startswith("'xxx")
+    assert quote("x" * 100, limit=10) == "'xxxxxxxx…"
