@@ -34,6 +34,7 @@ CHOICES = "feedback, rubric, metrics, artifacts, concepts, reviewed, tags, relat
         ),
         ({"domains": [{"kind": "technical"}]}, ("domains.0.id", "is required")),
         ({"max_active": "3"}, ("max_active", "must be a whole number (got '3')")),
+        ({"today": 5}, ("today", "must be a date like 2026-04-01, not a number")),
         (
             {"private_fields": "rubric"},
             ("private_fields", "must be a list of card field names, like [feedback, rubric]"),
@@ -70,7 +71,16 @@ def test_each_bad_option_gets_its_exact_message(
 def test_several_bad_options_are_joined_in_one_message() -> None:
     with pytest.raises(OptionsError) as caught:
         parse_options({"max_active": "3", "audience": "everyone"})
-    assert str(caught.value).count("; ") == 1
+    assert str(caught.value) == (
+        "max_active: must be a whole number (got '3');"
+        " audience: must be 'public' or 'internal' (got 'everyone')"
+    )
+
+
+def test_options_that_are_not_a_mapping() -> None:
+    with pytest.raises(OptionsError) as caught:
+        parse_options(["max_active", 3])  # type: ignore[arg-type]
+    assert caught.value.errors == [("growth", "options must be a mapping")]
 
 
 def test_private_fields_keep_every_name_given() -> None:

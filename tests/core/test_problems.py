@@ -47,6 +47,7 @@ def test_shown_path_escapes_like_python_at_each_width() -> None:
     assert shown_path("a\u202eb") == "a\\u202eb"
     assert shown_path("a\U000e0001b") == "a\\U000e0001b"
     assert shown_path("c:\\x\n") == "c:\\\\x\\x0a"
+    assert shown_path("a\uffff") == "a\\uffff"  # the last code point written with \\u
 
 
 def test_quote_cuts_long_values_to_the_limit() -> None:
@@ -57,3 +58,9 @@ def test_quote_cuts_long_values_to_the_limit() -> None:
     long = quote("x" * 100)
     assert len(long) == 60 and long.endswith("…") and long.startswith("'xxx")
     assert quote("x" * 100, limit=10) == "'xxxxxxxx…"
+
+
+def test_messages_are_bounded_at_400_characters_keeping_both_ends() -> None:
+    assert error("a.md", 1, "x" * 400).message == "x" * 400
+    long = error("a.md", 1, "a" * 300 + "b" * 101).message
+    assert long == "a" * 200 + " … " + "a" * 99 + "b" * 101
