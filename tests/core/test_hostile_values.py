@@ -35,7 +35,7 @@ def test_a_number_beyond_a_float_is_an_error_with_its_line(tmp_path, value: str)
     errors = errors_of(tmp_path, {"cards/a.md": text})
     line = text.splitlines().index(next(x for x in text.splitlines() if "target:" in x)) + 1
     assert errors == [
-        f"cards/a.md:{line}: error: metrics[0].target: is too large"
+        f"cards/a.md:{line}: error: metrics #1.target: is too large"
         " (numbers must lie within about ±1.8e308)"
     ]
 
@@ -56,7 +56,7 @@ def test_a_backslash_in_a_relative_url_is_an_error(tmp_path, url: str) -> None:
     artifact = {"kind": "technical", "title": "Demo", "url": url}
     errors = errors_of(tmp_path, {"cards/a.md": card(artifacts=[artifact])})
     assert len(errors) == 1
-    assert "artifacts[0].url: relative URL contains a backslash" in errors[0]
+    assert "artifacts #1.url: relative URL contains a backslash" in errors[0]
 
 
 # --- smaller ---------------------------------------------------------------------------------
@@ -68,7 +68,7 @@ def test_a_tag_of_only_control_characters_is_an_error(tmp_path, tag: str) -> Non
         {"type": "note", "title": "A note", "date": "2026-04-01", "tags": ["ok", tag]}
     )
     errors = errors_of(tmp_path, {"notes/n.md": note})
-    assert len(errors) == 1 and "tags[1]: has no visible characters" in errors[0]
+    assert len(errors) == 1 and "tags #2: has no visible characters" in errors[0]
 
 
 @pytest.mark.parametrize("title", ["\x1b\x1b", "   ", "\u200b"])
@@ -98,7 +98,7 @@ def test_domain_ids_that_differ_only_by_case_collide() -> None:
     """Domain ids are lowercase slugs, so an upper-case twin is refused as an id already."""
     with pytest.raises(OptionsError) as caught:
         parse_options({"domains": [{"id": "ops"}, {"id": "Ops"}]})
-    assert caught.value.errors[0][0] == "domains.1.id"
+    assert caught.value.errors[0][0] == "domains #2.id"
 
 
 def test_a_file_name_with_control_characters_is_escaped_when_shown() -> None:
@@ -114,7 +114,7 @@ def test_a_file_name_with_control_characters_is_escaped_when_shown() -> None:
 def url_errors(tmp_path, url: str) -> list[str]:
     artifact = {"kind": "technical", "title": "Demo", "url": url}
     errors = errors_of(tmp_path, {"cards/a.md": card(artifacts=[artifact])})
-    return [e.split("artifacts[0].url: ", 1)[1] for e in errors]
+    return [e.split("artifacts #1.url: ", 1)[1] for e in errors]
 
 
 @pytest.mark.parametrize(
@@ -168,5 +168,5 @@ def test_a_non_finite_number_is_an_error(tmp_path) -> None:
     text = card(metrics=[{"name": "m", "target": 7}]).replace("target: 7", "target: .inf")
     errors = errors_of(tmp_path, {"cards/a.md": text})
     assert [e.split(": error: ", 1)[1] for e in errors] == [
-        "metrics[0].target: must be a finite number"
+        "metrics #1.target: must be a finite number"
     ]

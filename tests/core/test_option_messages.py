@@ -22,7 +22,7 @@ CHOICES = "feedback, rubric, metrics, artifacts, concepts, reviewed, tags, relat
     [
         (
             {"domains": [{"id": "a", "kind": "hard"}]},
-            ("domains.0.kind", "must be 'technical' or 'soft-skill' (got 'hard')"),
+            ("domains #1.kind", "must be 'technical' or 'soft-skill' (got 'hard')"),
         ),
         ({"audience": "everyone"}, ("audience", "must be 'public' or 'internal' (got 'everyone')")),
         (
@@ -32,7 +32,7 @@ CHOICES = "feedback, rubric, metrics, artifacts, concepts, reviewed, tags, relat
                 "must be folder names (letters, digits, '-', '_') separated by '/', like growth (got '../x')",
             ),
         ),
-        ({"domains": [{"kind": "technical"}]}, ("domains.0.id", "is required")),
+        ({"domains": [{"kind": "technical"}]}, ("domains #1.id", "is required")),
         ({"max_active": "3"}, ("max_active", "must be a whole number (got '3')")),
         ({"today": 5}, ("today", "must be a date like 2026-04-01, not a number")),
         (

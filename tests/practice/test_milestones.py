@@ -55,7 +55,7 @@ def test_only_active_milestones_of_active_cards_count(tmp_path) -> None:
 def test_milestone_count_warning_is_3_to_5(tmp_path, count: int, warned: bool) -> None:
     milestones = [{"title": f"m{i}", "done_when": "done"} for i in range(count)]
     store = store_of(write_store(tmp_path, {"cards/a.md": card(milestones=milestones)}))
-    warnings = [p.message for p in store.warnings if "playbook suggests 3 to 5" in p.message]
+    warnings = [p.message for p in store.warnings if "plan 3 to 5" in p.message]
     assert bool(warnings) is warned, warnings
 
 
