@@ -1,0 +1,1 @@
+"""Store + SiteContext -> generated pages and files, renderer-neutral."""
