@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 
 from ..core.model import Card
-from .render import html_text
 from ..practice.rubric import DIMENSIONS, values
+from .render import html_text
 
 WIDTH = 360
 LABEL_W = 92  # left column: dimension names

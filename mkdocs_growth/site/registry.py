@@ -19,23 +19,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
+from ..core.store import Store
+from .context import SiteContext, page_url
 from .files import atom as feed
 from .files import growth_json as export
 from .files import schema
-from .render import GeneratedPage
-from ..core.store import Store
 from .pages import (
     checklist,
     dashboard,
     domains,
     feedback,
-    lists as feeds,
     horizons,
     priorities,
     problems,
     reviews,
 )
-from .context import SiteContext, page_url
+from .pages import (
+    lists as feeds,
+)
+from .render import GeneratedPage
 
 Builder = Callable[[Store, SiteContext], list[GeneratedPage]]
 Slot = Callable[[Store, SiteContext], str]

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from ...core.model import Decision, Document, Note, Talk
-from ..render import GeneratedPage
 from ...core.store import Store
+from ..render import GeneratedPage
 
 if TYPE_CHECKING:  # views imports this module: no import cycle at run time
     from ..context import SiteContext

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from ... import __version__
 from ...core.model import Card
-from ..render import GeneratedPage
 from ...core.store import Store
 from ...practice.priority import priorities
+from ..render import GeneratedPage
 
 if TYPE_CHECKING:  # views imports this module: no import cycle at run time
     from ..context import SiteContext

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 from ...core.model import json_schema
-from ..render import GeneratedPage
 from ...core.store import Store
 from ..context import SiteContext
+from ..render import GeneratedPage
 
 PATH = "growth.schema.json"
 

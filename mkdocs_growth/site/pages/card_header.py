@@ -19,13 +19,13 @@ from ...core.frontmatter import Block, split
 from ...core.model import Card, Metric
 from ...core.parse import Entry
 from ...core.problems import Problem
-from ..render import fmt_date, fmt_number, html_text, link_to, render
 from ...core.store import Store
-from ..charts import rubric_svg
 from ...practice.milestones import progress
 from ...practice.priority import priorities
-from .common import Links
+from ..charts import rubric_svg
 from ..context import SiteContext, relative_url
+from ..render import fmt_date, fmt_number, html_text, link_to, render
+from .common import Links
 
 _BACKTICKS = re.compile(r"`{3,}")
 _LEADING_H1 = re.compile(r"\A\s*<h1[\s>]")

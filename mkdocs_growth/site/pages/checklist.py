@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ...practice.checklist import HOW_TO, checklist
-from ..render import GeneratedPage
 from ...core.store import Store
-from .common import Links, page
+from ...practice.checklist import HOW_TO, checklist
 from ..context import SiteContext
+from ..render import GeneratedPage
+from .common import Links, page
 
 
 def pages(store: Store, ctx: SiteContext) -> list[GeneratedPage]:

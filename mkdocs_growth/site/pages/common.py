@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from ...core.model import Document
-from ..render import GeneratedPage, link_to, render_page
 from ...core.store import Store
 from ...practice.milestones import progress
 from ...practice.priority import priorities
 from ..context import SiteContext
+from ..render import GeneratedPage, link_to, render_page
 
 D = TypeVar("D", bound=Document)
 

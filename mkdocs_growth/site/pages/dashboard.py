@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from ..render import GeneratedPage
 from ...core.store import Store
 from ...practice.milestones import active_milestone_count, progress
 from ...practice.priority import ranked_open
 from ...practice.schedule import current_horizon
-from .common import newest_first, page
 from ..context import SiteContext
+from ..render import GeneratedPage
+from .common import newest_first, page
 
 TOP_PRIORITIES = 5
 LATEST_NOTES = 5

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ...core.options import DomainSpec
 from ...core.model import Card, Document
-from ..render import GeneratedPage
+from ...core.options import DomainSpec
 from ...core.store import Store
 from ...practice.priority import ranked_open
-from .common import newest_first, page
 from ..context import SiteContext
+from ..render import GeneratedPage
+from .common import newest_first, page
 
 KINDS = (("technical", "Technical"), ("soft-skill", "Soft skills"))
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...core.model import Card, Feedback
-from ..render import GeneratedPage
-from ...practice.schedule import CHECK_IN_DAYS, FeedbackItem, check_in, feedback_items, shift
 from ...core.store import Store
-from .common import page
+from ...practice.schedule import CHECK_IN_DAYS, FeedbackItem, check_in, feedback_items, shift
 from ..context import SiteContext
+from ..render import GeneratedPage
+from .common import page
 
 RECENT_DAYS = 182  # about two 90-day horizons
 FULL_MAX = 50

@@ -5,16 +5,15 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ...core.options import HorizonSpec, quarter
 from ...core.model import Card, Document, Retro
-from ..render import GeneratedPage
-from ...practice.rubric import change, signed
-from ...practice.schedule import horizon_state
+from ...core.options import HorizonSpec, quarter
 from ...core.store import Store
 from ...practice.priority import ranked_open
-from ...practice.schedule import current_horizon
-from .common import newest_first, page
+from ...practice.rubric import change, signed
+from ...practice.schedule import current_horizon, horizon_state
 from ..context import SiteContext
+from ..render import GeneratedPage
+from .common import newest_first, page
 
 
 @dataclass

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ...core.model import Document
-from ..render import GeneratedPage
 from ...core.store import Store
-from .common import newest_first, page
 from ..context import SiteContext
+from ..render import GeneratedPage
+from .common import newest_first, page
 
 # file name, page title, store attribute, extra column (field name, heading) or None
 FEEDS: tuple[tuple[str, str, str, tuple[str, str] | None], ...] = (

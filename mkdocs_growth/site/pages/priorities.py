@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..render import GeneratedPage
 from ...core.store import Store
 from ...practice.priority import priority_rows
-from .common import page
 from ..context import SiteContext
+from ..render import GeneratedPage
+from .common import page
 
 
 def pages(store: Store, ctx: SiteContext) -> list[GeneratedPage]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..render import GeneratedPage
 from ...core.store import Store
-from .common import page
 from ..context import SiteContext
+from ..render import GeneratedPage
+from .common import page
 
 
 def pages(store: Store, ctx: SiteContext) -> list[GeneratedPage]:

@@ -7,12 +7,12 @@ rubric change across done cards.
 
 from __future__ import annotations
 
-from ..render import GeneratedPage, link_to, md_text
+from ...core.store import Store
 from ...practice.rubric import average_change, signed
 from ...practice.schedule import INTERVALS, check_in, review_plan
-from ...core.store import Store
-from .common import page
 from ..context import SiteContext
+from ..render import GeneratedPage, link_to, md_text
+from .common import page
 
 
 def pages(store: Store, ctx: SiteContext) -> list[GeneratedPage]:
