@@ -20,7 +20,11 @@ def open_store(
 
     ``config_path`` is how problems about the options name the config file.
     """
-    store = load_store(docs_dir, config, paths=paths)
+    return with_playbook_rules(load_store(docs_dir, config, paths=paths), config_path)
+
+
+def with_playbook_rules(store: Store, config_path: str = "mkdocs.yml") -> Store:
+    """``store`` plus the playbook's store-wide warnings (the active-milestone guardrail)."""
     extra = guardrail(store, config_path)
     if not extra:
         return store
