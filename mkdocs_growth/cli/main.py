@@ -10,10 +10,10 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from . import edit, generate, new, priorities, schema, validate
+from . import edit, generate, new, priorities, report, schema, validate
 from .common import EXIT_OK, EXIT_USAGE, UsageError
 
-SUBCOMMANDS = (validate, new, priorities, schema, generate, edit)
+SUBCOMMANDS = (validate, new, priorities, schema, generate, edit, report)
 
 
 def build_parser() -> argparse.ArgumentParser:

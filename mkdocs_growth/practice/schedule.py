@@ -30,6 +30,7 @@ from typing import Literal
 
 from ..core.model import Card, Feedback
 from ..core.options import GrowthConfig, HorizonSpec, quarter, quarter_of
+from ..core.store import Store
 
 INTERVALS: tuple[int, ...] = (1, 3, 7, 14, 30, 60, 120)
 WEEK_DAYS = 7
@@ -201,3 +202,17 @@ def horizon_for_new(config: GrowthConfig, today: dt.date) -> HorizonSpec:
     if upcoming:
         return min(upcoming, key=lambda s: s.start)
     return max(config.horizons, key=lambda s: s.end)
+
+
+def horizons_in_use(store: Store, today: dt.date) -> list[HorizonSpec]:
+    """Configured horizons, or every quarter a document names plus the current one; by start."""
+    config = store.config
+    if config.horizons is not None:
+        specs = list(config.horizons)
+    else:
+        ids = {e.doc.horizon for e in store.valid if e.doc is not None and e.doc.horizon}
+        current = current_horizon(config, today)
+        if current is not None:
+            ids.add(current.id)
+        specs = [s for s in (quarter(i) for i in sorted(ids)) if s is not None]
+    return sorted(specs, key=lambda s: (s.start, s.end, s.id))

@@ -13,6 +13,7 @@ from ...practice.rubric import change, signed
 from ...practice.schedule import current_horizon, horizon_state
 from ..context import SiteContext
 from ..render import GeneratedPage
+from . import pictures
 from .common import newest_first, page
 
 
@@ -77,6 +78,8 @@ def pages(store: Store, ctx: SiteContext) -> list[GeneratedPage]:
             ctx,
             group=g,
             rubric_change=lambda card: signed(change(card)),
+            timeline=pictures.timeline(store, ctx, ctx.path(f"horizons/{g.spec.id}.md"), g.spec),
+            packet=g.spec.start <= ctx.today,
         )
         for g in groups
     ]
