@@ -14,6 +14,7 @@ from .common import MARK, esc, figure, num, shorten, svg_open, table, text
 
 WIDTH = 360
 LABEL_W = 92
+LABEL_CHARS = 15  # what fits in LABEL_W; a longer title gives way to the id
 AXIS_X0, AXIS_X1 = LABEL_W + 8, WIDTH - 44
 TOP = 24
 ROW = 26
@@ -63,7 +64,8 @@ def rubric_trend_svg(rows: list[RubricTrend]) -> str:
         parts.append(text(x, base + 13, str(value), anchor="middle", extra=' font-size="10"'))
     for row, trend in enumerate(rows):
         y = TOP + row * ROW + ROW / 2
-        label = shorten(trend.horizon.title or trend.horizon.id, 15)
+        title = trend.horizon.title or ""
+        label = title if 0 < len(title) <= LABEL_CHARS else shorten(trend.horizon.id, LABEL_CHARS)
         parts.append(text(0, y + 4, label))
         before, after = trend.mean_before, trend.mean_after
         if before is None or after is None:
