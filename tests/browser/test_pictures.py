@@ -108,7 +108,7 @@ def test_chart_renders_readably_in_both_schemes(
             scheme_page.evaluate(CONTRAST_JS, [mark, "fill"]) >= 3
         )
     figure = scheme_page.locator(f"article .{css}-figure")
-    screenshot(figure, f"{name}-{scheme_page.scheme}", for_docs=True)
+    screenshot(figure, f"{name}-{scheme_page.scheme}", for_docs=name != "horizon-timeline")
 
 
 def test_matrix_has_one_link_per_open_card(page: Any, base_url: str) -> None:
@@ -207,5 +207,24 @@ def test_report_dark_screenshot(browser: Any, base_url: str) -> None:
     try:
         tab.goto(base_url + "growth/reports/2026-Q4/")
         screenshot(tab, "report-dark", for_docs=True)
+    finally:
+        tab.context.close()
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_edited_card_shows_its_new_state(browser: Any, base_url: str, scheme: str) -> None:
+    """The mentoring card of the example store, updated with the card-edit commands."""
+    tab = open_page(browser, base_url, viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    try:
+        tab.goto(base_url + "cards/mentor-a-junior-on-call/")
+        header = tab.locator("article .growth-card-header")
+        checked = header.locator("li.task-list-item input[checked]")
+        assert checked.count() == 2  # milestones 1 and 2 done ("done ... -m 'Reverse shadowing'")
+        chart = header.get_by_role("img", name=re.compile("Rubric before and after"))
+        assert "Confidence: before 3, after 4" in (chart.locator("desc").text_content() or "")
+        tab.add_style_tag(
+            content=".md-header { visibility: hidden; }"
+        )  # sticky: it would cover the crop
+        screenshot(header, f"card-edits-{scheme}", for_docs=True)
     finally:
         tab.context.close()
