@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 
 from .settings import Settings, SettingsError, load_settings
@@ -15,10 +16,21 @@ class UsageError(Exception):
 
 
 def settings_of(args: argparse.Namespace) -> Settings:
+    """The settings of ``-f``, with ``--audience`` (where a subcommand has it) applied."""
     try:
-        return load_settings(args.config_file)
+        settings = load_settings(args.config_file)
     except SettingsError as exc:
         raise UsageError(str(exc)) from None
+    audience = getattr(args, "audience", None)
+    if audience is not None:
+        growth = settings.growth.model_copy(update={"audience": audience})
+        settings = dataclasses.replace(settings, growth=growth)
+    return settings
+
+
+def add_audience(parser: argparse.ArgumentParser, help_text: str) -> None:
+    """``--audience public|internal``: overrides the growth option for one run."""
+    parser.add_argument("--audience", choices=("public", "internal"), help=help_text)
 
 
 def require_dir(docs_dir: str) -> None:

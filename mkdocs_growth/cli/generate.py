@@ -32,13 +32,14 @@ from urllib.parse import urlsplit, urlunsplit
 
 from ..core.model import Card
 from ..core.store import Store
+from ..practice.audience import private_pages, published
 from ..practice.priority import priorities
 from ..practice.store import open_store
 from ..site.context import page_url
 from ..site.pages.card_header import card_header
 from ..site.registry import SiteContext, render_pages
 from ..site.render import GeneratedPage, link_to, md_text
-from .common import EXIT_OK, UsageError, settings_of
+from .common import EXIT_OK, UsageError, add_audience, settings_of
 from .settings import Settings
 
 MANIFEST = ".mkdocs-growth-generated.json"
@@ -169,7 +170,10 @@ class Plan:
     kept: list[str]  # stale files changed since: left alone
 
 
-def plan(out: str, docs_dir: str, pages: list[GeneratedPage]) -> Plan:
+def plan(
+    out: str, docs_dir: str, pages: list[GeneratedPage], private: frozenset[str] = frozenset()
+) -> Plan:
+    """What to write and remove; ``private``: pages of docs_dir a public export must not hold."""
     root = os.path.realpath(out)
     docs = os.path.realpath(docs_dir)
     if os.path.commonpath([root, docs]) == docs:
@@ -180,6 +184,13 @@ def plan(out: str, docs_dir: str, pages: list[GeneratedPage]) -> Plan:
     if os.path.exists(root) and not os.path.isdir(root):
         raise GenerateError(f"{out}: exists and is not a folder")
     manifest = _read_manifest(root)
+    copied = sorted(rel for rel in private if os.path.lexists(_inside(root, rel)))
+    if copied:  # DIR is meant to be laid over a copy of docs_dir: that copy must leave them out
+        shown = "\n  ".join(os.path.join(out, rel) for rel in copied)
+        raise GenerateError(
+            f"{len(copied)} private page(s) are in {out}, which a public export must not hold;"
+            f" nothing was written. Delete them (or copy docs_dir without them):\n  {shown}"
+        )
     writes: dict[str, tuple[str, bytes]] = {}
     conflicts = []
     for item in pages:
@@ -229,11 +240,17 @@ def apply(p: Plan) -> None:
 
 
 def generate(settings: Settings, out: str) -> tuple[Store, Plan]:
-    """Load the store of ``settings`` and write its generated pages under ``out``."""
+    """Load the store of ``settings`` and write its generated pages under ``out``.
+
+    The pages are those of the audience's view of the store (practice.audience).
+    """
     if not os.path.isdir(settings.docs_dir):
         raise GenerateError(f"{settings.docs_dir}: docs_dir is not a directory")
-    store = open_store(settings.docs_dir, settings.growth, os.path.basename(settings.config_file))
-    p = plan(out, settings.docs_dir, all_pages(settings, store))
+    config_name = os.path.basename(settings.config_file)
+    store = open_store(settings.docs_dir, settings.growth, config_name, nav=settings.nav)
+    view = published(store, config_name)
+    private = private_pages(store).paths if view is not store else frozenset()
+    p = plan(out, settings.docs_dir, all_pages(settings, view), private)
     apply(p)
     return store, p
 
@@ -273,5 +290,10 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
         required=True,
         metavar="DIR",
         help="output folder (not docs_dir); lay it over a copy of docs_dir to build",
+    )
+    add_audience(
+        gen,
+        "export for this audience (default: the 'audience' option); public leaves"
+        " private pages and private_fields out",
     )
     gen.set_defaults(func=cmd_generate)

@@ -11,16 +11,18 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 
 from ..core.messages import did_you_mean
 from ..core.options import GrowthConfig
 from ..core.store import Store
+from ..practice.audience import published
 from ..practice.report import Period, build_report, horizon_period, report_data, started_horizons
 from ..practice.schedule import current_horizon, horizons_in_use
 from ..practice.store import open_store
 from ..site.pages.reports import report_page
-from .common import EXIT_OK, UsageError, require_dir, settings_of
+from .common import EXIT_OK, UsageError, add_audience, require_dir, settings_of
 from .generate import site_context
 
 
@@ -64,7 +66,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     settings = settings_of(args)
     require_dir(settings.docs_dir)
     config = settings.growth
-    store = open_store(settings.docs_dir, config, settings.config_file)
+    config_name = os.path.basename(settings.config_file)
+    full = open_store(settings.docs_dir, config, config_name, nav=settings.nav)
+    store = published(full, config_name)  # audience public: what the public page shows
     period = choose_period(args, store, config)
     report = build_report(store, period, config.effective_today())
     if args.format == "json":
@@ -72,8 +76,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(json.dumps(data, indent=2, ensure_ascii=False, default=str))
     else:
         sys.stdout.write(report_page(report, store, site_context(settings, store)).markdown)
-    if store.errors:
-        print(f"({len(store.errors)} errors: run 'mkdocs-growth validate')", file=sys.stderr)
+    if full.errors:
+        print(f"({len(full.errors)} errors: run 'mkdocs-growth validate')", file=sys.stderr)
     return EXIT_OK
 
 
@@ -85,4 +89,9 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
     report.add_argument("--from", dest="start", type=_date, metavar="DATE", help="first day")
     report.add_argument("--to", dest="end", type=_date, metavar="DATE", help="last day")
     report.add_argument("--format", choices=("md", "json"), default="md", help="default: md")
+    add_audience(
+        report,
+        "the packet for this audience (default: the 'audience' option); public leaves out"
+        " private documents and private_fields, as the public site does",
+    )
     report.set_defaults(func=cmd_report)

@@ -65,6 +65,7 @@ class Settings:
     plugin_enabled: bool
     # names under `markdown_extensions` (templates pick syntax the site can render)
     markdown_extensions: frozenset[str] = frozenset()
+    nav: Any = None  # MkDocs' `nav` as written (the audience check reads its links)
 
 
 def _growth_options(plugins: Any) -> tuple[bool, Any]:
@@ -154,6 +155,7 @@ def load_settings(config_file: str) -> Settings:
         growth=growth,
         plugin_enabled=listed and enabled,
         markdown_extensions=_extension_names(raw.get("markdown_extensions")),
+        nav=raw.get("nav"),
     )
 
 

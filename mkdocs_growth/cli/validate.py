@@ -11,7 +11,7 @@ from collections.abc import Callable
 from ..core.problems import Problem
 from ..core.store import Store
 from ..practice.store import open_store
-from .common import EXIT_OK, EXIT_PROBLEMS, UsageError, require_dir, settings_of
+from .common import EXIT_OK, EXIT_PROBLEMS, UsageError, add_audience, require_dir, settings_of
 from .settings import Settings
 
 
@@ -78,7 +78,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         docs_dir, paths = paths[0], []  # another store folder, with these options
     require_dir(docs_dir)
     keep = _report_filter(paths, docs_dir)
-    store = open_store(docs_dir, settings.growth, settings.config_file)
+    store = open_store(docs_dir, settings.growth, settings.config_file, nav=settings.nav)
     problems = store.problems
     if keep is not None:
         problems = [
@@ -117,4 +117,9 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
     )
     validate.add_argument("--format", choices=("text", "json", "github"), default="text")
     validate.add_argument("--strict", action="store_true", help="warnings fail too")
+    add_audience(
+        validate,
+        "check as a build for this audience would (default: the 'audience' option);"
+        " public also warns about links to private pages",
+    )
     validate.set_defaults(func=cmd_validate)

@@ -151,6 +151,9 @@ class Document(BaseModel):
     horizon: HorizonId | None = None
     tags: list[Text] = []
     related: list[Id] = []
+    visibility: Literal["public", "private"] = Field(
+        default="public", description="private: left out of a site built for a public audience."
+    )
 
     @property
     def sort_date(self) -> dt.date:

@@ -90,6 +90,60 @@ class Limits(_Strict):
     max_string_length: Annotated[StrictInt, Field(ge=80)] = 20_000
 
 
+Audience = Literal["public", "internal"]
+
+# Card fields `private_fields` may name: details a card still makes sense without.
+# Fields that identify a card or drive the practice (title, goal, scores, status,
+# milestones, domain, horizon, date) cannot be private: make the card private instead.
+PRIVATE_FIELD_CHOICES: tuple[str, ...] = (
+    "feedback",
+    "rubric",
+    "metrics",
+    "artifacts",
+    "concepts",
+    "reviewed",
+    "tags",
+    "related",
+)
+CARD_FIELDS_KEPT: tuple[str, ...] = (
+    "type",
+    "id",
+    "title",
+    "visibility",
+    "date",
+    "domain",
+    "horizon",
+    "goal",
+    "scores",
+    "status",
+    "milestones",
+)
+
+
+def _private_fields(value: object) -> object:
+    """Each name must be a card field that can be left out (see PRIVATE_FIELD_CHOICES)."""
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError("must be a list of card field names, like [feedback, rubric]")
+    from .messages import did_you_mean
+
+    for name in value:
+        if name in PRIVATE_FIELD_CHOICES:
+            continue
+        if name in CARD_FIELDS_KEPT:
+            raise ValueError(
+                f"{name!r} cannot be private: a card needs it (make the card private"
+                " instead: visibility: private)"
+            )
+        raise ValueError(
+            f"unknown card field {name!r}{did_you_mean(name, PRIVATE_FIELD_CHOICES)};"
+            f" choose from {', '.join(PRIVATE_FIELD_CHOICES)}"
+        )
+    return list(dict.fromkeys(value))
+
+
+PrivateFields = Annotated[tuple[str, ...], BeforeValidator(_private_fields)]
+
+
 class GrowthConfig(_Strict):
     """Validated plugin options (see the configuration reference in the docs)."""
 
@@ -102,6 +156,8 @@ class GrowthConfig(_Strict):
     base: Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*$")] = "growth"
     strict: StrictBool = False
     limits: Limits = Limits()
+    audience: Audience = "internal"
+    private_fields: PrivateFields = ("feedback", "rubric")
 
     @field_validator("domains", "horizons")
     @classmethod
@@ -198,6 +254,9 @@ def _option_message(loc: tuple[object, ...], err: dict[str, object]) -> str:
         return "unknown option" + did_you_mean(str(loc[-1]), keys_at(GrowthConfig, loc[:-1]))
     if etype == "string_pattern_mismatch" and loc and loc[0] in _PATTERNS:
         return f"{_PATTERNS[str(loc[0])]} (got {err.get('input')!r:.60})"
+    if etype == "literal_error":
+        expected = dict(err.get("ctx") or {}).get("expected", "")
+        return f"must be {expected} (got {err.get('input')!r:.60})"
     if etype in _OPTION_TYPES:
         got = "" if etype == "missing" else f" (got {err.get('input')!r:.60})"
         return _OPTION_TYPES[str(etype)] + got

@@ -38,6 +38,10 @@ class Store:
     config: GrowthConfig
     entries: list[Entry]
     problems: list[Problem] = field(default_factory=list)
+    # Card fields this store's documents do not carry: a public view leaves the
+    # `private_fields` out (mkdocs_growth.practice.audience). Pages computed from
+    # such a field are left out too, rather than shown as "none recorded".
+    withheld: frozenset[str] = frozenset()
     # What the layers above compute from the store once per build (priorities, ranks).
     derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
@@ -87,6 +91,10 @@ class Store:
     @cached_property
     def retros(self) -> list[Retro]:
         return self.of_type(Retro)
+
+    def carries(self, *fields: str) -> bool:
+        """Whether the cards of this store carry all of these fields (none withheld)."""
+        return not self.withheld.intersection(fields)
 
     @property
     def errors(self) -> list[Problem]:

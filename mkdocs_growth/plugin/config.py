@@ -24,3 +24,5 @@ class GrowthPluginConfig(base.Config):
     base = c.Type(str, default="growth")
     strict = c.Type(bool, default=False)
     limits = c.Type(dict, default={})
+    audience = c.Type(str, default="internal")  # public | internal (checked by parse_options)
+    private_fields = c.Type(list, default=["feedback", "rubric"])

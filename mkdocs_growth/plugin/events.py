@@ -29,6 +29,7 @@ from ..core.options import GrowthConfig, OptionsError, parse_options
 from ..core.parse import Entry
 from ..core.problems import Problem
 from ..core.store import Store, forget_cached_entries, paused_gc
+from ..practice.audience import published
 from ..practice.store import open_store
 from ..site.listing_html import ListingHtml, fast_path_allowed
 from ..site.listing_html import convert as convert_listing
@@ -92,7 +93,15 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         sources = [f for f in pages if f.generated_by is None and f.src_dir]
         config_name = os.path.basename(config.config_file_path or "mkdocs.yml")
         paths = [f.src_uri for f in sources]  # every source page lives in docs_dir
-        store = open_store(config.docs_dir, self.growth, config_name, paths=paths)
+        full = open_store(config.docs_dir, self.growth, config_name, paths=paths, nav=config.nav)
+        # Every output is built from what the audience may see (practice.audience):
+        # for `audience: public`, private pages leave the build here (nav, search, sitemap).
+        store = published(full, config_name)
+        left_out = {f.src_uri for f in sources if f.src_uri not in store.by_path}
+        if left_out:
+            for file in [f for f in pages if f.src_uri in left_out]:
+                files.remove(file)
+            pages = [f for f in pages if f.src_uri not in left_out]
         ctx = SiteContext(
             today=self.growth.effective_today(),
             base=self.growth.base,
@@ -131,11 +140,13 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             files.append(
                 File.generated(config, item.path, content=content, inclusion=inclusion_level)
             )
-        self._report(store, site_warnings, config, config_name)
-        documents = sum(e.is_growth for e in store.entries)
+        self._report(full, site_warnings, config, config_name)
+        documents = sum(e.is_growth for e in full.entries)
+        private = f"; {len(left_out)} private pages left out" if left_out else ""
         log.info(
-            f"{documents} growth documents, {len(store.errors)} errors,"
-            f" {len(store.warnings)} warnings; {len(generated)} pages and files generated"
+            f"{documents} growth documents, {len(full.errors)} errors,"
+            f" {len(full.warnings)} warnings; {len(generated)} pages and files generated"
+            f"{private}"
         )
         # The store is millions of long-lived objects with no cycles. Held out of the
         # cyclic collector until the build ends, it costs no collection passes while
@@ -211,8 +222,10 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
     ) -> str | None:
         entry = self._entry(page.file)
         if entry is not None and entry.is_growth:
-            if entry.path in self.meta_from_entry:
-                page.meta = dict(entry.meta or {})  # top level copied: the entry is cached
+            if entry.path in self.meta_from_entry or self.growth.audience == "public":
+                # top level copied: the entry is cached. A public build's entries carry
+                # no private field, so the page's metadata does not either.
+                page.meta = dict(entry.meta or {})
             _theme_safe(page.meta)
         return None
 

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from ..core.model import Card, Note, Retro, Scores
 from ..core.store import Store
 from .milestones import active_milestone_count
-from .schedule import check_in, current_horizon, shift
+from .schedule import check_in_of, current_horizon, shift
 
 NOTE_DAYS = 7  # "a note in the last 7 days": today and the six days before
 RETRO_DAYS = 90  # "archive every 90 days"
@@ -185,8 +185,10 @@ def _guardrail(store: Store, base: str) -> CheckItem:
     )
 
 
-def _check_in(store: Store, today: dt.date, base: str) -> CheckItem:
-    state = check_in(store.cards, today)
+def _check_in(store: Store, today: dt.date, base: str) -> CheckItem | None:
+    state = check_in_of(store, today)
+    if state is None:  # the store withholds feedback (a public view): no item
+        return None
     if state.last is None:
         detail = "no feedback recorded yet"
     elif state.last > today:
@@ -213,8 +215,11 @@ def _retro(store: Store, today: dt.date, base: str) -> CheckItem:
 
 
 def checklist(store: Store, today: dt.date, base: str) -> list[CheckItem]:
-    """Every item, in the playbook's order. ``base`` is the generated pages' folder."""
-    return [
+    """Every item, in the playbook's order. ``base`` is the generated pages' folder.
+
+    An item the store cannot answer (it withholds the fields) is left out.
+    """
+    items = [
         _north_star(store),
         _horizon_card(store, today),
         _scores(store, base),
@@ -224,3 +229,4 @@ def checklist(store: Store, today: dt.date, base: str) -> list[CheckItem]:
         _check_in(store, today, base),
         _retro(store, today, base),
     ]
+    return [item for item in items if item is not None]

@@ -23,7 +23,7 @@ from ..core.model import Card
 from ..core.options import HorizonSpec
 from ..core.store import Store
 from .priority import Priority, priorities, ranked_open
-from .rubric import DIMENSIONS
+from .rubric import DIMENSIONS, rubric_known
 from .schedule import shift
 
 # -- impact / effort ----------------------------------------------------------------------
@@ -147,6 +147,7 @@ RHYTHM: dict[str, Rhythm] = {
 class Cadence:
     weeks: list[dt.date]  # the Monday of each week, oldest first; the last holds today
     counts: dict[str, list[int]]  # kind -> one count per week
+    kinds: tuple[str, ...] = CADENCE_KINDS  # the kinds shown (a public view may withhold reviews)
 
     def total(self, kind: str) -> int:
         return sum(self.counts[kind])
@@ -190,7 +191,8 @@ def cadence(store: Store, today: dt.date, weeks: int = WEEKS) -> Cadence:
         for day in days:
             if first <= day <= today:
                 row[(day - first).days // 7] += 1
-    return Cadence(starts, counts)
+    kinds = tuple(k for k in CADENCE_KINDS if k != "reviews" or store.carries("reviewed"))
+    return Cadence(starts, counts, kinds)
 
 
 # -- rubric trend -------------------------------------------------------------------------
@@ -220,7 +222,9 @@ def _mean(values: Iterable[float]) -> float | None:
 
 
 def rubric_trend(store: Store, horizons: list[HorizonSpec], today: dt.date) -> list[RubricTrend]:
-    """One row per horizon that has started, oldest first."""
+    """One row per horizon that has started, oldest first; none when ratings are withheld."""
+    if not rubric_known(store):
+        return []
     rated: dict[str, list[Card]] = {}
     for card in store.cards:
         rubric = card.rubric

@@ -36,6 +36,9 @@ from .rubric import DIMENSIONS, change
 from .schedule import horizons_in_use
 
 ARTIFACT_KINDS: tuple[str, ...] = ("technical", "process", "people")
+# Card fields a section is made of that a public view may withhold (``private_fields``):
+# such a section is left out of the packet, not shown as empty.
+SECTION_FIELDS: tuple[str, ...] = ("metrics", "artifacts", "feedback", "rubric")
 
 
 @dataclass(frozen=True)
@@ -136,7 +139,11 @@ class Report:
     decisions: list[Decision]
     feedback: list[FeedbackItem]  # oldest first
     rubric: list[RubricResult]  # cards with a rating
+    withheld: frozenset[str] = frozenset()  # SECTION_FIELDS left out (a public site)
     extra: dict[str, Any] = field(default_factory=dict)  # sections other modules add
+
+    def shows(self, section: str) -> bool:
+        return section not in self.withheld
 
     @property
     def rubric_average(self) -> float | None:
@@ -208,6 +215,7 @@ def build_report(store: Store, period: Period, today: dt.date) -> Report:
         decisions=_dated(store.decisions, period),
         feedback=feedback,
         rubric=rubric,
+        withheld=frozenset(store.withheld) & frozenset(SECTION_FIELDS),
     )
 
 
@@ -225,7 +233,7 @@ def report_data(report: Report, path_of: Any = None) -> dict[str, Any]:
         return out
 
     period = report.period
-    return {
+    data: dict[str, Any] = {
         "period": {
             "horizon": period.horizon.id if period.horizon else None,
             "title": period.title,
@@ -298,6 +306,9 @@ def report_data(report: Report, path_of: Any = None) -> dict[str, Any]:
         },
         **report.extra,
     }
+    for section in report.withheld:
+        data.pop(section, None)
+    return data
 
 
 def started_horizons(store: Store, today: dt.date) -> list[HorizonSpec]:

@@ -9,8 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..core.model import Card, RubricScores
+from ..core.store import Store
 
 DIMENSIONS: tuple[str, ...] = ("confidence", "competence", "impact", "clarity")
+RUBRIC_FIELDS = ("rubric",)
+
+
+def rubric_known(store: Store) -> bool:
+    """Whether the store's cards carry their ratings (a public view may withhold them)."""
+    return store.carries(*RUBRIC_FIELDS)
 
 
 def values(scores: RubricScores | None) -> dict[str, int | None]:

@@ -33,6 +33,10 @@ from ..core.options import GrowthConfig, HorizonSpec, quarter, quarter_of
 from ..core.store import Store
 
 INTERVALS: tuple[int, ...] = (1, 3, 7, 14, 30, 60, 120)
+# Card fields each schedule is computed from: a store that withholds one (a public
+# view with them in `private_fields`) has no such schedule to show.
+REVIEW_FIELDS = ("concepts", "reviewed")
+CHECK_IN_FIELDS = ("feedback",)
 WEEK_DAYS = 7
 CHECK_IN_DAYS = 42
 
@@ -121,6 +125,13 @@ def review_plan(cards: Iterable[Card], config: GrowthConfig, today: dt.date) -> 
     return ReviewPlan(today, groups["overdue"], groups["week"], groups["later"])
 
 
+def reviews_of(store: Store, today: dt.date) -> ReviewPlan | None:
+    """The review plan of the store's cards; None when the store withholds its fields."""
+    if not store.carries(*REVIEW_FIELDS):
+        return None
+    return review_plan(store.cards, store.config, today)
+
+
 @dataclass(frozen=True)
 class FeedbackItem:
     card: Card
@@ -158,6 +169,13 @@ def feedback_items(cards: Iterable[Card]) -> list[FeedbackItem]:
 def check_in(cards: Iterable[Card], today: dt.date) -> CheckIn:
     dates = [entry.date for card in cards for entry in card.feedback]
     return CheckIn(today, max(dates) if dates else None)
+
+
+def check_in_of(store: Store, today: dt.date) -> CheckIn | None:
+    """The check-in state of the store; None when it withholds feedback."""
+    if not store.carries(*CHECK_IN_FIELDS):
+        return None
+    return check_in(store.cards, today)
 
 
 def horizon_state(horizon: HorizonSpec, today: dt.date) -> HorizonState:

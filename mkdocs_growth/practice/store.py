@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..core.options import GrowthConfig
-from ..core.problems import sort_key
+from ..core.problems import Problem, sort_key
 from ..core.store import Store, load_store
+from .audience import audience_problems
 from .milestones import guardrail
 
 
@@ -15,17 +16,27 @@ def open_store(
     config: GrowthConfig,
     config_path: str = "mkdocs.yml",
     paths: Iterable[str] | None = None,
+    nav: object = None,
 ) -> Store:
-    """:func:`~mkdocs_growth.core.store.load_store`, plus the guardrail warning.
+    """:func:`~mkdocs_growth.core.store.load_store`, plus the guardrail warning and,
+    for ``audience: public``, the warnings about links to private pages.
 
-    ``config_path`` is how problems about the options name the config file.
+    ``config_path`` is how problems about the options name the config file;
+    ``nav`` is MkDocs' ``nav`` setting, whose links the audience check reads too.
+    What a build publishes is :func:`~mkdocs_growth.practice.audience.published` of it.
     """
-    return with_playbook_rules(load_store(docs_dir, config, paths=paths), config_path)
+    store = load_store(docs_dir, config, paths=paths)
+    return _adding(
+        store, guardrail(store, config_path) + audience_problems(store, config_path, nav)
+    )
 
 
 def with_playbook_rules(store: Store, config_path: str = "mkdocs.yml") -> Store:
-    """``store`` plus the playbook's store-wide warnings (the active-milestone guardrail)."""
-    extra = guardrail(store, config_path)
+    """``store`` plus the store-wide rule a card edit can break: the active-milestone guardrail."""
+    return _adding(store, guardrail(store, config_path))
+
+
+def _adding(store: Store, extra: list[Problem]) -> Store:
     if not extra:
         return store
     return Store(store.config, store.entries, sorted(store.problems + extra, key=sort_key))

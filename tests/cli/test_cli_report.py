@@ -99,3 +99,22 @@ def test_no_started_horizon_asks_for_dates(tmp_path: Path, run_cli) -> None:
     config = write_store(tmp_path, {"index.md": "# Home\n"}, options)
     result = run_cli("report", "-f", config)
     assert result.code == 2 and "no horizon has started yet" in result.err
+
+
+def test_public_audience_leaves_withheld_sections_out(tmp_path: Path, run_cli) -> None:
+    files = {
+        "cards/a.md": card(
+            horizon="h2",
+            feedback=[{"date": "2026-05-02", "from": "Secret Mentor", "didnt": "private words"}],
+        )
+    }
+    config = write_store(tmp_path, files, OPTIONS)
+    internal = run_cli("report", "-f", config).out
+    assert "Secret Mentor" in internal
+    public = run_cli("report", "--audience", "public", "-f", config)
+    assert public.code == 0
+    assert "Secret Mentor" not in public.out and "## Feedback received" not in public.out
+    data = json.loads(
+        run_cli("report", "--audience", "public", "--format", "json", "-f", config).out
+    )
+    assert "feedback" not in data and "rubric" not in data and "metrics" in data

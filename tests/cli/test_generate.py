@@ -21,6 +21,7 @@ import yaml
 from conftest import card, front_matter, write_store
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.utils import yaml_load
 
 from mkdocs_growth.cli.generate import MANIFEST
 
@@ -144,9 +145,15 @@ def test_generated_pages_build_into_a_working_site_without_the_plugin(
     assert any(d["location"].startswith("growth/cards/tracing/") for d in index["docs"])
 
 
+def repo_mkdocs_yml() -> dict[str, Any]:
+    """The example site's mkdocs.yml as MkDocs reads it (``!ENV`` resolved)."""
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as handle:
+        return yaml_load(handle)
+
+
 def test_example_site_builds_without_the_plugin(tmp_path: Path, run_cli) -> None:
     """The repository's own example site, with its theme and extensions, plugin removed."""
-    repo_config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    repo_config = repo_mkdocs_yml()
     out = tmp_path / "out"
     assert run_cli("generate", "-f", ROOT / "mkdocs.yml", "--out", out).code == 0
     extra = {
@@ -262,7 +269,7 @@ def test_zensical_builds_the_generated_pages(tmp_path: Path, run_cli) -> None:
     out = tmp_path / "out"
     assert run_cli("generate", "-f", ROOT / "mkdocs.yml", "--out", out).code == 0
     shutil.copytree(out, project / "docs", dirs_exist_ok=True)
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = repo_mkdocs_yml()
     config["plugins"] = ["search"]
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     result = subprocess.run(

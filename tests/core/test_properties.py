@@ -302,6 +302,7 @@ common = {
     "horizon": optional(horizons),
     "tags": optional(st.lists(valid_text, max_size=4)),
     "related": optional(st.lists(ids, max_size=3)),
+    "visibility": optional(st.sampled_from(["public", "private"])),
 }
 dated = {**common, "date": dates}
 FIELDS: dict[str, dict[str, st.SearchStrategy[Any]]] = {

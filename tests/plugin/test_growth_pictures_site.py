@@ -129,3 +129,37 @@ def test_packet_page_escapes_and_shows_the_evidence(site: Path) -> None:
     assert "1. one one is shown" in text
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert any(d["location"].startswith("growth/reports/h2/") for d in index["docs"])
+
+
+def test_a_public_site_leaves_withheld_fields_out_of_pictures_and_packet(
+    tmp_path: Path,
+) -> None:
+    """``audience: public`` withholds feedback, rubric (defaults) and here reviews: the
+    sections built from them are left out, not shown as empty."""
+    files = {
+        **FILES,
+        "cards/b.md": card(
+            title="Beta",
+            horizon="h2",
+            reviewed=["2026-05-18"],
+            feedback=[{"date": "2026-05-02", "from": "Secret Mentor", "didnt": "private words"}],
+        ),
+    }
+    options = {
+        **OPTIONS,
+        "audience": "public",
+        "private_fields": ["feedback", "rubric", "reviewed"],
+    }
+    cfg = {"theme": {"name": "material"}, "site_url": "https://example.com/"}
+    config = write_store(tmp_path, files, options, config=cfg)
+    build(load_config(config_file=str(config)))
+    site = tmp_path / "site"
+    dashboard = article(site, "growth/index.html")
+    assert "growth-rubric-trend" not in dashboard
+    cadence = chart(dashboard, "growth-cadence")
+    kinds = [tr[0].text for tr in cadence.findall("table/tbody/tr")]
+    assert kinds == ["Notes", "Talks", "Decisions"]  # no reviews row
+    packet = article(site, "growth/reports/h2/index.html")
+    assert "Secret Mentor" not in packet and "private words" not in packet
+    assert "Feedback received" not in packet and "Rubric before and after" not in packet
+    assert "Metrics: baseline to actual" in packet  # not withheld here

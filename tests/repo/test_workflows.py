@@ -23,6 +23,8 @@ import pytest
 import yaml
 from conftest import card, write_store
 
+from mkdocs_growth.cli.settings import load_settings
+
 ROOT = Path(__file__).resolve().parents[2]
 WORKFLOWS = ROOT / ".github" / "workflows"
 PAGES = WORKFLOWS / "pages.yml"
@@ -135,6 +137,32 @@ def test_pages_validates_with_annotations_before_building() -> None:
     assert commands.index("mkdocs-growth validate --format github") < commands.index(
         "mkdocs build --strict"
     )
+
+
+def test_pages_builds_the_public_site(monkeypatch: pytest.MonkeyPatch) -> None:
+    """GitHub Pages is public: the workflow builds with audience public, and checks it did."""
+    workflow = load(PAGES)
+    assert workflow["env"]["GROWTH_AUDIENCE"] == "public"
+    monkeypatch.setenv("GROWTH_AUDIENCE", "public")
+    assert load_settings(str(ROOT / "mkdocs.yml")).growth.audience == "public"
+    monkeypatch.delenv("GROWTH_AUDIENCE")
+    assert load_settings(str(ROOT / "mkdocs.yml")).growth.audience == "internal"  # ./dev build
+    steps = workflow["jobs"]["build"]["steps"]
+    runs = [str(step.get("run", "")).strip() for step in steps]
+    guard = runs.index("jq -e '.config.audience == \"public\"' site/growth.json")
+    uploads = [i for i, s in enumerate(steps) if "upload-pages-artifact" in str(s.get("uses"))]
+    assert runs.index("mkdocs build --strict") < guard < uploads[0]
+
+
+def test_publish_page_shows_the_pages_workflow_as_it_is() -> None:
+    """docs/publish.md tells users to copy the workflow: the copy must be the real one."""
+    text = (ROOT / "docs" / "publish.md").read_text(encoding="utf-8")
+    match = re.search(r"```yaml\n(name: pages\n.*?)```", text, re.S)
+    assert match, "docs/publish.md shows no Pages workflow"
+    shown = yaml.safe_load(match[1])
+    if True in shown:
+        shown["on"] = shown.pop(True)
+    assert shown == load(PAGES)
 
 
 # --- the CI workflow (annotations on pull requests) ------------------------------------

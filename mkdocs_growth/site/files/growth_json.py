@@ -27,10 +27,12 @@ PATH = "growth.json"
 
 def growth_data(store: Store, ctx: SiteContext) -> dict[str, Any]:
     documents = []
+    withheld = set(store.withheld) or None  # fields a public view's cards do not carry
     for entry in store.valid:
         doc = entry.doc
         assert doc is not None
-        item = doc.model_dump(mode="json", by_alias=True, fallback=str)
+        exclude = withheld if isinstance(doc, Card) else None
+        item = doc.model_dump(mode="json", by_alias=True, fallback=str, exclude=exclude)
         item["path"] = entry.path
         item["url"] = ctx.url_of(entry.path)
         if isinstance(doc, Card):

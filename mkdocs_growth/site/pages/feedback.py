@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ...core.model import Card, Feedback
 from ...core.store import Store
-from ...practice.schedule import CHECK_IN_DAYS, FeedbackItem, check_in, feedback_items, shift
+from ...practice.schedule import CHECK_IN_DAYS, FeedbackItem, check_in_of, feedback_items, shift
 from ..context import SiteContext
 from ..render import GeneratedPage
 from .common import page
@@ -23,6 +23,9 @@ FULL_MAX = 50
 
 
 def pages(store: Store, ctx: SiteContext) -> list[GeneratedPage]:
+    state = check_in_of(store, ctx.today)
+    if state is None:  # the store withholds feedback: no page to show
+        return []
     items = feedback_items(store.cards)  # newest first
     since = shift(ctx.today, -RECENT_DAYS)
     recent = [i for i in items[:FULL_MAX] if i.entry.date >= since]
@@ -36,7 +39,7 @@ def pages(store: Store, ctx: SiteContext) -> list[GeneratedPage]:
             older=_by_card(items[len(recent) :]),
             since=since,
             full_max=FULL_MAX,
-            state=check_in(store.cards, ctx.today),
+            state=state,
             weeks=CHECK_IN_DAYS // 7,
             admonition="admonition" in ctx.markdown_extensions,
         )

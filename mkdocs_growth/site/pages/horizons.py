@@ -9,7 +9,7 @@ from ...core.model import Card, Document, Retro
 from ...core.options import HorizonSpec, quarter
 from ...core.store import Store
 from ...practice.priority import ranked_open
-from ...practice.rubric import change, signed
+from ...practice.rubric import change, rubric_known, signed
 from ...practice.schedule import current_horizon, horizon_state
 from ..context import SiteContext
 from ..render import GeneratedPage
@@ -77,7 +77,7 @@ def pages(store: Store, ctx: SiteContext) -> list[GeneratedPage]:
             store,
             ctx,
             group=g,
-            rubric_change=lambda card: signed(change(card)),
+            rubric_change=(lambda card: signed(change(card))) if rubric_known(store) else None,
             timeline=pictures.timeline(store, ctx, ctx.path(f"horizons/{g.spec.id}.md"), g.spec),
             packet=g.spec.start <= ctx.today,
         )

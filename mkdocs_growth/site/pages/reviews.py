@@ -8,15 +8,17 @@ rubric change across done cards.
 from __future__ import annotations
 
 from ...core.store import Store
-from ...practice.rubric import average_change, signed
-from ...practice.schedule import INTERVALS, check_in, review_plan
+from ...practice.rubric import average_change, rubric_known, signed
+from ...practice.schedule import INTERVALS, check_in_of, reviews_of
 from ..context import SiteContext
 from ..render import GeneratedPage, link_to, md_text
 from .common import page
 
 
 def pages(store: Store, ctx: SiteContext) -> list[GeneratedPage]:
-    plan = review_plan(store.cards, store.config, ctx.today)
+    plan = reviews_of(store, ctx.today)
+    if plan is None:  # the store withholds what the schedule is computed from
+        return []
     groups = [
         ("Overdue", plan.overdue, "Nothing overdue."),
         ("Due this week", plan.week, "Nothing due in the next seven days."),
@@ -36,30 +38,38 @@ def pages(store: Store, ctx: SiteContext) -> list[GeneratedPage]:
 
 
 def reviews_due_slot(store: Store, ctx: SiteContext) -> str:
-    """Dashboard block: how many reviews are due, and whether a check-in is."""
+    """Dashboard block: how many reviews are due, and whether a check-in is.
+
+    Each half is left out when the store withholds what it is computed from.
+    """
     here = ctx.path("index.md")
-    plan = review_plan(store.cards, store.config, ctx.today)
-    state = check_in(store.cards, ctx.today)
-    reviews = link_to(here, ctx.path("reviews.md"))
-    feedback = link_to(here, ctx.path("feedback.md"))
-    count = plan.due_count
-    lines = [
-        "## Reviews due",
-        "",
-        f"**{count}** concept review{'s' if count != 1 else ''} due now or this week"
-        f" ({len(plan.overdue)} overdue): [review schedule]({reviews}).",
-        "",
-    ]
-    if state.due:
-        since = f"last feedback {state.age_days} days ago" if state.last else "no feedback yet"
-        lines.append(f"**Mentor check-in due** ({since}): [feedback]({feedback}).")
-    else:
-        lines.append(f"Next mentor check-in by {state.due_on}: [feedback]({feedback}).")
-    return "\n".join(lines) + "\n"
+    plan = reviews_of(store, ctx.today)
+    state = check_in_of(store, ctx.today)
+    if plan is None and state is None:
+        return ""
+    lines = ["## Reviews due", ""]
+    if plan is not None:
+        reviews = link_to(here, ctx.path("reviews.md"))
+        count = plan.due_count
+        lines += [
+            f"**{count}** concept review{'s' if count != 1 else ''} due now or this week"
+            f" ({len(plan.overdue)} overdue): [review schedule]({reviews}).",
+            "",
+        ]
+    if state is not None:
+        feedback = link_to(here, ctx.path("feedback.md"))
+        if state.due:
+            since = f"last feedback {state.age_days} days ago" if state.last else "no feedback yet"
+            lines.append(f"**Mentor check-in due** ({since}): [feedback]({feedback}).")
+        else:
+            lines.append(f"Next mentor check-in by {state.due_on}: [feedback]({feedback}).")
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def rubric_average_slot(store: Store, ctx: SiteContext) -> str:
     """Dashboard block: average rubric change (after - before) across done cards."""
+    if not rubric_known(store):
+        return ""
     value, count = average_change(store.cards)
     lines = ["## Rubric change", ""]
     if value is None:

@@ -8,7 +8,7 @@ under the picture sums it up; the week-by-week counts follow, folded.
 
 from __future__ import annotations
 
-from ...practice.pictures import CADENCE_KINDS, RHYTHM, Cadence
+from ...practice.pictures import RHYTHM, Cadence
 from .common import MARK, MONTHS, esc, figure, num, svg_open, table, text
 
 WIDTH = 360
@@ -28,8 +28,8 @@ def _opacity(count: int) -> str:
 def cadence_svg(data: Cadence) -> str:
     weeks = len(data.weeks)
     step = (WIDTH - LABEL_W - RIGHT_W) / weeks
-    height = TOP + ROW * len(CADENCE_KINDS) + 4
-    totals = ", ".join(f"{data.total(k)} {LABELS[k].lower()}" for k in CADENCE_KINDS)
+    height = TOP + ROW * len(data.kinds) + 4
+    totals = ", ".join(f"{data.total(k)} {LABELS[k].lower()}" for k in data.kinds)
     rhythm = "; ".join(
         f"{LABELS[k].lower()}: {RHYTHM[k].label}, met in {data.met(k)[0]} of {data.met(k)[1]}"
         for k in RHYTHM
@@ -46,7 +46,7 @@ def cadence_svg(data: Cadence) -> str:
         if first_week and (i == 0 or data.weeks[i - 1].month != monday.month):
             label = MONTHS[monday.month - 1]
             parts.append(text(LABEL_W + i * step, TOP - 5, label, extra=' font-size="9"'))
-    for row, kind in enumerate(CADENCE_KINDS):
+    for row, kind in enumerate(data.kinds):
         y = TOP + row * ROW
         parts.append(text(0, y + CELL_H - 3, LABELS[kind]))
         for i, count in enumerate(data.counts[kind]):
@@ -75,13 +75,13 @@ def cadence_svg(data: Cadence) -> str:
                 esc(RHYTHM[k].label if k in RHYTHM else "—"),
                 esc(f"{data.met(k)[0]} of {data.met(k)[1]}" if k in RHYTHM else "—"),
             )
-            for k in CADENCE_KINDS
+            for k in data.kinds
         ],
     )
     weekly = table(
-        ("Week of", *(LABELS[k] for k in CADENCE_KINDS)),
+        ("Week of", *(LABELS[k] for k in data.kinds)),
         [
-            (esc(str(monday)), *(esc(str(data.counts[k][i])) for k in CADENCE_KINDS))
+            (esc(str(monday)), *(esc(str(data.counts[k][i])) for k in data.kinds))
             for i, monday in enumerate(data.weeks)
         ],
     )

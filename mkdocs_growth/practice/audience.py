@@ -1,0 +1,350 @@
+"""Publishing audiences: what a public site may show, decided once, here.
+
+``audience: internal`` publishes the store as it is. ``audience: public``
+publishes :func:`public_view` of it instead: a store computed once per build
+that every page, card header, file and export is built from, so no renderer
+has to remember the rule.
+
+- Pages with ``visibility: private`` are not in it, and neither are pages
+  whose visibility cannot be read (broken front matter, unreadable or
+  oversized files): a public build fails closed.
+- Cards do not carry the ``private_fields``; ``Store.withheld`` names them, so
+  what is computed from them (the mentor check-in, the rubric average, the
+  review schedule) is left out rather than shown as "none recorded".
+- References from public documents to private ones are dropped, and so are
+  artifact links to private pages (the artifact stays, without its link).
+- Problems: those of private pages are not in it; a message is kept only when
+  it comes from the public file's own bytes and that file holds no private
+  field, otherwise it says the details are withheld (store-wide messages may
+  name other documents). The guardrail warning is computed again over the
+  public cards.
+
+:func:`audience_problems` are the warnings of a public build (links from
+public pages to private ones, pages left out because their visibility cannot
+be read). :func:`mkdocs_growth.practice.store.open_store` adds them, so
+``mkdocs build`` and ``mkdocs-growth validate`` report the same.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import posixpath
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+from urllib.parse import unquote
+
+from ..core.links import link_targets
+from ..core.model import Card
+from ..core.parse import Entry
+from ..core.problems import Problem, quote, sort_key, warning
+from ..core.store import Store, paused_gc
+from .milestones import guardrail
+
+Visibility = Literal["public", "private", "unknown"]
+
+WITHHELD = (
+    "details are not shown on a public site (they may name private documents or"
+    " fields); run mkdocs-growth validate"
+)
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm")
+_REFERENCE_FIELDS = ("card", "superseded_by")
+
+
+def visibility(entry: Entry) -> Visibility:
+    """``public``, ``private``, or ``unknown`` when the front matter could not be read.
+
+    Any page may say ``visibility: private``, a growth document or not; any
+    value other than ``public`` counts as private (the model reports it).
+    """
+    if entry.meta is None:
+        if entry.front_matter_broken or (not entry.text and entry.problems):
+            return "unknown"
+        return "public"
+    return "public" if entry.meta.get("visibility", "public") == "public" else "private"
+
+
+@dataclass(frozen=True)
+class Private:
+    """The pages a public site leaves out, by path, by id and by link target."""
+
+    paths: frozenset[str]
+    ids: dict[str, str]  # document id -> path
+    targets: dict[str, str]  # link key (see _key) -> path
+    names: frozenset[str]  # last part of each key: most links are ruled out by it alone
+
+    @classmethod
+    def of(cls, paths: list[str], ids: dict[str, str]) -> Private:
+        targets = {_key(path): path for path in paths}
+        return cls(frozenset(paths), ids, targets, frozenset(_last(k) for k in targets))
+
+
+def private_pages(store: Store) -> Private:
+    """Computed once per store."""
+    found = store.derived.get("private_pages")
+    if found is None:
+        hidden = [e for e in store.entries if visibility(e) != "public"]
+        found = store.derived["private_pages"] = Private.of(
+            [e.path for e in hidden], {e.doc_id: e.path for e in hidden if e.doc_id is not None}
+        )
+    return found
+
+
+def audience_problems(store: Store, config_path: str, nav: object = None) -> list[Problem]:
+    """The warnings of a public build; none for an internal one.
+
+    ``nav`` is MkDocs' ``nav`` setting as written (a page it lists is linked
+    from every page); warnings about it are reported against ``config_path``.
+    """
+    if store.config.audience != "public":
+        return []
+    private = private_pages(store)
+    out: list[Problem] = []
+    for target in nav_paths(nav) if private.paths else ():
+        path = _resolve("", target, private)
+        if path is not None:
+            out.append(
+                warning(
+                    config_path,
+                    0,
+                    f"nav links to private document {path}: a public site leaves it out,"
+                    " so the link would be broken (and name it on every page)",
+                )
+            )
+    for entry in store.entries:
+        state = visibility(entry)
+        if state == "unknown":
+            out.append(
+                warning(
+                    entry.path,
+                    0,
+                    "left out of the public site: its front matter cannot be read,"
+                    " so its visibility is unknown",
+                )
+            )
+        elif state == "private":
+            value = (entry.meta or {}).get("visibility")
+            if not entry.is_growth and value != "private":
+                out.append(
+                    warning(
+                        entry.path,
+                        entry.line("visibility"),
+                        f"visibility: {quote(value)} is not public or private;"
+                        " left out of the public site",
+                    )
+                )
+        elif private.paths:
+            out += _links_to_private(entry, private)
+    return out
+
+
+def _links_to_private(entry: Entry, private: Private) -> list[Problem]:
+    found: dict[tuple[int, str], str] = {}
+    head = entry.text[: len(entry.text) - len(entry.body)].count("\n") if entry.body else 0
+    for line, target in link_targets(entry.body):
+        path = _resolve(entry.path, target, private)
+        if path is not None:
+            found.setdefault(
+                (head + line, path),
+                f"links to private document {path}: a public site leaves it out,"
+                " so the link would be broken",
+            )
+    for i, url in _artifact_urls(entry):
+        path = _resolve(entry.path, url, private)
+        if path is not None:
+            found.setdefault(
+                (entry.line("artifacts", i, "url"), path),
+                f"artifacts[{i}].url links to private document {path}: a public site leaves"
+                " it out, and shows the artifact without its link",
+            )
+    for field_name, where, ref in entry.references():
+        path = private.ids.get(ref)
+        if path is not None:
+            found.setdefault(
+                (entry.line(*where), path),
+                f"{field_name}: {quote(ref)} is the private document {path}: a public site"
+                " leaves it out, and this link with it",
+            )
+    return [warning(entry.path, line, message) for (line, _), message in found.items()]
+
+
+def nav_paths(nav: object) -> list[str]:
+    """Every page path or URL an MkDocs ``nav`` setting lists, in order."""
+    out: list[str] = []
+    stack = [nav]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, dict):
+            stack.extend(reversed(list(item.values())))
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+    return out
+
+
+def _artifact_urls(entry: Entry) -> list[tuple[int, str]]:
+    """``(index, url)`` of a card's artifacts, from the front matter as written."""
+    artifacts = (entry.meta or {}).get("artifacts") if entry.kind == "card" else None
+    if not isinstance(artifacts, list):
+        return []
+    return [
+        (i, a["url"])
+        for i, a in enumerate(artifacts)
+        if isinstance(a, dict) and isinstance(a.get("url"), str)
+    ]
+
+
+def _key(path: str) -> str:
+    """A page path or URL path as one key: ``a/b.md``, ``a/b/``, ``a/b.html`` -> ``a/b``."""
+    path = path.rstrip("/")
+    for suffix in _PAGE_SUFFIXES:
+        if path.endswith(suffix):
+            path = path[: -len(suffix)]
+            break
+    folder, name = posixpath.split(path)
+    if name in ("index", "README"):
+        return folder
+    return "" if path == "." else path
+
+
+def _last(key: str) -> str:
+    return key.rsplit("/", 1)[-1]
+
+
+def _resolve(source: str, target: str, private: Private) -> str | None:
+    """The private page ``target`` (written in the page at ``source``) points at, if any.
+
+    Read both as MkDocs reads a Markdown link (relative to the source file's
+    folder) and as a browser reads a URL on a page with directory URLs
+    (relative to ``a/b/`` for ``a/b.md``).
+    """
+    target = target.strip()
+    if not target or target.startswith(("#", "//")) or _SCHEME.match(target):
+        return None
+    path = unquote(target.split("#", 1)[0].split("?", 1)[0])
+    if not path:
+        return None
+    name = _last(_key(path))
+    if name not in private.names and name not in ("", ".", ".."):
+        return None  # names no private page: most links end here
+    if path.startswith("/"):
+        bases, path = [""], path.lstrip("/")
+    elif not source:  # a docs-relative path (the nav)
+        bases = [""]
+    else:
+        stem = posixpath.splitext(source)[0]
+        folder, name = posixpath.split(stem)
+        bases = [posixpath.dirname(source), folder if name in ("index", "README") else stem]
+    for base in bases:
+        joined = posixpath.normpath(posixpath.join(base, path))
+        if joined == ".." or joined.startswith("../"):
+            continue
+        hit = private.targets.get(_key(joined))
+        if hit is not None:
+            return hit
+    return None
+
+
+def published(store: Store, config_path: str) -> Store:
+    """The store every output of a build is made from: the store, or its public view."""
+    return public_view(store, config_path) if store.config.audience == "public" else store
+
+
+def public_view(store: Store, config_path: str) -> Store:
+    """The store as a public site may show it (see the module docstring); computed once.
+
+    ``config_path`` names the config file as :func:`open_store` did (the guardrail).
+    """
+    found = store.derived.get("public_view")
+    if found is not None:
+        return found
+    private = private_pages(store)
+    withheld = frozenset(store.config.private_fields)
+    entries, safe = [], set()
+    with paused_gc():  # thousands of copies, no cycles: as when the store was read
+        for entry in store.entries:
+            if entry.path in private.paths:
+                continue
+            entries.append(_public_entry(entry, withheld, private))
+            if not _holds_withheld(entry, withheld):
+                safe.update(entry.problems)  # from the file's own bytes, all of them public
+    recounted = set(guardrail(store, config_path))
+    problems = [
+        p if p in safe else dataclasses.replace(p, message=WITHHELD)
+        for p in store.problems
+        if p.path not in private.paths and p not in recounted
+    ]
+    draft = Store(store.config, entries, problems, withheld=withheld)
+    problems += guardrail(draft, config_path)  # warnings only: validity is unchanged
+    view = Store(store.config, entries, sorted(problems, key=sort_key), withheld=withheld)
+    store.derived["public_view"] = view
+    return view
+
+
+def _holds_withheld(entry: Entry, withheld: frozenset[str]) -> bool:
+    return entry.kind == "card" and entry.meta is not None and not withheld.isdisjoint(entry.meta)
+
+
+def _public_entry(entry: Entry, withheld: frozenset[str], private: Private) -> Entry:
+    """The entry without its card's private fields, references and artifact links to private pages.
+
+    Cached entries are shared between builds: a changed entry is a copy.
+    """
+    meta = entry.meta
+    if meta is None:
+        return entry
+    private_ids = private.ids
+    drop = set(withheld.intersection(meta)) if entry.kind == "card" else set()
+    drop.update(f for f in _REFERENCE_FIELDS if _is_private_ref(meta.get(f), private_ids))
+    related = meta.get("related")
+    kept_related = None
+    if (
+        "related" not in drop
+        and isinstance(related, list)
+        and any(_is_private_ref(r, private_ids) for r in related)
+    ):
+        kept_related = [r for r in related if not _is_private_ref(r, private_ids)]
+    unlinked = set()
+    if "artifacts" not in drop:
+        unlinked = {i for i, url in _artifact_urls(entry) if _resolve(entry.path, url, private)}
+    if not drop and kept_related is None and not unlinked:
+        return entry
+    new_meta = {k: v for k, v in meta.items() if k not in drop}
+    if kept_related is not None:
+        new_meta["related"] = kept_related
+    if unlinked:
+        new_meta["artifacts"] = [
+            {k: v for k, v in a.items() if k != "url"} if i in unlinked else a
+            for i, a in enumerate(meta["artifacts"])
+        ]
+    doc = _public_doc(entry.doc, withheld, private_ids, unlinked)
+    return dataclasses.replace(entry, meta=new_meta, doc=doc)
+
+
+def _public_doc(
+    doc: Any, withheld: frozenset[str], private_ids: dict[str, str], unlinked: set[int]
+) -> Any:
+    if doc is None:
+        return None
+    update: dict[str, Any] = {}
+    if isinstance(doc, Card):
+        card_fields = Card.model_fields
+        update = {f: card_fields[f].get_default(call_default_factory=True) for f in withheld}
+        if unlinked and "artifacts" not in update:
+            update["artifacts"] = [
+                a.model_copy(update={"url": None}) if i in unlinked else a
+                for i, a in enumerate(doc.artifacts)
+            ]
+    if "related" not in update and any(r in private_ids for r in doc.related):
+        update["related"] = [r for r in doc.related if r not in private_ids]
+    fields = type(doc).model_fields
+    for name in _REFERENCE_FIELDS:
+        if name in fields and _is_private_ref(getattr(doc, name), private_ids):
+            update[name] = None
+    return doc.model_copy(update=update)
+
+
+def _is_private_ref(value: object, private_ids: dict[str, str]) -> bool:
+    return isinstance(value, str) and value in private_ids

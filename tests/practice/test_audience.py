@@ -1,0 +1,247 @@
+"""The public view of a store (practice.audience): the one place the audience rule lives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import MILESTONES, card, front_matter, store_of, write_store
+
+from mkdocs_growth.core.links import link_targets
+from mkdocs_growth.core.model import Card
+from mkdocs_growth.core.options import CARD_FIELDS_KEPT, PRIVATE_FIELD_CHOICES, Limits
+from mkdocs_growth.core.parse import parse_entry
+from mkdocs_growth.practice.audience import (
+    WITHHELD,
+    Private,
+    _resolve,
+    published,
+    visibility,
+)
+from mkdocs_growth.practice.schedule import check_in_of, reviews_of
+
+FEEDBACK = [{"date": "2026-04-20", "from": "Mo", "didnt": "rushed"}]
+
+
+def public_store(tmp_path: Path, files: dict[str, str], **options: Any):
+    config = write_store(tmp_path, files, {"today": "2026-05-01", "audience": "public", **options})
+    store = store_of(config)
+    return store, published(store, "mkdocs.yml")
+
+
+def entry_of(text: str):
+    return parse_entry("cards/a.md", text.encode(), Limits())
+
+
+def test_every_card_field_is_either_private_capable_or_kept() -> None:
+    """A new card field must be sorted into one of the two lists (options.py)."""
+    assert set(PRIVATE_FIELD_CHOICES) | set(CARD_FIELDS_KEPT) == set(Card.model_fields)
+    assert not set(PRIVATE_FIELD_CHOICES) & set(CARD_FIELDS_KEPT)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("# Plain page\n", "public"),
+        ("", "public"),
+        (card(), "public"),
+        (card(visibility="public"), "public"),
+        (card(visibility="private"), "private"),
+        (card(visibility="Private"), "private"),  # an error, and private: fail closed
+        (front_matter({"title": "Plain", "visibility": "private"}), "private"),
+        ("---\ntitle: [unclosed\n---\nbody\n", "unknown"),
+        ("---\ntype: card\nvisibility: private\n", "unknown"),  # never closed
+    ],
+)
+def test_visibility(text: str, expected: str) -> None:
+    assert visibility(entry_of(text)) == expected
+
+
+def test_unreadable_bytes_have_unknown_visibility() -> None:
+    entry = parse_entry("a.md", b"---\ntitle: \xff\n---\n", Limits())
+    assert visibility(entry) == "unknown"
+
+
+def test_link_targets_with_their_lines() -> None:
+    text = (
+        "[a](one.md) and ![img](pic.png)\n"
+        "\n"
+        "[ref]: <two.md#x>\n"
+        'x <a href="three.md">y</a> <img src=four.png>\n'
+        "<five.md>\n"
+        '[b]( six.md "title")\n'
+    )
+    assert link_targets(text) == [
+        (1, "one.md"),
+        (1, "pic.png"),
+        (3, "two.md#x"),
+        (4, "three.md"),
+        (4, "four.png"),
+        (5, "five.md"),
+        (6, "six.md"),
+    ]
+
+
+PRIVATE = Private.of(["cards/secret.md", "team/index.md"], {})
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "hit"),
+    [
+        ("notes/n.md", "../cards/secret.md", "cards/secret.md"),
+        ("notes/n.md", "../cards/secret.md#goal", "cards/secret.md"),
+        ("notes/n.md", "../cards/secret.md?x=1", "cards/secret.md"),
+        ("notes/n.md", "../cards/sec%72et.md", "cards/secret.md"),
+        ("cards/a.md", "secret.md", "cards/secret.md"),
+        ("cards/a.md", "../secret/", "cards/secret.md"),  # a directory URL from cards/a/
+        ("notes/n.md", "../../cards/secret/", "cards/secret.md"),
+        ("notes/n.md", "../cards/secret.html", "cards/secret.md"),
+        ("index.md", "/cards/secret.md", "cards/secret.md"),
+        ("index.md", "team/", "team/index.md"),
+        ("index.md", "team/index.md", "team/index.md"),
+        ("notes/n.md", "../cards/secret.png", None),
+        ("notes/n.md", "https://example.com/cards/secret.md", None),
+        ("notes/n.md", "//example.com/cards/secret.md", None),
+        ("notes/n.md", "mailto:secret@example.com", None),
+        ("notes/n.md", "#secret", None),
+        ("notes/n.md", "../../../cards/secret.md", None),  # outside docs_dir
+        ("cards/a.md", "open.md", None),
+    ],
+)
+def test_links_that_reach_a_private_page(source: str, target: str, hit: str | None) -> None:
+    assert _resolve(source, target, PRIVATE) == hit
+
+
+def test_public_view_leaves_private_pages_and_fields_out(tmp_path: Path) -> None:
+    rubric = {"before": {"confidence": 1, "competence": 1, "impact": 1, "clarity": 1}}
+    store, view = public_store(
+        tmp_path,
+        {
+            "cards/open.md": card(title="Open", feedback=FEEDBACK, rubric=rubric, related=["hid"]),
+            "cards/hid.md": card(title="Hidden", visibility="private"),
+            "notes/n.md": front_matter(
+                {"type": "note", "title": "N", "date": "2026-04-01", "card": "hid"}
+            ),
+        },
+    )
+    assert view is not store and view is published(store, "mkdocs.yml")  # computed once
+    assert sorted(view.by_id) == ["n", "open"]
+    opened = view.by_id["open"]
+    assert opened.doc.feedback == [] and opened.doc.rubric is None and opened.doc.related == []
+    assert "feedback" not in opened.meta and "rubric" not in opened.meta
+    assert opened.meta["related"] == []
+    assert view.by_id["n"].doc.card is None and "card" not in view.by_id["n"].meta
+    assert view.withheld == {"feedback", "rubric"}
+    assert check_in_of(view, view.config.today) is None
+    # The store itself (and the cached entries under it) are untouched.
+    original = store.by_id["open"]
+    assert original.doc.feedback and original.doc.rubric and original.meta["feedback"]
+    assert store.by_id["n"].doc.card == "hid"
+    assert check_in_of(store, store.config.today) is not None
+
+
+def test_internal_audience_publishes_the_store_itself(tmp_path: Path) -> None:
+    config = write_store(tmp_path, {"cards/a.md": card(visibility="private")})
+    store = store_of(config)
+    assert published(store, "mkdocs.yml") is store
+
+
+def test_reviews_are_left_out_when_their_fields_are_private(tmp_path: Path) -> None:
+    files = {"cards/a.md": card(concepts=["Spans"], status="active")}
+    _, view = public_store(tmp_path / "a", files, private_fields=["reviewed"])
+    assert reviews_of(view, view.config.today) is None
+    _, view = public_store(tmp_path / "b", files)
+    assert reviews_of(view, view.config.today) is not None
+
+
+def test_guardrail_counts_public_cards_only(tmp_path: Path) -> None:
+    busy = [{**m, "status": "active"} for m in MILESTONES]
+    store, view = public_store(
+        tmp_path,
+        {
+            "cards/open.md": card(
+                title="Open", status="active", milestones=busy[:2] + MILESTONES[2:]
+            ),
+            "cards/hid.md": card(
+                title="Hidden", status="active", milestones=busy, visibility="private"
+            ),
+        },
+        max_active=3,
+    )
+    assert any("5 active milestones" in p.message for p in store.warnings)
+    assert not [p for p in view.problems if p.path == "mkdocs.yml"]
+
+
+def test_problem_messages_on_a_public_site(tmp_path: Path) -> None:
+    store, view = public_store(
+        tmp_path,
+        {
+            "cards/hid.md": card(title="Hidden", visibility="private", milestones=[]),
+            "cards/plain.md": card(title="Plain", feedback=None, milestones=[]),
+            "cards/fed.md": card(title="Fed", feedback=FEEDBACK, milestones=[]),
+            "notes/n.md": front_matter(
+                {"type": "note", "title": "N", "date": "2026-04-01", "card": "hid"}
+            ),
+        },
+    )
+    by_path = {p.path: p.message for p in view.problems}
+    assert "cards/hid.md" not in by_path  # a private page's problems are left out
+    assert by_path["cards/plain.md"] == "card has no milestones; the playbook suggests 3 to 5"
+    assert by_path["cards/fed.md"] == WITHHELD  # the file holds private fields
+    assert by_path["notes/n.md"] == WITHHELD  # store-wide: names the private card
+    assert len(view.errors) == len([p for p in store.errors if p.path != "cards/hid.md"])
+
+
+def test_generate_refuses_an_out_dir_holding_private_pages(tmp_path: Path, run_cli) -> None:
+    config = write_store(
+        tmp_path, {"cards/a.md": card(), "cards/hid.md": card(title="Hid", visibility="private")}
+    )
+    out = tmp_path / "build"
+    (out / "cards").mkdir(parents=True)
+    (out / "cards" / "hid.md").write_text("a copy of docs_dir\n")
+    result = run_cli("generate", "-f", config, "--out", out, "--audience", "public")
+    assert result.code == 2
+    assert "private page(s)" in result.err and "cards/hid.md" in result.err
+    assert sorted(p.name for p in out.rglob("*")) == ["cards", "hid.md"]  # nothing written
+    assert run_cli("generate", "-f", config, "--out", out).code == 0  # internal: fine
+
+
+def test_artifact_links_to_private_pages_warn_and_lose_their_link(tmp_path: Path) -> None:
+    artifacts = [
+        {"kind": "process", "title": "The retro", "url": "../retros/r.md#what"},
+        {"kind": "technical", "title": "Repo", "url": "https://example.com/r.md"},
+    ]
+    store, view = public_store(
+        tmp_path,
+        {
+            "cards/a.md": card(artifacts=artifacts),
+            "retros/r.md": front_matter(
+                {"type": "retro", "title": "R", "date": "2026-04-01", "visibility": "private"}
+            ),
+        },
+    )
+    (warned,) = [p for p in store.warnings if "private" in p.message]
+    assert warned.path == "cards/a.md" and "artifacts[0].url" in warned.message
+    assert "retros/r.md" in warned.message and warned.line > 0
+    shown = view.by_id["a"].doc.artifacts
+    assert [(a.title, a.url) for a in shown] == [
+        ("The retro", None),
+        ("Repo", "https://example.com/r.md"),
+    ]
+    assert "url" not in view.by_id["a"].meta["artifacts"][0]
+    assert store.by_id["a"].doc.artifacts[0].url == "../retros/r.md#what"  # cached: untouched
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "hit"),
+    [
+        ("team/a.md", "../team/", "team/index.md"),
+        ("team/a.md", "./", "team/index.md"),
+        ("team/a.md", "..", "team/index.md"),  # from the directory URL team/a/
+        ("team/a.md", "index.md", "team/index.md"),
+        ("notes/n.md", "../", None),
+    ],
+)
+def test_links_to_a_private_folder_index(source: str, target: str, hit: str | None) -> None:
+    assert _resolve(source, target, PRIVATE) == hit
