@@ -25,6 +25,7 @@ To add a section (evidence by competency, say), add a field to
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -160,9 +161,43 @@ def horizon_period(spec: HorizonSpec) -> Period:
     return Period(spec.start, spec.end, spec)
 
 
-def _dated(docs: list[Any], period: Period) -> list[Any]:
-    inside = [d for d in docs if period.holds(d.date)]
-    return sorted(inside, key=lambda d: (d.date, d.title.casefold(), d.id))
+@dataclass(frozen=True)
+class _ByDate:
+    """What a packet takes by date, each sorted once per store: a period is two bisections."""
+
+    notes: list[Note]
+    talks: list[Talk]
+    decisions: list[Decision]
+    feedback: list[FeedbackItem]
+
+    @staticmethod
+    def of(store: Store) -> _ByDate:
+        found = store.derived.get("report_by_date")
+        if found is None:
+
+            def order(docs: list[Any]) -> list[Any]:
+                return sorted(docs, key=lambda d: (d.date, d.title.casefold(), d.id))
+
+            feedback = [FeedbackItem(c, e) for c in store.cards for e in c.feedback]
+            feedback.sort(key=lambda f: (f.entry.date, f.card.title.casefold(), f.card.id))
+            found = store.derived["report_by_date"] = _ByDate(
+                order(store.notes), order(store.talks), order(store.decisions), feedback
+            )
+        return found
+
+
+def _within(items: list[Any], period: Period, day: Any) -> list[Any]:
+    """The slice of ``items`` (sorted by ``day(item)``) dated in the period."""
+    days = [day(item) for item in items]
+    return items[bisect_left(days, period.start) : bisect_right(days, period.end)]
+
+
+def _date(doc: Any) -> dt.date:
+    return doc.date
+
+
+def _entry_date(item: FeedbackItem) -> dt.date:
+    return item.entry.date
 
 
 def build_report(store: Store, period: Period, today: dt.date) -> Report:
@@ -191,13 +226,7 @@ def build_report(store: Store, period: Period, today: dt.date) -> Report:
     for card in cards:
         for artifact in card.artifacts:
             artifacts[artifact.kind].append(ArtifactItem(card, artifact))
-    feedback = [
-        FeedbackItem(card, entry)
-        for card in store.cards
-        for entry in card.feedback
-        if period.holds(entry.date)
-    ]
-    feedback.sort(key=lambda f: (f.entry.date, f.card.title.casefold(), f.card.id))
+    by_date = _ByDate.of(store)
     rubric = [
         RubricResult(c, c.rubric.before, c.rubric.after)
         for c in cards
@@ -210,10 +239,10 @@ def build_report(store: Store, period: Period, today: dt.date) -> Report:
         milestones_done=milestones,
         metrics=[MetricResult(c, m) for c in cards for m in c.metrics],
         artifacts=artifacts,
-        notes=_dated(store.notes, period),
-        talks=_dated(store.talks, period),
-        decisions=_dated(store.decisions, period),
-        feedback=feedback,
+        notes=_within(by_date.notes, period, _date),
+        talks=_within(by_date.talks, period, _date),
+        decisions=_within(by_date.decisions, period, _date),
+        feedback=_within(by_date.feedback, period, _entry_date),
         rubric=rubric,
         withheld=frozenset(store.withheld) & frozenset(SECTION_FIELDS),
     )

@@ -223,3 +223,11 @@ def test_every_picture_fits_a_phone() -> None:
         svg = next(el for el in ET.fromstring(fragment) if el.tag == f"{SVG}svg")
         width = int((svg.get("viewBox") or "").split()[2])
         assert width <= 370  # drawn for a 390 px screen; scales down further with width 100%
+
+
+def test_line_breaks_and_tabs_in_titles_keep_one_html_block() -> None:
+    card = make_card(1, title="two\n\nparagraphs\tand a tab")
+    fragment = matrix_svg([MatrixMark(card, 1, Priority(3.0, "medium"))], href)
+    assert "\n\n" not in fragment and "\t" not in fragment
+    assert "two paragraphs and a tab" in fragment
+    assert markdown.markdown(fragment, extensions=["md_in_html"]) == fragment

@@ -35,9 +35,13 @@ _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 
 def esc(value: object) -> str:
-    """Text (or an attribute value) that displays literally in HTML, SVG and Markdown."""
+    """Text (or an attribute value) that displays literally in HTML, SVG and Markdown.
+
+    Runs of white space become one space: a line break in a title must not end
+    the raw HTML block in Markdown, and Markdown would expand a tab anyway.
+    """
     text = value if isinstance(value, str) else str(value)
-    return _NOT_XML.sub("", text).translate(_ESCAPE)
+    return " ".join(_NOT_XML.sub("", text).translate(_ESCAPE).split())
 
 
 def num(value: float) -> str:
