@@ -96,10 +96,74 @@ def write_store(
     return config_file
 
 
+# A progression framework in the job-family layout: 5 levels x 8 themes, competency
+# ids `<level>-<theme>`. `framework_yaml(skip=...)` leaves cells out.
+LEVELS = [
+    ("junior", "Junior engineer"),
+    ("engineer", "Engineer"),
+    ("senior", "Senior engineer"),
+    ("staff", "Staff engineer"),
+    ("principal", "Principal engineer"),
+]
+THEMES = [
+    ("delivery", "Delivery"),
+    ("craft", "Technical craft"),
+    ("operations", "Running production"),
+    ("decisions", "Decisions"),
+    ("communication", "Communication"),
+    ("collaboration", "Collaboration"),
+    ("learning", "Learning"),
+    ("mentoring", "Developing others"),
+]
+FRAMEWORK_OPTIONS = {"framework": "framework.yml", "level": "senior", "target_level": "staff"}
+
+
+def framework_yaml(skip: tuple[tuple[str, str], ...] = ()) -> str:
+    """The test framework as YAML text (one competency per level and theme, except ``skip``)."""
+    data = {
+        "name": "Test ladder",
+        "summary": "Five levels, eight themes.",
+        "levels": [{"id": i, "name": n} for i, n in LEVELS],
+        "themes": [{"id": i, "name": n, "summary": f"About {n.lower()}."} for i, n in THEMES],
+        "competencies": [
+            {
+                "id": f"{level}-{theme}",
+                "level": level,
+                "theme": theme,
+                "summary": f"{level_name}: {theme_name.lower()} at this level.",
+                "proficiency": "Practitioner",
+            }
+            for level, level_name in LEVELS
+            for theme, theme_name in THEMES
+            if (level, theme) not in skip
+        ],
+    }
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+
+
+def write_framework_store(
+    tmp_path: Path,
+    files: Mapping[str, str | bytes],
+    growth_options: Mapping[str, Any] | None = None,
+    *,
+    framework: str | None = None,
+    config: Mapping[str, Any] | None = None,
+) -> Path:
+    """:func:`write_store` with ``framework.yml`` next to mkdocs.yml (default: the 5x8 one)."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "framework.yml").write_text(
+        framework_yaml() if framework is None else framework, encoding="utf-8"
+    )
+    options = {**FRAMEWORK_OPTIONS, **(growth_options or {})}
+    return write_store(tmp_path, files, options, config=config)
+
+
 def store_of(config_file: Path | str) -> Store:
     """The engine's view of a store, read the way the CLI reads it."""
     settings = load_settings(str(config_file))
-    return open_store(settings.docs_dir, settings.growth, settings.config_file)
+    return open_store(
+        settings.docs_dir, settings.growth, settings.config_file, framework=settings.framework
+    )
 
 
 @dataclass

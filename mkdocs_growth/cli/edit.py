@@ -60,7 +60,14 @@ def run_edit(args: argparse.Namespace, make: Callable[[GrowthConfig], Decide]) -
     config = settings.growth
     decide = make(config)
     try:
-        result = edits.prepare(settings.docs_dir, config, args.id, decide, settings.config_file)
+        result = edits.prepare(
+            settings.docs_dir,
+            config,
+            args.id,
+            decide,
+            settings.config_file,
+            framework=settings.framework,
+        )
     except edits.EditRequestError as exc:
         raise UsageError(str(exc)) from None
     except edits.EditRejected as exc:

@@ -247,7 +247,13 @@ def generate(settings: Settings, out: str) -> tuple[Store, Plan]:
     if not os.path.isdir(settings.docs_dir):
         raise GenerateError(f"{settings.docs_dir}: docs_dir is not a directory")
     config_name = os.path.basename(settings.config_file)
-    store = open_store(settings.docs_dir, settings.growth, config_name, nav=settings.nav)
+    store = open_store(
+        settings.docs_dir,
+        settings.growth,
+        config_name,
+        nav=settings.nav,
+        framework=settings.framework,
+    )
     view = published(store, config_name)
     private = private_pages(store).paths if view is not store else frozenset()
     p = plan(out, settings.docs_dir, all_pages(settings, view), private)

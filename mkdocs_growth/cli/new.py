@@ -182,7 +182,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     if not os.path.isdir(settings.docs_dir):
         raise UsageError(f"{settings.docs_dir}: docs_dir is not a directory")
-    store = load_store(settings.docs_dir, config)
+    store = load_store(settings.docs_dir, config, framework=settings.framework)
     taken = {e.doc.id for e in store.entries if e.doc is not None}
     try:
         path = write(settings.docs_dir, plan(args.type, args.title, config, today, taken))

@@ -13,7 +13,9 @@ from .common import EXIT_OK, require_dir, settings_of
 def cmd_priorities(args: argparse.Namespace) -> int:
     settings = settings_of(args)
     require_dir(settings.docs_dir)
-    store = open_store(settings.docs_dir, settings.growth, settings.config_file)
+    store = open_store(
+        settings.docs_dir, settings.growth, settings.config_file, framework=settings.framework
+    )
     print(render_terminal_table(priority_rows(store)))
     if store.errors:
         print(f"({len(store.errors)} errors: run 'mkdocs-growth validate')", file=sys.stderr)

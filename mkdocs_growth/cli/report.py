@@ -67,7 +67,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     require_dir(settings.docs_dir)
     config = settings.growth
     config_name = os.path.basename(settings.config_file)
-    full = open_store(settings.docs_dir, config, config_name, nav=settings.nav)
+    full = open_store(
+        settings.docs_dir, config, config_name, nav=settings.nav, framework=settings.framework
+    )
     store = published(full, config_name)  # audience public: what the public page shows
     period = choose_period(args, store, config)
     report = build_report(store, period, config.effective_today())

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from ..core.framework import LoadedFramework, open_framework
 from ..core.options import GrowthConfig, OptionsError, parse_options
 
 try:
@@ -66,6 +67,13 @@ class Settings:
     # names under `markdown_extensions` (templates pick syntax the site can render)
     markdown_extensions: frozenset[str] = frozenset()
     nav: Any = None  # MkDocs' `nav` as written (the audience check reads its links)
+    framework: LoadedFramework | None = None  # the `framework` file, when configured
+
+    def framework_path(self, path: str) -> str | None:
+        """The framework file's path from here, when ``path`` (a problem's) names it."""
+        if self.growth.framework is None or path != self.growth.framework:
+            return None
+        return os.path.join(os.path.dirname(self.config_file), path)
 
 
 def _growth_options(plugins: Any) -> tuple[bool, Any]:
@@ -142,6 +150,7 @@ def load_settings(config_file: str) -> Settings:
     enabled, options = _enabled(config_file, options)
     try:
         growth = parse_options(options or {})
+        framework = open_framework(growth, base)
     except OptionsError as exc:
         lines = "; ".join(f"option '{key}': {msg}" for key, msg in exc.errors)
         raise SettingsError(f"{config_file}: plugin 'growth': {lines}") from None
@@ -156,6 +165,7 @@ def load_settings(config_file: str) -> Settings:
         plugin_enabled=listed and enabled,
         markdown_extensions=_extension_names(raw.get("markdown_extensions")),
         nav=raw.get("nav"),
+        framework=framework,
     )
 
 

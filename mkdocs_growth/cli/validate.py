@@ -18,6 +18,9 @@ from .settings import Settings
 def _display_path(problem: Problem, settings: Settings, docs_dir: str) -> str:
     if problem.path == settings.config_file:
         return problem.path
+    framework = settings.framework_path(problem.path)
+    if framework is not None:
+        return os.path.relpath(framework)
     return os.path.relpath(os.path.join(docs_dir, problem.path))
 
 
@@ -78,13 +81,20 @@ def cmd_validate(args: argparse.Namespace) -> int:
         docs_dir, paths = paths[0], []  # another store folder, with these options
     require_dir(docs_dir)
     keep = _report_filter(paths, docs_dir)
-    store = open_store(docs_dir, settings.growth, settings.config_file, nav=settings.nav)
+    store = open_store(
+        docs_dir,
+        settings.growth,
+        settings.config_file,
+        nav=settings.nav,
+        framework=settings.framework,
+    )
     problems = store.problems
     if keep is not None:
         problems = [
             p
             for p in problems
             if p.path != settings.config_file
+            and settings.framework_path(p.path) is None
             and keep(os.path.realpath(os.path.join(docs_dir, p.path)))
         ]
 

@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
+from .framework import Framework
 from .options import HORIZON_ID, SLUG, GrowthConfig
 from .parse import Entry, did_you_mean
 from .problems import Problem, error, quote, warning
@@ -19,7 +20,9 @@ _SLUG, _HORIZON = re.compile(SLUG), re.compile(HORIZON_ID)
 _ID_HINT_CUTOFF = 0.75
 
 
-def check_store(entries: Iterable[Entry], config: GrowthConfig) -> list[Problem]:
+def check_store(
+    entries: Iterable[Entry], config: GrowthConfig, framework: Framework | None = None
+) -> list[Problem]:
     """Store-wide rules; invalid documents take part with their raw front matter.
 
     A card that fails its model can still have an unknown domain or a
@@ -33,6 +36,7 @@ def check_store(entries: Iterable[Entry], config: GrowthConfig) -> list[Problem]
     today = config.effective_today()
     for entry in growth:
         out += _allow_lists(entry, config, today)
+        out += _competencies(entry, config, framework)
     return out
 
 
@@ -138,4 +142,73 @@ def _allow_lists(entry: Entry, config: GrowthConfig, today: dt.date) -> list[Pro
                 " archive it (status done/dropped) or move it to the current horizon",
             )
         )
+    return out
+
+
+def _competencies(entry: Entry, config: GrowthConfig, framework: Framework | None) -> list[Problem]:
+    """``competencies:`` names competencies of the configured framework.
+
+    Without the ``framework`` option the field is an error; with a framework
+    that has errors of its own, references are not checked (its problems are
+    reported on the framework file).
+    """
+    if entry.doc is not None:
+        refs: object = entry.doc.competencies
+        present = "competencies" in (entry.meta or {})
+    elif entry.is_growth and entry.meta is not None and "competencies" in entry.meta:
+        refs, present = entry.meta["competencies"], True
+    else:
+        return []
+    if not present or refs == []:
+        return []
+    if config.framework is None:
+        return [
+            error(
+                entry.path,
+                entry.line("competencies"),
+                "competencies: no progression framework is configured"
+                " (set the growth option 'framework' in mkdocs.yml)",
+            )
+        ]
+    if framework is None or not isinstance(refs, list):
+        return []  # a broken framework file, or a wrong type (the model reports it)
+    out = []
+    seen: dict[str, str] = {}
+    target = config.target_level
+    for n, ref in enumerate(refs):
+        if not isinstance(ref, str):
+            continue
+        competency = framework.resolve(ref)
+        if competency is None:
+            hint = did_you_mean(ref, framework.references())
+            out.append(
+                error(
+                    entry.path,
+                    entry.line("competencies", n),
+                    f"competencies[{n}]: {framework.path} has no competency {quote(ref)}{hint}"
+                    " (write a competency id or <level-id>/<theme-id>)",
+                )
+            )
+        elif competency.id in seen:
+            out.append(
+                warning(
+                    entry.path,
+                    entry.line("competencies", n),
+                    f"competencies[{n}]: {quote(ref)} names {competency.cell} again"
+                    f" (already listed as {quote(seen[competency.id])})",
+                )
+            )
+        else:
+            seen[competency.id] = ref
+            if target is not None and framework.rank(competency.level) > framework.rank(target):
+                out.append(
+                    warning(
+                        entry.path,
+                        entry.line("competencies", n),
+                        f"competencies[{n}]: {quote(ref)} is at level {competency.level!r},"
+                        f" above your target level {target!r}: it will not show on the"
+                        " competencies page (raise target_level, or reference the"
+                        " competency of your target level)",
+                    )
+                )
     return out

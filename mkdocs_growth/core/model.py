@@ -151,6 +151,9 @@ class Document(BaseModel):
     horizon: HorizonId | None = None
     tags: list[Text] = []
     related: list[Id] = []
+    # References into the progression framework: a competency id or `<level-id>/<theme-id>`
+    # (checked against the framework with the store, see core.checks).
+    competencies: list[Text] = []
     visibility: Literal["public", "private"] = Field(
         default="public", description="private: left out of a site built for a public audience."
     )

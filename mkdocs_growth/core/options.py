@@ -7,6 +7,7 @@ import re
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -20,6 +21,8 @@ from pydantic import (
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 HORIZON_ID = r"^[A-Za-z0-9][A-Za-z0-9-]*$"
 QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+# Ids in a progression framework; no '/', so a reference can be `<level-id>/<theme-id>`.
+FRAMEWORK_ID = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 
 
 def calendar_date(value: object) -> object:
@@ -35,6 +38,13 @@ def _number(value: object) -> object:
     """Weights are numbers as written: no ``"2"`` strings, no booleans."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ValueError(f"must be a number (got {value!r:.40})")
+    return value
+
+
+def _framework_path(value: object) -> object:
+    """A YAML file, so the framework's problems never share a name with a page."""
+    if isinstance(value, str) and not value.lower().endswith((".yml", ".yaml")):
+        raise ValueError(f"must be the path of a .yml or .yaml file (got {value!r:.60})")
     return value
 
 
@@ -104,6 +114,7 @@ PRIVATE_FIELD_CHOICES: tuple[str, ...] = (
     "reviewed",
     "tags",
     "related",
+    "competencies",
 )
 CARD_FIELDS_KEPT: tuple[str, ...] = (
     "type",
@@ -156,6 +167,11 @@ class GrowthConfig(_Strict):
     base: Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*$")] = "growth"
     strict: StrictBool = False
     limits: Limits = Limits()
+    # A progression framework (path relative to mkdocs.yml) and the levels that matter now;
+    # level ids are checked against the file by core.framework.open_framework.
+    framework: Annotated[str, AfterValidator(_framework_path), Field(min_length=1)] | None = None
+    level: Annotated[str, Field(pattern=FRAMEWORK_ID, max_length=100)] | None = None
+    target_level: Annotated[str, Field(pattern=FRAMEWORK_ID, max_length=100)] | None = None
     audience: Audience = "internal"
     private_fields: PrivateFields = ("feedback", "rubric")
 
@@ -221,7 +237,7 @@ def parse_options(raw: dict[str, object] | None) -> GrowthConfig:
     if not isinstance(raw, dict):
         raise OptionsError([("growth", "options must be a mapping")])
     try:
-        return GrowthConfig.model_validate(raw)
+        config = GrowthConfig.model_validate(raw)
     except ValidationError as exc:
         errors = []
         for err in exc.errors(include_url=False):
@@ -229,6 +245,14 @@ def parse_options(raw: dict[str, object] | None) -> GrowthConfig:
             key = ".".join(str(p) for p in loc) if loc else "growth"
             errors.append((key, _option_message(loc, err)))
         raise OptionsError(errors) from None
+    needs_framework = [
+        (option, "needs the 'framework' option (the file its level ids come from)")
+        for option in ("level", "target_level")
+        if getattr(config, option) is not None and config.framework is None
+    ]
+    if needs_framework:
+        raise OptionsError(needs_framework)
+    return config
 
 
 _OPTION_TYPES = {
@@ -243,6 +267,8 @@ _PATTERNS = {
     "base": "must be folder names (letters, digits, '-', '_') separated by '/', like growth",
     "domains": "must be a slug: lowercase letters, digits and '-'",
     "horizons": "must be letters, digits and '-' (it becomes a URL)",
+    "level": "must be a level id of the framework (letters, digits, '.', '_', '-')",
+    "target_level": "must be a level id of the framework (letters, digits, '.', '_', '-')",
 }
 
 

@@ -20,6 +20,7 @@ from functools import cached_property
 from typing import Any, TypeVar
 
 from .checks import check_store
+from .framework import Framework, LoadedFramework
 from .model import Card, Decision, Document, Note, Playbook, Retro, Talk
 from .options import GrowthConfig, Limits
 from .parse import Entry, oversize, parse_entry
@@ -38,6 +39,8 @@ class Store:
     config: GrowthConfig
     entries: list[Entry]
     problems: list[Problem] = field(default_factory=list)
+    # The progression framework documents' `competencies` refer to (None: none, or invalid).
+    framework: Framework | None = None
     # Card fields this store's documents do not carry: a public view leaves the
     # `private_fields` out (mkdocs_growth.practice.audience). Pages computed from
     # such a field are left out too, rather than shown as "none recorded".
@@ -105,12 +108,19 @@ class Store:
         return [p for p in self.problems if not p.is_error]
 
 
-def build_store(entries: Iterable[Entry], config: GrowthConfig) -> Store:
+def build_store(
+    entries: Iterable[Entry], config: GrowthConfig, framework: LoadedFramework | None = None
+) -> Store:
+    """Entries and the framework checked together; ``framework`` as ``open_framework`` loaded it."""
+    if config.framework is not None and framework is None:
+        raise ValueError("the 'framework' option is set: load it with open_framework first")
     entries = sorted(entries, key=lambda e: e.path)
+    valid_framework = framework.framework if framework is not None else None
     problems = [p for e in entries for p in e.problems]
-    problems += check_store(entries, config)
+    problems += framework.problems if framework is not None else ()
+    problems += check_store(entries, config, valid_framework)
     problems.sort(key=sort_key)
-    return Store(config, entries, problems)
+    return Store(config, entries, problems, valid_framework)
 
 
 def read_entry(docs_dir: str, rel_path: str, limits: Limits) -> Entry:
@@ -174,16 +184,19 @@ def load_store(
     docs_dir: str,
     config: GrowthConfig,
     paths: Iterable[str] | None = None,
+    framework: LoadedFramework | None = None,
 ) -> Store:
     """Read (or reuse from the cache) and validate every Markdown file of a store.
 
     ``paths`` are docs-relative; without them the folder is walked as MkDocs would.
+    ``framework`` is the configured progression framework, as the front end loaded
+    it with :func:`~.framework.open_framework` (it knows where mkdocs.yml is).
     """
     rel_paths = walk_markdown(docs_dir) if paths is None else paths
     with paused_gc():
         entries = [read_entry(docs_dir, rel, config.limits) for rel in rel_paths]
         _forget_others(docs_dir, entries)
-        return build_store(entries, config)
+        return build_store(entries, config, framework)
 
 
 def forget_cached_entries() -> None:

@@ -24,5 +24,8 @@ class GrowthPluginConfig(base.Config):
     base = c.Type(str, default="growth")
     strict = c.Type(bool, default=False)
     limits = c.Type(dict, default={})
+    framework = c.Optional(c.Type(str))
+    level = c.Optional(c.Type(str))
+    target_level = c.Optional(c.Type(str))
     audience = c.Type(str, default="internal")  # public | internal (checked by parse_options)
     private_fields = c.Type(list, default=["feedback", "rubric"])

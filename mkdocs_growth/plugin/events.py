@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import YAML_RE as _MKDOCS_FRONT_MATTER
 
+from ..core.framework import LoadedFramework, open_framework
 from ..core.frontmatter import normalize
 from ..core.model import Card
 from ..core.options import GrowthConfig, OptionsError, parse_options
@@ -49,6 +50,8 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
 
     def __init__(self) -> None:
         self.growth = GrowthConfig()
+        self.framework: LoadedFramework | None = None  # the `framework` file, read with the options
+        self.config_dir = "."  # where mkdocs.yml is: the framework path is relative to it
         self.command = "build"
         self.store: Store | None = None
         self.ctx: SiteContext | None = None
@@ -68,8 +71,11 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
     ) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]]]:
         """Check option shapes (MkDocs), then everything else (the engine); unknown keys fail."""
         errors, warnings = super().load_config(dict(options), config_file_path)
+        self.config_dir = os.path.dirname(os.path.abspath(config_file_path or "mkdocs.yml"))
+        self.framework = None
         try:
             self.growth = parse_options(dict(options))
+            self.framework = open_framework(self.growth, self.config_dir)
         except OptionsError as exc:
             ours = [(key, msg) for key, msg in exc.errors]
             reported = {key.split(".", 1)[0] for key, _ in ours}
@@ -93,7 +99,14 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         sources = [f for f in pages if f.generated_by is None and f.src_dir]
         config_name = os.path.basename(config.config_file_path or "mkdocs.yml")
         paths = [f.src_uri for f in sources]  # every source page lives in docs_dir
-        full = open_store(config.docs_dir, self.growth, config_name, paths=paths, nav=config.nav)
+        full = open_store(
+            config.docs_dir,
+            self.growth,
+            config_name,
+            paths=paths,
+            nav=config.nav,
+            framework=self.framework,
+        )
         # Every output is built from what the audience may see (practice.audience):
         # for `audience: public`, private pages leave the build here (nav, search, sitemap).
         store = published(full, config_name)
@@ -153,6 +166,15 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         # MkDocs builds the pages (about 0.6 s less on 5,000 cards).
         gc.freeze()
         return files
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        """Edits to the framework file rebuild the site, as edits to pages do."""
+        if self.growth.framework is not None:
+            path = os.path.join(self.config_dir, self.growth.framework)
+            docs = os.path.join(os.path.abspath(config.docs_dir), "")
+            if not os.path.abspath(path).startswith(docs):  # docs_dir is watched already
+                server.watch(path)
+        return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._end_of_build()
@@ -302,13 +324,15 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         MkDocs' own ``--strict`` counts logged warnings, but ``-q`` filters them
         out before they are counted, so the plugin enforces strictness itself.
         """
+        framework = self.growth.framework
         for problem in store.problems:
-            (log.error if problem.is_error else log.warning)(_located(problem, config_name, config))
+            where = _located(problem, config_name, config, framework=framework)
+            (log.error if problem.is_error else log.warning)(where)
         for message in site_warnings:
             log.warning(message)
         if not (self.growth.strict or config.strict) or not (store.problems or site_warnings):
             return
-        lines = [_located(p, config_name, config, True) for p in store.problems]
+        lines = [_located(p, config_name, config, True, framework) for p in store.problems]
         lines += [f"warning: {message}" for message in site_warnings]
         shown = [f"  {line}" for line in lines[:STRICT_SHOWN]]
         if len(lines) > STRICT_SHOWN:
@@ -321,11 +345,22 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
 
 
 def _located(
-    problem: Problem, config_name: str, config: MkDocsConfig, severity: bool = False
+    problem: Problem,
+    config_name: str,
+    config: MkDocsConfig,
+    severity: bool = False,
+    framework: str | None = None,
 ) -> str:
-    """``path:line: message`` with the path as the user would open it."""
+    """``path:line: message`` with the path as the user would open it.
+
+    Documents are relative to docs_dir; the framework file (``framework``, a
+    ``.yml`` so never a page's name) is relative to mkdocs.yml.
+    """
     if problem.path == config_name:
         path = _shown_path(config.config_file_path or problem.path)
+    elif problem.path == framework:
+        config_dir = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+        path = _shown_path(os.path.join(config_dir, problem.path))
     else:
         path = _shown_path(os.path.join(config.docs_dir, problem.path))
     where = f"{path}:{problem.line}" if problem.line else path

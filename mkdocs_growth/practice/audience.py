@@ -276,9 +276,12 @@ def public_view(store: Store, config_path: str) -> Store:
         for p in store.problems
         if p.path not in private.paths and p not in recounted
     ]
-    draft = Store(store.config, entries, problems, withheld=withheld)
+    framework = store.framework  # the same ladder; evidence is counted from public documents
+    draft = Store(store.config, entries, problems, framework, withheld=withheld)
     problems += guardrail(draft, config_path)  # warnings only: validity is unchanged
-    view = Store(store.config, entries, sorted(problems, key=sort_key), withheld=withheld)
+    view = Store(
+        store.config, entries, sorted(problems, key=sort_key), framework, withheld=withheld
+    )
     store.derived["public_view"] = view
     return view
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..core import frontmatter_edit as fm
+from ..core.framework import LoadedFramework
 from ..core.messages import did_you_mean
 from ..core.model import Card
 from ..core.options import GrowthConfig
@@ -232,13 +233,17 @@ def prepare(
     decide: Callable[[Card], Change],
     config_path: str = "mkdocs.yml",
     store: Store | None = None,
+    framework: LoadedFramework | None = None,
 ) -> Result:
     """Read the card, make the edit ``decide`` asks for, and check the result like a build would.
 
-    Raises EditRequestError (unknown card, milestone...) or EditRejected (the
-    card has errors, the edit cannot be made, or its result would not validate).
+    ``framework`` is the configured progression framework as the front end
+    loaded it (``competencies`` are checked against it, as in a build). Raises
+    EditRequestError (unknown card, milestone...) or EditRejected (the card has
+    errors, the edit cannot be made, or its result would not validate).
     """
-    store = store if store is not None else open_store(docs_dir, config, config_path)
+    if store is None:
+        store = open_store(docs_dir, config, config_path, framework=framework)
     entry = find_card(store, card_id)
     full_path = os.path.join(docs_dir, *entry.path.split("/"))
     try:
@@ -259,7 +264,7 @@ def prepare(
         raise EditRejected(f"{entry.path}: cannot edit: {exc}") from None
     after = parse_entry(entry.path, new, config.limits)
     entries = [after if e.path == entry.path else e for e in store.entries]
-    checked = with_playbook_rules(build_store(entries, config), config_path)
+    checked = with_playbook_rules(build_store(entries, config, framework), config_path)
     errors = [p for p in checked.problems if p.path == entry.path and p.is_error]
     if errors:
         raise EditRejected(

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 
+from ..core.framework import LoadedFramework
 from ..core.options import GrowthConfig
 from ..core.problems import Problem, sort_key
 from ..core.store import Store, load_store
@@ -16,6 +18,7 @@ def open_store(
     config: GrowthConfig,
     config_path: str = "mkdocs.yml",
     paths: Iterable[str] | None = None,
+    framework: LoadedFramework | None = None,
     nav: object = None,
 ) -> Store:
     """:func:`~mkdocs_growth.core.store.load_store`, plus the guardrail warning and,
@@ -25,7 +28,7 @@ def open_store(
     ``nav`` is MkDocs' ``nav`` setting, whose links the audience check reads too.
     What a build publishes is :func:`~mkdocs_growth.practice.audience.published` of it.
     """
-    store = load_store(docs_dir, config, paths=paths)
+    store = load_store(docs_dir, config, paths=paths, framework=framework)
     return _adding(
         store, guardrail(store, config_path) + audience_problems(store, config_path, nav)
     )
@@ -39,4 +42,5 @@ def with_playbook_rules(store: Store, config_path: str = "mkdocs.yml") -> Store:
 def _adding(store: Store, extra: list[Problem]) -> Store:
     if not extra:
         return store
-    return Store(store.config, store.entries, sorted(store.problems + extra, key=sort_key))
+    problems = sorted(store.problems + extra, key=sort_key)
+    return dataclasses.replace(store, problems=problems, derived={})

@@ -26,6 +26,7 @@ from .files import growth_json as export
 from .files import schema
 from .pages import (
     checklist,
+    competencies,
     dashboard,
     domains,
     feedback,
@@ -60,6 +61,7 @@ BUILDERS: list[Builder] = [
     reviews.pages,
     feedback.pages,
     checklist.pages,
+    competencies.pages,  # only with a progression framework
     feed.pages,  # <base>/feed.xml (Atom), only with site_url
     schema.pages,  # growth.schema.json at the site root
 ]

@@ -28,6 +28,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mkdocs_growth.core import safeyaml
+from mkdocs_growth.core.framework import load_framework
 from mkdocs_growth.core.frontmatter import normalize
 from mkdocs_growth.core.model import MODELS, TYPES, Card, known_keys
 from mkdocs_growth.core.options import DomainSpec, GrowthConfig, HorizonSpec, Limits
@@ -302,6 +303,10 @@ common = {
     "horizon": optional(horizons),
     "tags": optional(st.lists(valid_text, max_size=4)),
     "related": optional(st.lists(ids, max_size=3)),
+    # Known and unknown references into FRAMEWORK (a store without one reports them).
+    "competencies": optional(
+        st.lists(st.sampled_from(["one/talk", "c-two-talk", "two/write", "three/talk", "nope"]))
+    ),
     "visibility": optional(st.sampled_from(["public", "private"])),
 }
 dated = {**common, "date": dates}
@@ -594,8 +599,34 @@ def test_limits_hold_exactly(
         assert entry.doc is None
 
 
+# Three levels, two themes, one cell empty; names that would be markup if not escaped.
+FRAMEWORK_YAML = b"""
+name: "<script>alert(1)</script> ladder"
+levels:
+  - {id: one, name: "Level <b>one</b>"}
+  - {id: two, name: "Level [two](javascript:alert(1))"}
+  - {id: three, name: "Level | three"}
+themes:
+  - {id: talk, name: "Talk *loud*", summary: "{: onclick=alert(1)}"}
+  - {id: write, name: "Write `code`"}
+competencies:
+  - {id: c-one-talk, level: one, theme: talk, summary: "<img src=x onerror=alert(1)>"}
+  - {id: c-two-talk, level: two, theme: talk, summary: "Talks | well", proficiency: "&amp;"}
+  - {id: c-two-write, level: two, theme: write, summary: "Writes [x](javascript:y)"}
+  - {id: c-three-talk, level: three, theme: talk, summary: "Talks ~~big~~"}
+"""
+FRAMEWORK = load_framework("fw.yml", FRAMEWORK_YAML, Limits())
+assert FRAMEWORK.framework is not None, FRAMEWORK.problems
+
+
+def build(entries: list[Entry], config: GrowthConfig) -> Any:
+    """``build_store`` with the framework when the config names one."""
+    return build_store(entries, config, FRAMEWORK if config.framework else None)
+
+
 CONFIGS = [
     GrowthConfig(today=dt.date(2026, 5, 1)),
+    GrowthConfig(today=dt.date(2026, 5, 1), framework="fw.yml", level="one", target_level="two"),
     GrowthConfig(
         today=dt.date(2026, 5, 1),
         max_active=0,
@@ -615,7 +646,7 @@ def test_store_checks_never_raise(docs: list[dict[str, Any]], config: GrowthConf
     for i, meta in enumerate(docs):
         text = markdown_file(meta, f"\n{BODY_MARKER}{i}\n")
         entries.append(parse_text(f"d{i}.md", text))
-    store = build_store(entries, config)
+    store = build(entries, config)
     paths = {e.path for e in entries} | {CONFIG_PATH}
     assert all(p.path in paths for p in store.problems)
     for entry in store.valid:
@@ -786,7 +817,7 @@ def test_generated_pages_render_and_stay_inert(
     built: tuple[list[Entry], GrowthConfig], site_url: str | None, directory_urls: bool
 ) -> None:
     entries, config = built
-    store = build_store(entries, config)
+    store = build(entries, config)
     ctx = _site_context(store, site_url, directory_urls)
     pages = render_pages(store, ctx)
     assert len({p.path for p in pages}) == len(pages), "two pages with one path"
@@ -813,7 +844,7 @@ def test_generated_pages_render_and_stay_inert(
 def test_generated_pages_convert_to_inert_html(built: tuple[list[Entry], GrowthConfig]) -> None:
     """The same pages through Python-Markdown with text-to-markup extensions on."""
     entries, config = built
-    store = build_store(entries, config)
+    store = build(entries, config)
     ctx = _site_context(store, None, True)
     md = markdown.Markdown(extensions=EXTENSIONS)
     sources = [(p.path, p.markdown) for p in render_pages(store, ctx) if p.path.endswith(".md")]

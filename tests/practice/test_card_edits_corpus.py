@@ -18,6 +18,7 @@ import pytest
 from conftest import assert_only_lines_of
 
 from mkdocs_growth.cli.settings import load_settings
+from mkdocs_growth.core.framework import LoadedFramework
 from mkdocs_growth.core.model import Card
 from mkdocs_growth.core.options import parse_options
 from mkdocs_growth.core.store import Store
@@ -37,13 +38,14 @@ DAY = dt.date(2027, 1, 15)  # after every recorded review and feedback in the co
 Decide = Callable[[Card], edits.Change]
 
 
-def _stores() -> dict[str, tuple[str, Store]]:
+def _stores() -> dict[str, tuple[str, Store, LoadedFramework | None]]:
     out = {}
     for name, config in CORPORA.items():
-        settings = load_settings(str(config))
-        out[name] = (settings.docs_dir, open_store(settings.docs_dir, settings.growth, str(config)))
+        s = load_settings(str(config))
+        store = open_store(s.docs_dir, s.growth, str(config), framework=s.framework)
+        out[name] = (s.docs_dir, store, s.framework)
     hostile = parse_options(HOSTILE_OPTIONS)
-    out["hostile"] = (str(HOSTILE), open_store(str(HOSTILE), hostile, "mkdocs.yml"))
+    out["hostile"] = (str(HOSTILE), open_store(str(HOSTILE), hostile, "mkdocs.yml"), None)
     return out
 
 
@@ -70,7 +72,7 @@ def _edits(card: Card) -> Iterator[tuple[str, Decide]]:
 
 
 def _cases() -> Iterator[object]:
-    for corpus, (_, store) in STORES.items():
+    for corpus, (_, store, _framework) in STORES.items():
         bad = store.invalid_paths
         for entry in store.entries:
             if isinstance(entry.doc, Card) and entry.path not in bad:
@@ -93,10 +95,12 @@ def test_every_corpus_has_cards_to_edit() -> None:
 def test_edit_changes_only_its_lines_and_validates(
     corpus: str, card_id: str, edit_name: str
 ) -> None:
-    docs_dir, store = STORES[corpus]
+    docs_dir, store, framework = STORES[corpus]
     config_path = str(CORPORA.get(corpus, "mkdocs.yml"))
     decide = dict(_edits(store.by_id[card_id].doc))[edit_name]  # type: ignore[arg-type]
-    result = edits.prepare(docs_dir, store.config, card_id, decide, config_path, store=store)
+    result = edits.prepare(
+        docs_dir, store.config, card_id, decide, config_path, store=store, framework=framework
+    )
     # prepare raised EditRejected if the result would not validate; check it again directly
     assert not [p for p in result.warnings if p.is_error]
     if not result.change.ops:

@@ -1,9 +1,11 @@
 """``growth.json``: the store as data for other tools (format documented in the docs).
 
 One object: ``format`` (version of this layout), ``generated_with``, ``today``,
-``site_url``, ``config`` (the effective options), ``counts``, ``problems``
-and ``documents`` (every valid document in path order, front-matter keys as
-written, plus ``path``, ``url`` and for cards ``priority``).
+``site_url``, ``config`` (the effective options), ``counts``, ``problems``,
+``competencies`` (with a framework: every level and theme with its evidence,
+as ``mkdocs-growth evidence --format json`` prints it, plus each document's
+``url``) and ``documents`` (every valid document in path order, front-matter
+keys as written, plus ``path``, ``url`` and for cards ``priority``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ... import __version__
 from ...core.model import Card
 from ...core.store import Store
+from ...practice.evidence import evidence_report
 from ...practice.priority import priorities
 from ..render import GeneratedPage
 
@@ -38,7 +41,7 @@ def growth_data(store: Store, ctx: SiteContext) -> dict[str, Any]:
         if isinstance(doc, Card):
             item["priority"] = priorities(store)[doc.id].as_dict()
         documents.append(item)
-    return {
+    data = {
         "format": FORMAT,
         "generated_with": {"name": "mkdocs-growth", "version": __version__},
         "today": ctx.today.isoformat(),
@@ -50,8 +53,25 @@ def growth_data(store: Store, ctx: SiteContext) -> dict[str, Any]:
             "warnings": len(store.warnings),
         },
         "problems": [p.as_dict() for p in store.problems],
-        "documents": documents,
     }
+    if store.config.framework is not None:
+        data["competencies"] = _competencies(store, ctx)
+    data["documents"] = documents
+    return data
+
+
+def _competencies(store: Store, ctx: SiteContext) -> dict[str, Any] | None:
+    """The whole framework (every level) with its evidence; None when the file has errors."""
+    if store.framework is None:
+        return None
+    report = evidence_report(store, [level.id for level in store.framework.levels])
+    assert report is not None
+    data = report.as_dict()
+    for theme in data["themes"]:
+        for competency in theme["competencies"]:
+            for item in competency["evidence"] + competency["planned"]:
+                item["url"] = ctx.url_of(item["path"])
+    return data
 
 
 def to_json(data: dict[str, Any]) -> str:

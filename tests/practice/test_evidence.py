@@ -1,0 +1,180 @@
+"""The evidence model: which documents are evidence for which competency, in what order.
+
+One store on the 5-level, 8-theme test framework (level senior, target staff):
+done cards and talks given come first, planned work is listed but is no
+evidence, a competency without evidence is a gap, and the summary counts
+themes with evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import MILESTONES, THEMES, card, framework_yaml, front_matter, store_of
+from conftest import write_framework_store as write
+
+from mkdocs_growth.practice.evidence import EvidenceReport, evidence_in_period, evidence_report
+
+TODAY = "2026-05-20"
+DONE = [{**m, "status": "done"} for m in MILESTONES]
+
+
+def doc(kind: str, title: str, date: str, *refs: str) -> str:
+    return front_matter({"type": kind, "title": title, "date": date, "competencies": list(refs)})
+
+
+STORE = {
+    "cards/retries.md": card(
+        title="Idempotent retries",
+        date="2026-02-01",
+        status="done",
+        milestones=DONE,
+        metrics=[
+            {"name": "Double charges", "unit": "per month", "baseline": 4, "target": 0, "actual": 0}
+        ],
+        competencies=["staff/craft", "senior/craft"],
+    ),
+    "cards/explorer.md": card(
+        title="Trace explorer",
+        date="2026-04-01",
+        status="active",
+        milestones=[DONE[0], *MILESTONES[1:]],
+        competencies=["staff-operations"],
+    ),
+    "cards/budget.md": card(
+        title="Latency budget", date="2026-05-01", competencies=["staff/delivery"]
+    ),
+    "cards/started.md": card(
+        title="Just started",
+        date="2026-05-02",
+        status="active",
+        competencies=["staff/collaboration"],
+    ),
+    "cards/dropped.md": card(
+        title="Dropped idea", status="dropped", competencies=["staff/learning"]
+    ),
+    "talks/given.md": doc("talk", "Traces first", "2026-03-10", "staff/communication"),
+    "talks/later.md": doc("talk", "Next talk", "2026-06-10", "staff/communication"),
+    "notes/n1.md": doc("note", "A note on sampling", "2026-04-20", "staff/craft"),
+    "decisions/d1.md": doc("decision", "Use the SDK", "2026-04-05", "staff/craft"),
+    "notes/old.md": doc("note", "Old note", "2025-01-01", "engineer/learning"),
+}
+
+
+@pytest.fixture
+def report(tmp_path: Path) -> EvidenceReport:
+    config = write(tmp_path, STORE, {"today": TODAY, "horizons": None})
+    store = store_of(config)
+    assert [str(p) for p in store.problems if p.is_error] == []
+    found = evidence_report(store)
+    assert found is not None
+    return found
+
+
+def cell(report: EvidenceReport, theme: str, level: str) -> Any:
+    row = next(t for t in report.themes if t.theme.id == theme)
+    return next(c.found for c in row.cells if c.level.id == level)
+
+
+def titles(items: Any) -> list[str]:
+    return [e.doc.title for e in items]
+
+
+def test_levels_shown_are_level_up_to_target(report: EvidenceReport) -> None:
+    assert [level.id for level in report.levels] == ["senior", "staff"]
+    assert [t.theme.id for t in report.themes] == [t for t, _ in THEMES]
+
+
+def test_done_cards_and_talks_first_then_newest_first(report: EvidenceReport) -> None:
+    craft = cell(report, "craft", "staff")
+    assert titles(craft.evidence) == ["Idempotent retries", "A note on sampling", "Use the SDK"]
+    communication = cell(report, "communication", "staff")
+    assert titles(communication.evidence) == ["Traces first"]
+    assert communication.evidence[0].state == "given"
+
+
+def test_what_makes_a_card_evidence(report: EvidenceReport) -> None:
+    retries = cell(report, "craft", "staff").evidence[0]
+    assert retries.date == dt.date(2026, 2, 1) and retries.state == "done"
+    assert retries.reasons == (
+        "milestone done: Read the paper",
+        "milestone done: Build the demo",
+        "milestone done: Teach it back",
+        "metric Double charges: 4 → 0 per month (target 0)",
+    )
+    explorer = cell(report, "operations", "staff").evidence[0]
+    assert explorer.state == "active" and explorer.reasons == ("milestone done: Read the paper",)
+
+
+def test_planned_work_is_listed_but_is_a_gap(report: EvidenceReport) -> None:
+    delivery = cell(report, "delivery", "staff")
+    assert delivery.gap and titles(delivery.planned) == ["Latency budget"]
+    started = cell(report, "collaboration", "staff")  # active, no milestone done yet
+    assert started.gap and titles(started.planned) == ["Just started"]
+    later = cell(report, "communication", "staff").planned
+    assert titles(later) == ["Next talk"] and later[0].state == "scheduled"
+    dropped = cell(report, "learning", "staff")
+    assert dropped.gap and dropped.planned == ()
+
+
+def test_summary_counts_themes_with_evidence(report: EvidenceReport) -> None:
+    # staff: craft, operations, communication; senior: craft
+    assert [str(s) for s in report.summaries] == [
+        "target level (Staff engineer): 3 of 8 themes have evidence",
+        "current level (Senior engineer): 1 of 8 themes have evidence",
+    ]
+
+
+def test_earlier_levels_are_summarised(report: EvidenceReport) -> None:
+    learning = next(t for t in report.themes if t.theme.id == "learning")
+    assert [c.level.id for c in learning.earlier] == ["junior", "engineer"]
+    assert learning.earlier_evidence == 1
+
+
+def test_one_level_on_request(tmp_path: Path) -> None:
+    config = write(tmp_path, STORE, {"today": TODAY})
+    report = evidence_report(store_of(config), ["engineer"])
+    assert report is not None and [level.id for level in report.levels] == ["engineer"]
+    assert [str(s) for s in report.summaries] == ["level (Engineer): 1 of 8 themes have evidence"]
+
+
+def test_without_level_options_every_level_is_shown(tmp_path: Path) -> None:
+    config = write(tmp_path, STORE, {"today": TODAY, "level": None, "target_level": None})
+    report = evidence_report(store_of(config))
+    assert report is not None and len(report.levels) == 5
+
+
+def test_a_level_without_a_competency_is_not_counted(tmp_path: Path) -> None:
+    config = write(
+        tmp_path,
+        STORE,
+        {"today": TODAY},
+        framework=framework_yaml(skip=(("staff", "mentoring"),)),
+    )
+    report = evidence_report(store_of(config))
+    assert report is not None
+    assert cell(report, "mentoring", "staff") is None
+    assert str(report.summaries[0]) == "target level (Staff engineer): 3 of 7 themes have evidence"
+
+
+def test_evidence_of_a_period(tmp_path: Path) -> None:
+    config = write(tmp_path, STORE, {"today": TODAY})
+    store = store_of(config)
+    found = evidence_in_period(store, dt.date(2026, 3, 1), dt.date(2026, 4, 30))
+    assert [(c.competency.cell, titles(c.evidence)) for c in found] == [
+        ("staff/craft", ["A note on sampling", "Use the SDK"]),
+        ("staff/operations", ["Trace explorer"]),
+        ("staff/communication", ["Traces first"]),
+    ]
+
+
+def test_no_framework_no_report(tmp_path: Path) -> None:
+    from conftest import write_store
+
+    config = write_store(tmp_path, {"a.md": card()})
+    store = store_of(config)
+    assert evidence_report(store) is None
+    assert evidence_in_period(store, dt.date(2026, 1, 1), dt.date(2026, 12, 31)) == []
