@@ -66,7 +66,9 @@ CONTRAST_JS = """
 @cache
 def example() -> Store:
     settings = load_settings(str(ROOT / "mkdocs.yml"))
-    return open_store(settings.docs_dir, settings.growth, settings.config_file)
+    return open_store(
+        settings.docs_dir, settings.growth, settings.config_file, framework=settings.framework
+    )
 
 
 @pytest.fixture(params=list(SCHEMES))
