@@ -99,7 +99,7 @@ def start(card: Card, milestone: int) -> Change:
         summary.append("card: planned -> active")
     elif card.status in ("done", "dropped"):
         notes.append(
-            f"the card is {card.status}: its milestones do not count as active until the card is"
+            f"the card is {card.status}: its milestones count as active only on an active card"
         )
     return Change(tuple(ops), tuple(summary), tuple(notes))
 
@@ -127,7 +127,9 @@ def done(card: Card, milestone: int | None) -> Change:
         for i, m in enumerate(card.milestones)
         if i != milestone and m.status in ("planned", "active")
     ]
-    notes = () if open_left else (f"every milestone is done: mkdocs-growth done {card.id}",)
+    notes = ()
+    if not open_left and card.status != "done":
+        notes = (f"every milestone is done: mark the card done with mkdocs-growth done {card.id}",)
     return Change(
         (fm.Set(("milestones", milestone, "status"), "done"),),
         (f"{label}: {item.status} -> done",),
@@ -139,9 +141,13 @@ def feedback(
     card: Card, day: dt.date, giver: str, went_well: str, didnt: str, try_next: str
 ) -> Change:
     """Append a feedback entry (the playbook's went well / didn't / try next)."""
-    entry: dict[str, object] = {"date": day, "from": giver}
-    for key, text in (("went_well", went_well), ("didnt", didnt), ("try_next", try_next)):
-        entry[key] = text
+    entry = {
+        "date": day,
+        "from": giver,
+        "went_well": went_well,
+        "didnt": didnt,
+        "try_next": try_next,
+    }
     count = len(card.feedback) + 1
     return Change((fm.Append(("feedback",), entry),), (f"feedback {count} from {giver} on {day}",))
 

@@ -336,3 +336,15 @@ def test_every_edit_on_odd_formatting_changes_only_its_lines(
     assert_only_lines_of(raw, new, change.ops)
     after = parse_entry("cards/odd.md", new, Limits())
     assert not [p for p in after.problems if p.is_error], (new, after.problems)
+
+
+def test_a_splice_that_changes_other_data_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The safety net: whatever the splice does, data other than the operations' is kept."""
+    from mkdocs_growth.core import frontmatter_edit
+
+    def sloppy(self: Any, op: Any) -> list[tuple[int, int, str]]:
+        return [(0, len(self.text), "status: active\n")]  # drops every other key
+
+    monkeypatch.setattr(frontmatter_edit._Editor, "edits", sloppy)
+    with pytest.raises(EditError, match="change more than it should"):
+        edit(b"---\ntype: card\nstatus: planned\n---\nbody\n", [Set(("status",), "active")])

@@ -267,9 +267,14 @@ def report_page(report: Report, store: Store, ctx: SiteContext) -> GeneratedPage
             found = links[path] = _target(path, here)
         return found
 
+    linked: dict[Link, str] = {}  # a card is linked from several sections
+
     def inline(cell: Cell) -> str:
         if isinstance(cell, Link):
-            return f"[{md_text(cell.text)}]({target(cell.target)})"
+            found = linked.get(cell)
+            if found is None:
+                found = linked[cell] = f"[{md_text(cell.text)}]({target(cell.target)})"
+            return found
         if isinstance(cell, str):
             return md_text(cell)
         return "".join(_spaced(piece, inline(piece)) for piece in cell)
