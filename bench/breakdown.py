@@ -44,6 +44,7 @@ def measure(config_file: str) -> dict[str, float]:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands import build as mkdocs_build
     from mkdocs.config import load_config
+    from mkdocs.plugins import CombinedEvent
 
     parts: dict[str, float] = defaultdict(float)
 
@@ -93,7 +94,12 @@ def measure(config_file: str) -> dict[str, float]:
                 def label(*a: Any, n: str = name, **k: Any) -> str:
                     return f"growth {n}"
 
-            setattr(GrowthPlugin, name, timed(getattr(GrowthPlugin, name), label))
+            handler = vars(GrowthPlugin)[name]
+            if isinstance(handler, CombinedEvent):  # several handlers at their own priorities
+                methods = [timed(method, label) for method in handler.methods]
+                setattr(GrowthPlugin, name, CombinedEvent(*methods))
+            else:
+                setattr(GrowthPlugin, name, timed(handler, label))
     except ImportError:  # pragma: no cover
         pass
 

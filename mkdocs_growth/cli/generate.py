@@ -37,6 +37,7 @@ from ..practice.priority import priorities
 from ..practice.store import open_store
 from ..site.context import page_url
 from ..site.pages.card_header import card_header
+from ..site.preflight import usable_site_url
 from ..site.registry import SiteContext, render_pages
 from ..site.render import GeneratedPage, link_to, md_text
 from .common import EXIT_OK, UsageError, add_audience, settings_of
@@ -99,7 +100,7 @@ def site_context(settings: Settings, store: Store) -> SiteContext:
         today=growth.effective_today(),
         base=growth.base,
         config_file=os.path.basename(settings.config_file),
-        site_url=settings.site_url,
+        site_url=usable_site_url(settings.site_url),  # never a placeholder in the feed
         use_directory_urls=settings.use_directory_urls,
         page_urls={e.path: page_url(e.path, settings.use_directory_urls) for e in store.entries},
         markdown_extensions=settings.markdown_extensions,

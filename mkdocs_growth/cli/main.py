@@ -26,9 +26,10 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "-f",
         "--config-file",
-        default="mkdocs.yml",
+        default=None,
         metavar="FILE",
-        help="the mkdocs.yml to read docs_dir and growth options from (default: ./mkdocs.yml)",
+        help="the mkdocs.yml to read docs_dir and growth options from"
+        " (default: mkdocs.yml here or in the nearest folder above)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in SUBCOMMANDS:

@@ -1,7 +1,9 @@
 """``mkdocs-growth new TYPE TITLE``: start a document that already validates.
 
-The file goes to ``<docs_dir>/<type>s/<slug>.md`` and is never overwritten
-(opened with ``"x"``). Front matter is written by hand, not by a YAML dumper,
+The file goes to ``<docs_dir>/<type>s/<slug>.md`` (a note to
+``notes/<date>-<slug>.md``; ``docs_dir`` is created in a new store) and is
+never overwritten (opened with ``"x"``). It has no errors; its placeholders
+(:mod:`..core.placeholders`) are warnings until the author replaces them. Front matter is written by hand, not by a YAML dumper,
 so it keeps comments that guide the author; the one user-supplied value, the
 title, is written as a JSON string, which is also a valid YAML
 double-quoted scalar. The body has no ``# Title`` heading: the theme shows
@@ -21,6 +23,9 @@ import unicodedata
 from collections.abc import Container
 from dataclasses import dataclass
 
+import yaml
+
+from ..core import placeholders
 from ..core.model import TYPES
 from ..core.options import GrowthConfig
 from ..core.store import load_store
@@ -73,6 +78,11 @@ def _yaml_str(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def _yaml_id(slug: str) -> str:
+    """A slug as YAML text: plain unless YAML would read it as something else (yes, 123)."""
+    return slug if isinstance(yaml.safe_load(slug), str) else _yaml_str(slug)
+
+
 def _front_matter(kind: str, title: str, config: GrowthConfig, today: dt.date) -> list[str]:
     domain = config.domains[0].id if config.domains else None
     horizon = horizon_for_new(config, today).id
@@ -84,7 +94,7 @@ def _front_matter(kind: str, title: str, config: GrowthConfig, today: dt.date) -
             f"domain: {domain or DEFAULT_DOMAIN}",
             f"horizon: {horizon}",
             "status: planned  # planned | active | done | dropped",
-            "goal: What will be true at the end of this horizon? (measurable, time-bound)",
+            f"goal: {placeholders.GOAL}",
             "scores:  # 1-5 each; priority weighs impact twice, effort counts inverted",
             "  impact: 3",
             "  effort: 3",
@@ -94,8 +104,8 @@ def _front_matter(kind: str, title: str, config: GrowthConfig, today: dt.date) -
         ]
         for n in range(1, 4):
             lines += [
-                f"  - title: Milestone {n}",
-                f"    done_when: The observable result that shows milestone {n} is done",
+                f"  - title: {placeholders.milestone_title(n)}",
+                f"    done_when: {placeholders.milestone_done_when(n)}",
                 "    status: planned",
             ]
         lines += [
@@ -136,19 +146,24 @@ def plan(
             f"the title is {len(title):,} characters, over the"
             f" {config.limits.max_string_length:,} limit (limits.max_string_length)"
         )
-    slug = slugify(title) or f"{kind}-{today.isoformat()}"
+    slug = slugify(title)
+    # weekly notes are filed by date (notes/2026-11-30-trace-context.md), as in the example store
+    stem = f"{today.isoformat()}-{slug}" if kind == "note" and slug else slug
+    slug = slug or f"{kind}-{today.isoformat()}"
+    stem = stem or slug
     front = _front_matter(kind, title, config, today)
     doc_id = slug
     if slug in taken:
         doc_id = f"{slug}-{kind}"
         if doc_id in taken:
             raise ScaffoldError(f"ids {slug!r} and {doc_id!r} are both taken: choose another title")
-        front.insert(1, f"id: {doc_id}")
+    if doc_id != stem:
+        front.insert(1, f"id: {_yaml_id(doc_id)}")
     body = []
     for heading in SECTIONS[kind]:
-        body += [f"## {heading}", "", "TODO", ""]
+        body += [f"## {heading}", "", placeholders.TODO, ""]
     text = "\n".join(["---", *front, "---", "", *body]).rstrip("\n") + "\n"
-    return Plan(kind, title, doc_id, f"{kind}s/{slug}.md", text)
+    return Plan(kind, title, doc_id, f"{kind}s/{stem}.md", text)
 
 
 def write(docs_dir: str, planned: Plan) -> str:
@@ -180,8 +195,9 @@ def cmd_new(args: argparse.Namespace) -> int:
         plan(args.type, args.title, config, today)  # bad type or title: before reading the store
     except BadRequest as exc:
         raise UsageError(str(exc)) from None
-    if not os.path.isdir(settings.docs_dir):
+    if os.path.exists(settings.docs_dir) and not os.path.isdir(settings.docs_dir):
         raise UsageError(f"{settings.docs_dir}: docs_dir is not a directory")
+    # no docs_dir yet (a new store): write() creates it with the document's folder
     store = load_store(settings.docs_dir, config, framework=settings.framework)
     taken = {e.doc.id for e in store.entries if e.doc is not None}
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..core.messages import plural
 from ..practice.priority import PriorityRow, priority_rows
 from ..practice.store import open_store
 from .common import EXIT_OK, require_dir, settings_of
@@ -18,7 +19,8 @@ def cmd_priorities(args: argparse.Namespace) -> int:
     )
     print(render_terminal_table(priority_rows(store)))
     if store.errors:
-        print(f"({len(store.errors)} errors: run 'mkdocs-growth validate')", file=sys.stderr)
+        errors = plural(len(store.errors), "error")
+        print(f"({errors}: run 'mkdocs-growth validate')", file=sys.stderr)
     return EXIT_OK
 
 

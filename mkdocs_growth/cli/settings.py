@@ -143,6 +143,23 @@ def _enabled(config_file: str, options: Any) -> tuple[bool, Any]:
     return enabled, options
 
 
+CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")  # the names MkDocs looks for, in its order
+
+
+def find_config(start: str) -> str | None:
+    """The config file in ``start`` or the nearest parent folder (run from inside docs/)."""
+    folder = os.path.abspath(start)
+    while True:
+        for name in CONFIG_NAMES:
+            candidate = os.path.join(folder, name)
+            if os.path.isfile(candidate):
+                return candidate
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
 def load_settings(config_file: str) -> Settings:
     raw = _read(config_file, ())
     base = os.path.dirname(os.path.abspath(config_file))

@@ -8,10 +8,15 @@ import os
 import sys
 from collections.abc import Callable
 
-from ..core.problems import Problem
+from ..core.messages import plural
+from ..core.problems import Problem, sort_key
 from ..core.store import Store
+from ..practice.audience import published
 from ..practice.store import open_store
+from ..site.preflight import may_shadow, shadowed_pages, site_url_problems
+from ..site.registry import render_pages
 from .common import EXIT_OK, EXIT_PROBLEMS, UsageError, add_audience, require_dir, settings_of
+from .generate import site_context
 from .settings import Settings
 
 
@@ -29,10 +34,29 @@ def _format_text(problems: list[Problem], shown: Callable[[Problem], str], store
     errors = sum(p.is_error for p in problems)
     documents = sum(1 for e in store.entries if e.is_growth)
     out.append(
-        f"{documents} growth documents in {len(store.entries)} files:"
-        f" {errors} errors, {len(problems) - errors} warnings"
+        f"{plural(documents, 'growth document')} in {plural(len(store.entries), 'file')}:"
+        f" {plural(errors, 'error')}, {plural(len(problems) - errors, 'warning')}"
     )
     return "\n".join(out)
+
+
+def site_problems(settings: Settings, store: Store, docs_dir: str) -> list[Problem]:
+    """What ``mkdocs build`` reports about the site as a whole, so both give one verdict."""
+    try:
+        with open(settings.config_file, encoding="utf-8-sig") as handle:
+            config_text = handle.read()
+    except (OSError, UnicodeDecodeError):
+        config_text = ""
+    problems = site_url_problems(settings.site_url, settings.config_file, config_text)
+
+    def exists(path: str) -> bool:
+        return os.path.exists(os.path.join(docs_dir, *path.split("/")))
+
+    if settings.plugin_enabled and may_shadow(exists, settings.growth.base):
+        view = published(store, settings.config_file)  # what the build renders from
+        generated = (page.path for page in render_pages(view, site_context(settings, view)))
+        problems += shadowed_pages(generated, exists)
+    return problems
 
 
 def _escape_github(text: str, *, prop: bool = False) -> str:
@@ -88,7 +112,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         nav=settings.nav,
         framework=settings.framework,
     )
-    problems = store.problems
+    problems = sorted(store.problems + site_problems(settings, store, docs_dir), key=sort_key)
     if keep is not None:
         problems = [
             p

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from .framework import Framework
+from .messages import dotted
 from .options import HORIZON_ID, SLUG, GrowthConfig
 from .parse import Entry, did_you_mean
 from .problems import Problem, error, quote, warning
@@ -185,7 +186,7 @@ def _competencies(entry: Entry, config: GrowthConfig, framework: Framework | Non
                 error(
                     entry.path,
                     entry.line("competencies", n),
-                    f"competencies[{n}]: {framework.path} has no competency {quote(ref)}{hint}"
+                    f"{dotted(('competencies', n))}: {framework.path} has no competency {quote(ref)}{hint}"
                     " (write a competency id or <level-id>/<theme-id>)",
                 )
             )
@@ -194,7 +195,7 @@ def _competencies(entry: Entry, config: GrowthConfig, framework: Framework | Non
                 warning(
                     entry.path,
                     entry.line("competencies", n),
-                    f"competencies[{n}]: {quote(ref)} names {competency.cell} again"
+                    f"{dotted(('competencies', n))}: {quote(ref)} names {competency.cell} again"
                     f" (already listed as {quote(seen[competency.id])})",
                 )
             )
@@ -205,7 +206,7 @@ def _competencies(entry: Entry, config: GrowthConfig, framework: Framework | Non
                     warning(
                         entry.path,
                         entry.line("competencies", n),
-                        f"competencies[{n}]: {quote(ref)} is at level {competency.level!r},"
+                        f"{dotted(('competencies', n))}: {quote(ref)} is at level {competency.level!r},"
                         f" above your target level {target!r}: it will not show on the"
                         " competencies page (raise target_level, or reference the"
                         " competency of your target level)",

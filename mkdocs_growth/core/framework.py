@@ -327,7 +327,7 @@ def _consistency(path: str, loaded: safeyaml.Loaded, parsed: _FrameworkFile) -> 
                     error(
                         path,
                         loaded.line_of(("competencies", n, key)),
-                        f"competencies[{n}]: unknown {key} {value!r}"
+                        f"{dotted(('competencies', n))}: unknown {key} {value!r}"
                         f"{did_you_mean(value, allowed)}; {key}s: {', '.join(allowed)}",
                     )
                 )
@@ -340,7 +340,7 @@ def _consistency(path: str, loaded: safeyaml.Loaded, parsed: _FrameworkFile) -> 
                 error(
                     path,
                     loaded.line_of(("competencies", n, "id")),
-                    f"competencies[{n}]: a second competency for level {competency.level!r}"
+                    f"{dotted(('competencies', n))}: a second competency for level {competency.level!r}"
                     f" and theme {competency.theme!r} (the first, {parsed.competencies[first].id!r},"
                     f" is on line {loaded.line_of(('competencies', first, 'id'))})",
                 )
@@ -359,7 +359,7 @@ def _duplicates(path: str, loaded: safeyaml.Loaded, name: str, ids: Iterable[str
                 error(
                     path,
                     loaded.line_of((name, n, "id")),
-                    f"{name}[{n}]: duplicate id {item_id!r}"
+                    f"{dotted((name, n))}: duplicate id {item_id!r}"
                     f" (also on line {loaded.line_of((name, first[item_id], 'id'))})",
                 )
             )

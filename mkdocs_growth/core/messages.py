@@ -2,8 +2,10 @@
 
 pydantic speaks of "a valid dictionary or instance of Milestone" and puts
 union branches (``baseline.int``, ``baseline.float``) into error locations.
-Authors edit YAML, so messages here name the key as written
-(``milestones[1].due``), the value found, and what would be accepted.
+Authors edit YAML, so messages here name the key as written, counting list
+items from 1 as people do (``milestones #2.due`` is the second milestone's
+``due``), the value found, and what would be accepted. YAML syntax errors are
+told in the same terms (:func:`yaml_syntax`), not in the parser's.
 """
 
 from __future__ import annotations
@@ -48,11 +50,19 @@ def did_you_mean(value: str, choices: Iterable[str], cutoff: float = 0.6) -> str
     return f" (did you mean {match[0]!r}?)" if match else ""
 
 
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """``1 error``, ``2 errors``; ``many`` for irregular plurals."""
+    return f"{count:,} {noun if count == 1 else many or noun + 's'}"
+
+
 def dotted(loc: Loc) -> str:
-    """``("milestones", 1, "due")`` -> ``milestones[1].due``."""
+    """``("milestones", 1, "due")`` -> ``milestones #2.due``: list items counted from 1."""
     out = ""
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int):
+            out += f" #{part + 1}"
+        else:
+            out += f".{part}" if out else str(part)
     return out
 
 
@@ -133,7 +143,7 @@ def describe(model: type[BaseModel], kind: str, loc: Loc, err: Any) -> str:
         choices = [c.strip(" '") for c in expected.replace(" or ", ", ").split(",")]
         hint = did_you_mean(value, choices) if isinstance(value, str) else ""
         return f"{where}: {quote(value)} is not allowed{hint}; expected {expected}"
-    if etype == "string_pattern_mismatch" and loc and loc[-1] in ("id", "domain", "horizon"):
+    if etype == "string_pattern_mismatch" and loc:  # every pattern of the model is an id's
         rule = (
             "letters, digits and '-'"
             if loc[-1] == "horizon"
@@ -163,3 +173,60 @@ def reason(err: Any) -> str:
         shown = not isinstance(value, (dict, list)) and etype != "string_too_short"
         return _PLAIN[etype] + (f" (got {quote(value)})" if shown else "")
     return str(err["msg"])
+
+
+def yaml_syntax(problem: str, context: str | None, opened: int | None, line_text: str) -> str:
+    """A YAML parser error (libyaml's ``problem`` and ``context``) in an author's terms.
+
+    ``opened`` is the file line where the construct the parser was reading
+    began (a list, a quoted value), ``line_text`` the line the error is on.
+    Anything not recognised keeps the parser's words, without its jargon.
+    """
+    since = f" on line {opened}" if opened else ""
+    stripped = line_text.strip()
+    if "tab character" in problem:
+        return "a tab indents this line: YAML indents with spaces only"
+    if problem.startswith("found character that cannot start any token") and stripped:
+        value = stripped.split(":", 1)[-1].strip() or stripped
+        return (
+            f"a value cannot start with {value[0]!r} (YAML reserves it):"
+            f' put the value in quotes, like "{value[:40]}"'
+        )
+    if problem.startswith("mapping values are not allowed"):
+        key, _, value = stripped.partition(": ")
+        if ": " in value or value.endswith(":"):
+            return (
+                f"the value of {key.lstrip('- ')!r} contains ': ': put the value in quotes,"
+                f' like {key}: "{value[:40]}"'
+            )
+        return (
+            "this line is indented under a value, not under a key:"
+            " line it up with the keys above, or quote the value if it goes on"
+        )
+    if "end of stream" in problem and context and "quoted scalar" in context:
+        return f"a quoted value{since} is never closed: add the closing quote"
+    if context and "flow sequence" in context:
+        return f"the list [ ... ]{since} is not closed with ']' (or lacks a ',' between items)"
+    if context and "flow mapping" in context:
+        return (
+            f"the mapping {{ ... }}{since} is not closed with '}}' (or lacks a ','"
+            " between its 'key: value' pairs)"
+        )
+    if context and "simple key" in context:
+        return (
+            f"{f'line {opened}' if opened else 'this line'} is not a 'key: value' pair:"
+            " add ': ' after the key"
+        )
+    if problem.startswith("did not find expected key") and context and "block mapping" in context:
+        quoted = "'" in stripped or '"' in stripped
+        mapping = f"the mapping that begins{since}" if opened else "the mapping"
+        return f"this line does not continue {mapping}: " + (
+            "a quoted value must end at its closing quote ('it''s' or \"it's\")"
+            if quoted
+            else "check its indentation (list items go under their key, indented by 2)"
+        )
+    if context and "block scalar" in context:
+        return "'|' or '>' must end its line; the text goes on the indented lines below"
+    if problem.startswith("mapping keys are not allowed"):
+        return "'?' starts a complex key in YAML: put the value in quotes"
+    return problem + (f" (in the part that begins{since})" if opened else "")

@@ -236,13 +236,15 @@ def parse_options(raw: dict[str, object] | None) -> GrowthConfig:
         raw = {}
     if not isinstance(raw, dict):
         raise OptionsError([("growth", "options must be a mapping")])
+    from .messages import dotted
+
     try:
         config = GrowthConfig.model_validate(raw)
     except ValidationError as exc:
         errors = []
         for err in exc.errors(include_url=False):
             loc = tuple(err["loc"])
-            key = ".".join(str(p) for p in loc) if loc else "growth"
+            key = dotted(loc) if loc else "growth"  # domains #2.id: list items counted from 1
             errors.append((key, _option_message(loc, err)))
         raise OptionsError(errors) from None
     needs_framework = [

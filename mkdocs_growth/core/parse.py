@@ -16,10 +16,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import safeyaml
-from .frontmatter import Block, normalize, split
-from .messages import data_loc, describe, did_you_mean, dotted
+from .frontmatter import Block, Split, looks_like_yaml, normalize, split
+from .messages import data_loc, describe, did_you_mean, dotted, plural
 from .model import ID_PATTERN, MODELS, TYPES, AnyDocument, known_keys
 from .options import Limits
+from .placeholders import leftovers
 from .problems import Problem, error, quote, warning
 
 _ID = re.compile(ID_PATTERN)
@@ -146,35 +147,63 @@ def parse_entry(path: str, raw: bytes, limits: Limits) -> Entry:
     if found.block is Block.NONE:
         return entry
     if found.block is Block.UNCLOSED:
-        entry.front_matter_broken = True
-        entry.body = text
-        entry.problems.append(
-            error(path, 1, "front matter opened with '---' is never closed (add a '---' line)")
+        return _broken(
+            entry, 1, "front matter opened with '---' is never closed (add a '---' line)"
         )
-        return entry
+    if found.block is Block.MULTIMARKDOWN:
+        return _multimarkdown(entry, found, limits)
+    if found.block is Block.AT_END and looks_like_yaml(found.yaml):
+        return _broken(entry, found.closing_line, _AT_END)
     try:
         loaded = safeyaml.load(found.yaml, first_line=found.yaml_line, lines=False)
     except safeyaml.YamlError as exc:
-        entry.front_matter_broken = True
-        entry.body = text
-        entry.problems.append(error(path, exc.line, exc.message))
-        return entry
-    if loaded.data is None:
-        entry.meta = {}
-        return entry
+        if not looks_like_yaml(found.yaml):
+            return _plain(entry)  # prose between two rules: MkDocs shows it as text, so do we
+        return _broken(entry, exc.line, exc.message)
+    if loaded.data is None or not (isinstance(loaded.data, dict) or looks_like_yaml(found.yaml)):
+        return _plain(entry)  # empty, comments only or prose: MkDocs shows it as text
+    if found.block is Block.AT_END:
+        return _broken(entry, found.closing_line, _AT_END)
     if not isinstance(loaded.data, dict):
-        entry.front_matter_broken = True
-        entry.body = text
-        what = type(loaded.data).__name__
-        what = {"list": "a list", "str": "text"}.get(what, f"a {what}")
-        entry.problems.append(
-            error(
-                path, found.yaml_line, f"front matter must be a mapping of 'key: value', not {what}"
-            )
-        )
-        return entry
+        what = {"list": "a list", "str": "text"}.get(type(loaded.data).__name__, "a value")
+        message = f"front matter must be a mapping of 'key: value', not {what}"
+        return _broken(entry, found.yaml_line, message)
     entry.meta = loaded.data
     _validate(entry, limits, _may_exceed(found.yaml, limits))
+    return entry
+
+
+_AT_END = (
+    "front matter is closed on the last line of the file with no newline after it, so MkDocs"
+    " shows it as text: add a newline at the end of the file"
+)
+_UNFENCED = (
+    "front matter without '---' lines (MultiMarkdown style): MkDocs reads every value as text;"
+    " put the block between two '---' lines to write it as YAML"
+)
+
+
+def _plain(entry: Entry) -> Entry:
+    """A block MkDocs takes no metadata from: the whole text is the page."""
+    entry.body = entry.text
+    return entry
+
+
+def _broken(entry: Entry, line: int, message: str) -> Entry:
+    """Front matter growth cannot read as metadata: an error; the page keeps every character."""
+    entry.front_matter_broken = True
+    entry.body = entry.text
+    entry.problems.append(error(entry.path, line, message))
+    return entry
+
+
+def _multimarkdown(entry: Entry, found: Split, limits: Limits) -> Entry:
+    """An unfenced ``key: value`` head: the metadata MkDocs reads, validated like any other."""
+    entry.meta = dict(found.fields or {})
+    entry.lines = {(key,): line for key, line in (found.field_lines or {}).items()}
+    _validate(entry, limits)
+    if entry.is_growth:
+        entry.problems.insert(0, warning(entry.path, 1, _UNFENCED))
     return entry
 
 
@@ -255,6 +284,8 @@ def _validate(entry: Entry, limits: Limits, may_exceed: bool = True) -> None:
             entry.problems.append(error(path, line, message))
         return
     entry.problems.extend(_card_warnings(entry) if kind == "card" else [])
+    body_line = entry.text.count("\n", 0, len(entry.text) - len(entry.body)) + 1
+    entry.problems.extend(leftovers(path, entry.doc, entry.body, body_line, entry.line))
 
 
 _dotted = dotted
@@ -328,8 +359,10 @@ def _card_warnings(entry: Entry) -> list[Problem]:
         line = (
             entry.line("milestones") if "milestones" in (entry.meta or {}) else entry.line("type")
         )
-        how_many = {0: "no milestones", 1: "1 milestone"}.get(count, f"{count} milestones")
-        out.append(warning(path, line, f"card has {how_many}; the playbook suggests 3 to 5"))
+        how_many = "no milestones" if count == 0 else plural(count, "milestone")
+        out.append(
+            warning(path, line, f"card has {how_many}; plan 3 to 5, each with a definition of done")
+        )
     if card.status == "done" and (card.rubric is None or card.rubric.after is None):  # type: ignore[union-attr]
         out.append(
             warning(

@@ -24,6 +24,8 @@ from typing import Any
 import yaml
 from yaml import events as ev
 
+from .messages import yaml_syntax
+
 try:  # libyaml is about 8x faster; fall back silently where it is missing.
     from yaml.cyaml import CParser as _Parser
 except ImportError:  # pragma: no cover - depends on the PyYAML build
@@ -209,12 +211,15 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, offset: int, max_depth: 
     if problem == _LIBYAML_DEPTH:
         return YamlError(offset + line, f"nesting deeper than {max_depth} levels")
     context = exc.context_mark
+    opened = None
     if exc.context and context is not None:
         if at is not None and at.line > last:  # ran off the end: the opener is the culprit
             line = context.line
-        where = f" on line {offset + context.line}" if context.line != line else ""
-        problem += f" ({exc.context}{where})"
-    return YamlError(offset + line, f"YAML syntax error: {problem}")
+        opened = offset + context.line if context.line != line else None
+    yaml_lines = _YAML_BREAK.split(text)
+    line_text = yaml_lines[line] if line < len(yaml_lines) else ""
+    message = yaml_syntax(problem, exc.context, opened, line_text)
+    return YamlError(offset + line, f"YAML syntax error: {message}")
 
 
 def _build(

@@ -12,19 +12,23 @@ from __future__ import annotations
 import gc
 import os
 import posixpath
+import re
+import shutil
 import stat
+import tempfile
 from typing import Any, Literal
 from urllib.parse import unquote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import YAML_RE as _MKDOCS_FRONT_MATTER
 
 from ..core.framework import LoadedFramework, open_framework
 from ..core.frontmatter import normalize
+from ..core.messages import plural
 from ..core.model import Card
 from ..core.options import GrowthConfig, OptionsError, parse_options
 from ..core.parse import Entry
@@ -35,9 +39,12 @@ from ..practice.store import open_store
 from ..site.listing_html import ListingHtml, fast_path_allowed
 from ..site.listing_html import convert as convert_listing
 from ..site.pages import card_header as header
+from ..site.preflight import shadowed_pages, site_url_note, site_url_problems, usable_site_url
 from ..site.registry import SiteContext, render_pages
 from ..site.render import GeneratedPage, html_text, placeholder
+from . import coexist
 from .config import GrowthPluginConfig
+from .nav import out_of_nav
 
 log = get_plugin_logger(__name__)
 
@@ -61,10 +68,16 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         # generated page -> [(placeholder paragraph, listing block as HTML)]
         self.listings: dict[str, list[tuple[str, ListingHtml]]] = {}
         self.meta_from_entry: set[str] = set()  # pages whose front matter MkDocs did not re-parse
+        self.dashboard_shown = False  # `mkdocs serve` logs the dashboard's address once
+        # one temporary folder per running build, holding its generated pages and files
+        self._backing: list[str] = []
+        self.generated_files: list[File] = []  # this build's, in the order they were added
+        self.set_aside: list[File] = []  # generated pages kept out of mkdocs-static-i18n's way
 
     # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
+        self.dashboard_shown = False  # once per `mkdocs serve`, not per rebuild
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -78,7 +91,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             self.framework = open_framework(self.growth, self.config_dir)
         except OptionsError as exc:
             ours = [(key, msg) for key, msg in exc.errors]
-            reported = {key.split(".", 1)[0] for key, _ in ours}
+            reported = {re.split(r"[. ]", key, maxsplit=1)[0] for key, _ in ours}
             errors = ours + [(k, m) for k, m in errors if k not in reported]
         # MkDocs only warns about unknown keys; parse_options has made them errors already.
         known = {name for name, _ in self.config_scheme}
@@ -90,8 +103,12 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         self.swaps = {}
         self.listings = {}
         self.meta_from_entry = set()
+        self.generated_files, self.set_aside = [], []
 
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+    @event_priority(100)  # before any other plugin reads the files: redirects records targets
+    def _add_generated(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Read the store, validate it, add the generated pages and files."""
+        self.generated_files = []
         inclusion = (
             InclusionLevel.is_in_serve if self.command == "serve" else InclusionLevel.is_included
         )
@@ -119,7 +136,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             today=self.growth.effective_today(),
             base=self.growth.base,
             config_file=config_name,
-            site_url=config.site_url or None,
+            site_url=usable_site_url(config.site_url),
             site_name=config.site_name,
             use_directory_urls=config.use_directory_urls,
             page_urls={f.src_uri: f.url for f in pages},
@@ -128,39 +145,52 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             ),
         )
         self.store, self.ctx = store, ctx
-        site_warnings = []
-        if not ctx.site_url:
-            site_warnings.append(
-                f"site_url is not set: {ctx.path('feed.xml')} (Atom) needs absolute links; skipped"
-            )
+        note = site_url_note(config.site_url, ctx.path("feed.xml"))
+        if note:
+            log.info(note)
         with paused_gc():
             generated = render_pages(store, ctx)
         # An explicit `nav:` is the author's: generated pages stay out of it (and out of
         # MkDocs' "not included in nav" list) unless the author lists them.
         inclusion_level = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
+        quiet = out_of_nav((item.path for item in generated), store, ctx)  # nothing to show yet
         fast = fast_path_allowed(config.markdown_extensions)
         generated_pages = {item.path for item in generated if item.path.endswith(".md")}
+        authored = set(files.src_uris)
+        self._backing.append(tempfile.mkdtemp(prefix="mkdocs-growth-"))  # never in docs_dir
         for item in generated:
-            if item.path in files.src_uris:
-                site_warnings.append(
-                    f"{item.path} exists in docs_dir and is kept; the generated page is skipped"
-                    " (set the growth option 'base' to another folder)"
-                )
-                continue
+            if item.path in authored:
+                continue  # the author's file is kept: preflight.shadowed_pages says so
             content = item.markdown
             if fast and item.listings:
                 content = self._without_listings(item, ctx, generated_pages)
-            files.append(
-                File.generated(config, item.path, content=content, inclusion=inclusion_level)
+            generated_file = self._generated_file(
+                config,
+                item.path,
+                content,
+                InclusionLevel.NOT_IN_NAV if item.path in quiet else inclusion_level,
             )
-        self._report(full, site_warnings, config, config_name)
+            files.append(generated_file)
+            self.generated_files.append(generated_file)
+        site_problems = site_url_problems(
+            config.site_url, config_name, _config_text(config)
+        ) + shadowed_pages((item.path for item in generated), authored.__contains__)
+        self._report(full, site_problems, config, config_name)
         documents = sum(e.is_growth for e in full.entries)
+        errors = len(full.errors) + sum(p.is_error for p in site_problems)
+        warnings = len(full.problems) + len(site_problems) - errors
         private = f"; {len(left_out)} private pages left out" if left_out else ""
         log.info(
-            f"{documents} growth documents, {len(full.errors)} errors,"
-            f" {len(full.warnings)} warnings; {len(generated)} pages and files generated"
+            f"{plural(documents, 'growth document')}, {plural(errors, 'error')},"
+            f" {plural(warnings, 'warning')}; {len(generated)} pages and files generated"
             f"{private}"
         )
+        if self.command == "serve" and not self.dashboard_shown:
+            # `mkdocs serve` mounts the site at site_url's path: say where the dashboard is
+            self.dashboard_shown = True
+            log.info(
+                f"the growth dashboard is at {_served_at(config, ctx.url_of(ctx.path('index.md')))}"
+            )
         # The store is millions of long-lived objects with no cycles. Held out of the
         # cyclic collector until the build ends, it costs no collection passes while
         # MkDocs builds the pages (about 0.6 s less on 5,000 cards).
@@ -176,6 +206,47 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
                 server.watch(path)
         return server
 
+    @event_priority(-99)  # just before mkdocs-static-i18n's on_files (-100)
+    def _step_aside_for_i18n(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """mkdocs-static-i18n drops (with a warning) every page whose source is not in docs_dir.
+
+        Growth's pages leave the list while it rebuilds it and come back after it
+        (:meth:`_return_generated`), in the language folder of the build.
+        """
+        self.set_aside = []
+        if coexist.I18N in config.plugins:
+            self.set_aside = [f for f in self.generated_files if f.is_documentation_page()]
+            for file in self.set_aside:
+                files.remove(file)
+        return files
+
+    @event_priority(-110)  # after every other plugin's on_files
+    def _return_generated(self, files: Files, *, config: MkDocsConfig) -> Files:
+        folder = coexist.i18n_language_folder(config)
+        for file in self.set_aside:
+            if folder:
+                file.dest_uri = f"{folder}/{file.dest_uri}"
+            files.append(file)
+        self.set_aside = []
+        return files
+
+    on_files = CombinedEvent(_add_generated, _step_aside_for_i18n, _return_generated)
+
+    def _generated_file(
+        self, config: MkDocsConfig, path: str, content: str | bytes, inclusion: InclusionLevel
+    ) -> File:
+        """A generated page or file, backed by a real file in this build's temporary folder.
+
+        Plugins that treat every page as a file on disk (mkdocs-static-i18n,
+        mkdocs-rss-plugin) fail on MkDocs' in-memory pages, whose ``abs_src_path`` is None.
+        """
+        target = os.path.join(self._backing[-1], *path.split("/"))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as handle:
+            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
+        return File.generated(config, path, abs_src_path=target, inclusion=inclusion)
+
+    @event_priority(-110)  # after every plugin's post-build work, which may read the pages
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._end_of_build()
 
@@ -190,6 +261,8 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         It has no reference cycles: dropping it frees it at once, for less.
         """
         gc.unfreeze()  # a `mkdocs serve` rebuild may free the old store's objects
+        if self._backing:  # this build's folder (a plugin may nest a build: one per level)
+            shutil.rmtree(self._backing.pop(), ignore_errors=True)
         if self.command != "serve":
             self.store, self.ctx, self.swaps, self.listings = None, None, {}, {}
             forget_cached_entries()
@@ -251,6 +324,10 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
                 # no private field, so the page's metadata does not either.
                 page.meta = dict(entry.meta or {})
             _theme_safe(page.meta)
+        elif page.meta.get("title") is not None and page.file not in self.generated_files:
+            # any other page: themes print a front-matter title as HTML (growth's own pages
+            # set theirs as HTML text already)
+            page.meta["title"] = html_text(page.meta["title"])
         return None
 
     def _parsed_once(self, entry: Entry) -> bool:
@@ -317,7 +394,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         return self.store.by_path.get(file.src_uri)
 
     def _report(
-        self, store: Store, site_warnings: list[str], config: MkDocsConfig, config_name: str
+        self, store: Store, site_problems: list[Problem], config: MkDocsConfig, config_name: str
     ) -> None:
         """Log every problem; in strict mode fail the build with a summary.
 
@@ -325,22 +402,21 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         out before they are counted, so the plugin enforces strictness itself.
         """
         framework = self.growth.framework
-        for problem in store.problems:
+        problems = store.problems + site_problems
+        for problem in problems:
             where = _located(problem, config_name, config, framework=framework)
             (log.error if problem.is_error else log.warning)(where)
-        for message in site_warnings:
-            log.warning(message)
-        if not (self.growth.strict or config.strict) or not (store.problems or site_warnings):
+        if not (self.growth.strict or config.strict) or not problems:
             return
-        lines = [_located(p, config_name, config, True, framework) for p in store.problems]
-        lines += [f"warning: {message}" for message in site_warnings]
+        lines = [_located(p, config_name, config, True, framework) for p in problems]
         shown = [f"  {line}" for line in lines[:STRICT_SHOWN]]
         if len(lines) > STRICT_SHOWN:
             shown.append(f"  ... and {len(lines) - STRICT_SHOWN} more")
-        warnings = len(store.warnings) + len(site_warnings)
+        errors = sum(p.is_error for p in problems)
         raise PluginError(
-            f"growth store has {len(store.errors)} errors and {warnings} warnings"
-            " (strict mode fails on any):\n" + "\n".join(shown)
+            f"growth store has {plural(errors, 'error')} and"
+            f" {plural(len(problems) - errors, 'warning')} (strict mode fails on any):\n"
+            + "\n".join(shown)
         )
 
 
@@ -368,6 +444,20 @@ def _located(
     return f"{where}:{kind} {problem.message}"
 
 
+def _config_text(config: MkDocsConfig) -> str:
+    """mkdocs.yml as text, for the line of a key a problem is about ("" when unreadable)."""
+    try:
+        with open(config.config_file_path or "", encoding="utf-8-sig") as handle:
+            return handle.read()
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _served_at(config: MkDocsConfig, url: str) -> str:
+    """The absolute address of a site-relative URL under `mkdocs serve` (site_url is the server's)."""
+    return (config.site_url or "/").rstrip("/") + "/" + ("" if url == "./" else url)
+
+
 def _shown_path(path: str) -> str:
     try:
         rel = os.path.relpath(path)
@@ -378,15 +468,24 @@ def _shown_path(path: str) -> str:
 
 def _theme_safe(meta: dict[str, Any]) -> None:
     """Themes print titles and tags raw and read `status`: hand them literal text, hide status."""
-    title = meta.get("title")
-    if title is not None:
-        meta["title"] = html_text(title)
+    if meta.get("title") is not None:
+        meta["title"] = literal_title(meta["title"])
     tags = meta.get("tags")
     if isinstance(tags, list) and all(isinstance(tag, str) for tag in tags):
         meta["tags"] = [html_text(tag) for tag in tags]  # Material's tags plugin prints them raw
     elif tags is not None:
         del meta["tags"]  # reported by the engine; Material's tags plugin would abort the build
     meta.pop("status", None)
+
+
+def literal_title(value: Any) -> str:
+    """A document's title as HTML that displays it literally, in any theme or plugin.
+
+    Escaped for themes (they print titles raw); braces as character references,
+    so a template plugin (macros renders ``{{ ... }}`` in page titles) finds no
+    expression in a document's data. The browser shows both as typed.
+    """
+    return html_text(value).replace("{", "&#123;").replace("}", "&#125;")
 
 
 def _raw_text(file: File, entry: Entry) -> str | None:

@@ -35,6 +35,7 @@ from typing import Any, Literal
 from urllib.parse import unquote
 
 from ..core.links import link_targets
+from ..core.messages import dotted
 from ..core.model import Card
 from ..core.parse import Entry
 from ..core.problems import Problem, quote, sort_key, warning
@@ -155,7 +156,7 @@ def _links_to_private(entry: Entry, private: Private) -> list[Problem]:
         if path is not None:
             found.setdefault(
                 (entry.line("artifacts", i, "url"), path),
-                f"artifacts[{i}].url links to private document {path}: a public site leaves"
+                f"{dotted(('artifacts', i, 'url'))} links to private document {path}: a public site leaves"
                 " it out, and shows the artifact without its link",
             )
     for field_name, where, ref in entry.references():

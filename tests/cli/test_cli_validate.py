@@ -55,7 +55,7 @@ def test_errors_exit_1_as_path_line_severity_message(run_cli, broken: Path) -> N
     assert any(
         line.startswith(f"{few}:") and ": warning: card has 1 milestone" in line for line in lines
     )
-    assert lines[-1] == "3 growth documents in 3 files: 1 errors, 1 warnings"
+    assert lines[-1] == "3 growth documents in 3 files: 1 error, 1 warning"
 
 
 def test_warnings_alone_exit_0_but_1_with_strict(run_cli, warned: Path) -> None:
@@ -215,9 +215,42 @@ def test_the_default_config_is_mkdocs_yml_in_the_current_folder(
     result = run_cli("validate")
     assert result.code == 0
     assert "2 growth documents" in result.out
-    monkeypatch.chdir(clean.parent / "docs")
+    assert result.err == ""  # the usual place: nothing to say
+
+
+@pytest.mark.parametrize("command", ["validate", "priorities", "new"])
+def test_every_command_finds_mkdocs_yml_in_a_parent_folder_and_says_which(
+    run_cli, tmp_path: Path, monkeypatch, command: str
+) -> None:
+    """Run from inside docs/ (where an editor's terminal often is), not only next to mkdocs.yml."""
+    config = write_store(tmp_path, {"cards/a.md": card()})
+    (tmp_path / "docs" / "cards").mkdir(exist_ok=True)
+    monkeypatch.chdir(tmp_path / "docs" / "cards")
+    args = ["note", "Found it"] if command == "new" else []
+    result = run_cli(command, *args)
+    assert result.code == 0, result.err
+    assert (
+        result.err.splitlines()[0]
+        == f"mkdocs-growth: using {os.path.join('..', '..', config.name)}"
+    )
+    if command == "validate":
+        assert result.out.splitlines()[-1].startswith("1 growth document in 1 file:")
+    if command == "new":
+        assert result.out.startswith(os.path.join("..", "notes", ""))  # relative to here
+
+
+def test_no_mkdocs_yml_anywhere_above_is_a_usage_error(
+    run_cli, tmp_path: Path, monkeypatch
+) -> None:
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    if any((p / "mkdocs.yml").exists() for p in folder.parents):
+        pytest.skip("a mkdocs.yml above the temporary folder")
     result = run_cli("validate")
-    assert result.code == 2 and "mkdocs.yml" in result.err
+    assert result.code == 2
+    assert "no mkdocs.yml in this folder or any folder above it" in result.err
+    assert "-f" in result.err
 
 
 def test_unreadable_entries_are_reported_not_raised(run_cli, tmp_path: Path) -> None:

@@ -1,4 +1,8 @@
-"""``mkdocs-growth new``: every type validates, nothing is overwritten, titles survive."""
+"""``mkdocs-growth new``: every type validates, nothing is overwritten, titles survive.
+
+A new document has no errors; its placeholders are warnings until edited, so
+``--strict`` never publishes an untouched template.
+"""
 
 from __future__ import annotations
 
@@ -23,10 +27,53 @@ def store_dir(tmp_path: Path, **options: object) -> Path:
     return write_store(tmp_path, {"index.md": "# Home\n"}, {"today": TODAY, **options})
 
 
+LEFTOVER = ("still the template's", "still say TODO", "still says TODO")
+
+
 def validate_clean(run_cli, config: Path) -> None:
+    """No errors, and no warning but the template's placeholders (until they are edited)."""
     result = run_cli("validate", "-f", config, "--format", "json")
     assert result.code == 0, result.out
-    assert json.loads(result.out) == []  # no errors and no warnings
+    for problem in json.loads(result.out):
+        assert problem["severity"] == "warning", problem
+        assert any(words in problem["message"] for words in LEFTOVER), problem
+
+
+def line_of(text: str, start: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(start))
+
+
+def test_untouched_template_warns_at_each_placeholder_until_edited(
+    tmp_path: Path, run_cli, monkeypatch
+) -> None:
+    config = store_dir(tmp_path)
+    monkeypatch.chdir(tmp_path)  # paths in the output are relative to here
+    assert run_cli("new", "card", "Trace explorer", "-f", config).code == 0
+    target = tmp_path / "docs/cards/trace-explorer.md"
+    text = target.read_text(encoding="utf-8")
+    result = run_cli("validate", "-f", config, "--strict")
+    assert result.code == 1  # only warnings, but --strict does not publish a template
+    shown = "docs/cards/trace-explorer.md"
+    assert result.out.splitlines() == [
+        f"{shown}:{line_of(text, 'goal:')}: warning: goal is still the template's placeholder:"
+        " write what will be true at the end of the horizon (measurable, time-bound)",
+        f"{shown}:{line_of(text, '  - title: Milestone 1')}: warning: 3 milestones (#1, #2, #3)"
+        " are still the template's: give each a real title and a done_when (its definition"
+        " of done)",
+        f"{shown}:{line_of(text, 'TODO')}: warning: 5 sections still say TODO (Goal, Key"
+        " concepts, Implementation plan, Metrics, Post-mortem notes): write them or delete them",
+        "1 growth document in 2 files: 0 errors, 3 warnings",
+    ]
+    edited = text.replace("goal: What will be true", "goal: Traces explain slow checkouts. Was")
+    for n in (1, 2, 3):
+        edited = edited.replace(f"title: Milestone {n}", f"title: Step {n}")
+    edited = edited.replace("\nTODO\n", "\nWritten.\n", 4)
+    target.write_text(edited, encoding="utf-8")
+    result = run_cli("validate", "-f", config, "--strict")
+    assert result.code == 1 and result.out.count("warning:") == 1
+    assert "1 section still says TODO (Post-mortem notes)" in result.out
+    target.write_text(edited.replace("\nTODO\n", "\nLater.\n"), encoding="utf-8")
+    assert run_cli("validate", "-f", config, "--strict").code == 0
 
 
 @pytest.mark.parametrize("kind", TYPES)
@@ -34,9 +81,10 @@ def test_new_document_of_every_type_validates(tmp_path: Path, run_cli, kind: str
     config = store_dir(tmp_path)
     result = run_cli("new", kind, "Distributed trace explorer", "-f", config)
     assert result.code == 0, result.err
-    target = tmp_path / "docs" / f"{kind}s" / "distributed-trace-explorer.md"
+    stem = f"{TODAY}-distributed-trace-explorer" if kind == "note" else "distributed-trace-explorer"
+    target = tmp_path / "docs" / f"{kind}s" / f"{stem}.md"
     assert target.is_file()
-    assert result.out.strip().endswith(f"{kind}s/distributed-trace-explorer.md")
+    assert result.out.strip().endswith(f"{kind}s/{stem}.md")
     text = target.read_text(encoding="utf-8")
     for heading in SECTIONS[kind]:
         assert f"\n## {heading}\n" in text
@@ -87,7 +135,7 @@ def test_between_configured_horizons_uses_the_next_one(tmp_path: Path, run_cli) 
 def test_refuses_to_overwrite(tmp_path: Path, run_cli) -> None:
     config = store_dir(tmp_path)
     assert run_cli("new", "note", "Weekly note", "-f", config).code == 0
-    target = tmp_path / "docs/notes/weekly-note.md"
+    target = tmp_path / f"docs/notes/{TODAY}-weekly-note.md"
     target.write_text("my own words\n", encoding="utf-8")
     again = run_cli("new", "note", "Weekly note", "-f", config)
     assert again.code == 1
@@ -153,12 +201,33 @@ def test_usage_errors_exit_2(tmp_path: Path, run_cli, args: tuple[str, ...]) -> 
     assert not (tmp_path / "docs/cards").exists()
 
 
-def test_missing_docs_dir_is_a_usage_error(tmp_path: Path, run_cli) -> None:
+def test_new_notes_are_filed_by_date_with_a_short_id(tmp_path: Path, run_cli) -> None:
+    """As the example store's notes: notes/2026-11-02-trace-context.md, id trace-context."""
+    config = store_dir(tmp_path)
+    result = run_cli("new", "note", "Trace context", "-f", config)
+    assert result.out.strip().endswith(f"notes/{TODAY}-trace-context.md")
+    [note] = store_of(config).notes
+    assert (note.id, str(note.date)) == ("trace-context", TODAY)
+
+
+def test_new_creates_docs_dir_in_a_new_store(tmp_path: Path, run_cli) -> None:
+    """The getting-started order: mkdocs.yml first, then the first card; docs/ comes with it."""
     config = store_dir(tmp_path)
     (tmp_path / "docs/index.md").unlink()
     (tmp_path / "docs").rmdir()
     result = run_cli("new", "card", "X", "-f", config)
-    assert result.code == 2 and "docs_dir" in result.err
+    assert result.code == 0, result.err
+    assert (tmp_path / "docs/cards/x.md").is_file()
+    validate_clean(run_cli, config)
+
+
+def test_docs_dir_that_is_a_file_is_a_usage_error(tmp_path: Path, run_cli) -> None:
+    config = store_dir(tmp_path)
+    (tmp_path / "docs/index.md").unlink()
+    (tmp_path / "docs").rmdir()
+    (tmp_path / "docs").write_text("not a folder\n")
+    result = run_cli("new", "card", "X", "-f", config)
+    assert result.code == 2 and "docs_dir is not a directory" in result.err
 
 
 def test_slugify() -> None:

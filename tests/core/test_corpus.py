@@ -264,7 +264,7 @@ def test_ids_with_a_trailing_newline_are_not_ids(tmp_path: Path) -> None:
         "card is missing required field 'scores'",
         "domain",
         "horizon",
-        "related[0]",
+        "related #1",
     ]
 
 

@@ -101,27 +101,27 @@ competencies:
 def test_framework_errors_name_file_and_line(tmp_path: Path, run_cli) -> None:
     config = write_framework_store(tmp_path, {"a.md": note()}, framework=BROKEN)
     found = messages(config)
-    assert "framework.yml:7: error: levels[2]: duplicate id 'junior' (also on line 3)" in found
+    assert "framework.yml:7: error: levels #3: duplicate id 'junior' (also on line 3)" in found
     assert any(
-        m.startswith("framework.yml:20: error: competencies[1]: unknown level 'senoir'")
+        m.startswith("framework.yml:20: error: competencies #2: unknown level 'senoir'")
         and "(did you mean 'senior'?)" in m
         for m in found
     ), found
     assert any(
-        m.startswith("framework.yml:25: error: competencies[2]: unknown theme 'cod'")
+        m.startswith("framework.yml:25: error: competencies #3: unknown theme 'cod'")
         and "(did you mean 'code'?)" in m
         for m in found
     ), found
     assert (
-        "framework.yml:27: error: competencies[3]: a second competency for level 'junior'"
+        "framework.yml:27: error: competencies #4: a second competency for level 'junior'"
         " and theme 'talk' (the first, 'c1', is on line 15)"
     ) in found
-    assert "framework.yml:31: error: competencies[4]: duplicate id 'c1' (also on line 15)" in found
+    assert "framework.yml:31: error: competencies #5: duplicate id 'c1' (also on line 15)" in found
     # The command line names the file as the user would open it (next to mkdocs.yml).
     result = run_cli("validate", "-f", config)
     assert result.code == 1
     shown = os.path.relpath(tmp_path / "framework.yml")
-    assert f"\n{shown}:7: error: levels[2]: duplicate id" in "\n" + result.out
+    assert f"\n{shown}:7: error: levels #3: duplicate id" in "\n" + result.out
 
 
 @pytest.mark.parametrize(
@@ -130,11 +130,11 @@ def test_framework_errors_name_file_and_line(tmp_path: Path, run_cli) -> None:
         (
             "levels:\n  - id: a\n    name: A\nthemes:\n  - id: t\n    name: T\n"
             "competencies:\n  - id: c\n    level: a\n    theme: t\n",
-            "framework.yml:8: error: competencies[0]: missing required field 'summary'",
+            "framework.yml:8: error: competencies #1: missing required field 'summary'",
         ),
         (
             "levels:\n  - id: a\n    name: A\nthemes:\n  - id: t\n    nmae: T\ncompetencies: []\n",
-            "framework.yml:6: error: unknown key 'themes[0].nmae' (did you mean 'name'?)",
+            "framework.yml:6: error: unknown key 'themes #1.nmae' (did you mean 'name'?)",
         ),
         (
             "levels: []\nthemes:\n  - {id: t, name: T}\ncompetencies: []\n",
@@ -142,7 +142,7 @@ def test_framework_errors_name_file_and_line(tmp_path: Path, run_cli) -> None:
         ),
         (
             "levels:\n  - {id: a/b, name: A}\nthemes:\n  - {id: t, name: T}\ncompetencies: []\n",
-            "framework.yml:2: error: levels[0].id: 'a/b' is not a valid id",
+            "framework.yml:2: error: levels #1.id: 'a/b' is not a valid id",
         ),
         (
             "levels:\n  - {id: a, name: A}\nthemes:\n  - {id: t, name: T}\ncompetencies:\n"
@@ -267,7 +267,7 @@ def test_unknown_reference_is_an_error_with_a_hint(tmp_path: Path, ref: str, hin
     assert len(found) == 1, found
     # The note's front matter: type, title, date, competencies (line 5), items from line 6.
     assert found[0].startswith(
-        f"a.md:7: error: competencies[1]: framework.yml has no competency '{ref}'"
+        f"a.md:7: error: competencies #2: framework.yml has no competency '{ref}'"
     )
     assert hint in found[0]
 
@@ -277,7 +277,7 @@ def test_reference_above_the_target_level_is_a_warning(tmp_path: Path) -> None:
     found = messages(config)
     assert len(found) == 1
     assert found[0].startswith(
-        "a.md:7: warning: competencies[1]: 'principal/craft' is at level 'principal',"
+        "a.md:7: warning: competencies #2: 'principal/craft' is at level 'principal',"
         " above your target level 'staff'"
     )
 
@@ -286,7 +286,7 @@ def test_the_same_competency_twice_is_a_warning(tmp_path: Path) -> None:
     config = write_framework_store(tmp_path, {"a.md": note("staff/craft", "staff-craft")})
     found = messages(config)
     assert found == [
-        "a.md:7: warning: competencies[1]: 'staff-craft' names staff/craft again"
+        "a.md:7: warning: competencies #2: 'staff-craft' names staff/craft again"
         " (already listed as 'staff/craft')"
     ]
 

@@ -172,7 +172,7 @@ def test_reference_errors_are_logged_with_file_and_line(
     with caplog.at_level(logging.ERROR), pytest.raises((PluginError, Abort)):
         _build(config)
     logged = "\n".join(r.getMessage() for r in caplog.records)
-    assert "n.md:6: competencies[0]: framework.yml has no competency 'staff/craftt'" in logged
+    assert "n.md:6: competencies #1: framework.yml has no competency 'staff/craftt'" in logged
     assert "(did you mean 'staff/craft'?)" in logged
 
 
@@ -193,7 +193,7 @@ def test_framework_errors_are_logged_next_to_mkdocs_yml(
     # Relative to where the user runs mkdocs (here: next to mkdocs.yml), not to docs_dir.
     assert any(
         m.endswith(
-            "growth: framework.yml:47: competencies[1]: unknown theme 'crafts'"
+            "growth: framework.yml:47: competencies #2: unknown theme 'crafts'"
             " (did you mean 'craft'?); themes: delivery, craft, operations, decisions,"
             " communication, collaboration, learning, mentoring"
         )

@@ -158,7 +158,7 @@ def on_files(files, config):
 
 @pytest.mark.parametrize(
     ("priority", "published"),
-    [(100, False), (-100, True)],
+    [(200, False), (-200, True)],  # growth reads the store at on_files priority 100
     ids=["before-growth-reads-it", "after-growth-read-it"],
 )
 def test_a_file_deleted_during_the_build(tmp_path: Path, priority: int, published: bool) -> None:

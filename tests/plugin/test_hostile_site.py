@@ -398,7 +398,7 @@ def _problems_of(built: Built, path: str) -> list[str]:
 @pytest.mark.parametrize(
     ("path", "needles"),
     [
-        ("cards/traversal.md", ["3: id:", "5: domain:", "6: horizon:", "9: related[0]"]),
+        ("cards/traversal.md", ["3: id:", "5: domain:", "6: horizon:", "9: related #1"]),
         ("notes/traversal-note.md", ["5: card:", "6: domain:", "7: horizon:"]),
         ("playbooks/absolute-id.md", ["3: id:"]),
         ("notes/dup-a.md", ["duplicate id 'same-id': also used by notes/dup-b.md"]),
@@ -427,7 +427,7 @@ def test_hostile_input_is_reported_at_its_line(built: Built, path: str, needles:
 
 
 def test_every_script_url_is_refused(built: Built) -> None:
-    found = [p for p in _problems_of(built, "cards/bad-urls.md") if "artifacts[" in p]
+    found = [p for p in _problems_of(built, "cards/bad-urls.md") if "artifacts #" in p]
     assert len(found) == 8, found
 
 

@@ -64,8 +64,8 @@ def test_defaults(tmp_path: Path) -> None:
         ({"today": "someday"}, "option 'today'"),
         ({"base": "../outside"}, "option 'base'"),
         ({"strict": "yes please"}, "option 'strict'"),
-        ({"domains": [{"id": "Bad Id"}]}, "option 'domains.0.id'"),
-        ({"domains": [{"id": "a", "kind": "magic"}]}, "option 'domains.0.kind'"),
+        ({"domains": [{"id": "Bad Id"}]}, "option 'domains #1.id'"),
+        ({"domains": [{"id": "a", "kind": "magic"}]}, "option 'domains #1.kind'"),
         (
             {"horizons": [{"id": "h1", "start": "2026-05-01", "end": "2026-01-01"}]},
             "end 2026-01-01 is before start",

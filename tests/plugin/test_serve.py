@@ -129,10 +129,11 @@ def test_real_serve_rebuilds_after_an_edit(tmp_path: Path) -> None:
 
 @pytest.fixture(autouse=True)
 def _no_leftover_serve_dirs(tmp_path: Path) -> None:
-    """Our plugin never makes temp dirs; MkDocs' own serve dir is gone after Ctrl-C."""
+    """Each build's folder of generated pages, and MkDocs' own serve dir, are gone after Ctrl-C."""
     import tempfile
 
     tmp = Path(tempfile.gettempdir())
-    before = {p.name for p in tmp.glob("mkdocs_*")}
+    patterns = ("mkdocs_*", "mkdocs-growth-*")
+    before = {p.name for pattern in patterns for p in tmp.glob(pattern)}
     yield
-    assert {p.name for p in tmp.glob("mkdocs_*")} <= before
+    assert {p.name for pattern in patterns for p in tmp.glob(pattern)} <= before

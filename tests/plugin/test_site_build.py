@@ -416,7 +416,7 @@ def test_config_strict_fails_with_summary(tmp_path: Path, caplog: pytest.LogCapt
     with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
         build(config)
     text = caplog.text
-    assert "growth store has 1 errors and 0 warnings" in text
+    assert "growth store has 1 error and 0 warnings" in text
     assert "cards/bad.md" in text and "goal" in text
 
 
@@ -431,7 +431,7 @@ def test_strict_option_fails_and_warnings_count(
     )
     with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
         build(load_config(config_file=str(config_file)))
-    assert "0 errors and 1 warnings" in caplog.text and "milestones" in caplog.text
+    assert "0 errors and 1 warning " in caplog.text and "milestones" in caplog.text
 
 
 def test_non_strict_build_publishes_despite_problems(tmp_path: Path) -> None:
@@ -458,16 +458,34 @@ def test_cli_quiet_strict_fails_without_traceback(tmp_path: Path) -> None:
 
     result = quiet_strict_build(config_file)
     assert result.returncode != 0
-    assert "growth store has 0 errors and 1 warnings" in result.stderr
+    assert "growth store has 0 errors and 1 warning " in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     ok = write_store(tmp_path / "ok", {"cards/fine.md": card()}, {"today": TODAY}, config=SITE_URL)
     result = quiet_strict_build(ok)
     assert result.returncode == 0, result.stderr
 
 
-def test_strict_counts_plugin_warnings(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    """A valid store without site_url (the feed is skipped with a warning) fails strict too."""
+def test_a_store_without_site_url_passes_strict(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """SPEC v2: without site_url the feed is skipped with an info line, not a warning."""
     config_file = write_store(tmp_path, {"cards/fine.md": card()}, {"today": TODAY})
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        build(load_config(config_file=str(config_file), strict=True))
+    notes = [r for r in caplog.records if "site_url is not set" in r.getMessage()]
+    assert [r.levelno for r in notes] == [logging.INFO]
+    assert not (tmp_path / "site" / "growth" / "feed.xml").exists()
+
+
+def test_strict_counts_site_problems(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A page in docs_dir where growth generates one is a warning: strict fails on it."""
+    config_file = write_store(
+        tmp_path,
+        {"cards/fine.md": card(), "growth/priorities.md": "# Mine\n"},
+        {"today": TODAY},
+        config=SITE_URL,
+    )
     with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
         build(load_config(config_file=str(config_file), strict=True))
-    assert "0 errors and 1 warnings" in caplog.text and "site_url" in caplog.text
+    assert "0 errors and 1 warning " in caplog.text
+    assert "growth/priorities.md: warning: growth generates a page at this path" in caplog.text

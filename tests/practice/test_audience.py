@@ -187,7 +187,10 @@ def test_problem_messages_on_a_public_site(tmp_path: Path) -> None:
     )
     by_path = {p.path: p.message for p in view.problems}
     assert "cards/hid.md" not in by_path  # a private page's problems are left out
-    assert by_path["cards/plain.md"] == "card has no milestones; the playbook suggests 3 to 5"
+    assert (
+        by_path["cards/plain.md"]
+        == "card has no milestones; plan 3 to 5, each with a definition of done"
+    )
     assert by_path["cards/fed.md"] == WITHHELD  # the file holds private fields
     assert by_path["notes/n.md"] == WITHHELD  # store-wide: names the private card
     assert len(view.errors) == len([p for p in store.errors if p.path != "cards/hid.md"])
@@ -222,7 +225,7 @@ def test_artifact_links_to_private_pages_warn_and_lose_their_link(tmp_path: Path
         },
     )
     (warned,) = [p for p in store.warnings if "private" in p.message]
-    assert warned.path == "cards/a.md" and "artifacts[0].url" in warned.message
+    assert warned.path == "cards/a.md" and "artifacts #1.url" in warned.message
     assert "retros/r.md" in warned.message and warned.line > 0
     shown = view.by_id["a"].doc.artifacts
     assert [(a.title, a.url) for a in shown] == [

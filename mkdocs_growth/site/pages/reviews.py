@@ -58,7 +58,9 @@ def reviews_due_slot(store: Store, ctx: SiteContext) -> str:
         ]
     if state is not None:
         feedback = link_to(here, ctx.path("feedback.md"))
-        if state.due:
+        if not store.cards:  # a new store: nothing to check in on yet
+            lines.append("Mentor check-ins start with your first card.")
+        elif state.due:
             since = f"last feedback {state.age_days} days ago" if state.last else "no feedback yet"
             lines.append(f"**Mentor check-in due** ({since}): [feedback]({feedback}).")
         else:

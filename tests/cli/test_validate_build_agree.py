@@ -1,0 +1,123 @@
+"""`mkdocs-growth validate --strict` and `mkdocs build --strict` give the same verdict.
+
+SPEC v2: "validate and mkdocs build give the same verdict on every store and
+config". Each case is a real store and config; both commands run on it for
+real (the CLI in-process, MkDocs' own build), and each case also states the
+verdict it must get, so the two cannot agree by both being wrong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import MILESTONES, card, front_matter, write_store
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from mkdocs_growth.cli.new import plan
+from mkdocs_growth.core.options import parse_options
+
+TODAY = "2026-11-24"
+SITE_URL = {"site_url": "https://me.github.io/growth/"}
+Q4 = {"horizon": "2026-Q4"}
+PAST = [{"id": "h1", "start": "2026-01-01", "end": "2026-03-31"}]
+FUTURE = [{"id": "next", "start": "2027-01-01", "end": "2027-03-31"}]
+ACTIVE = [{**m, "status": "active"} for m in MILESTONES]
+
+
+def _template_card() -> str:
+    """What `mkdocs-growth new card` writes, untouched."""
+    config = parse_options({"today": TODAY})
+    return plan("card", "Untouched", config, config.effective_today()).text
+
+
+@dataclass(frozen=True)
+class Case:
+    passes: bool  # the verdict both must give
+    files: dict[str, str] = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)
+    config: dict[str, Any] = field(default_factory=lambda: dict(SITE_URL))
+
+
+CASES = {
+    "valid store": Case(True, {"cards/a.md": card(**Q4)}),
+    "no site_url (feed skipped, an info line)": Case(True, {"cards/a.md": card(**Q4)}, config={}),
+    "placeholder site_url": Case(
+        False, {"cards/a.md": card(**Q4)}, config={"site_url": "https://<you>.github.io/<repo>/"}
+    ),
+    "site_url with a path, no directory URLs": Case(
+        True,
+        {"cards/a.md": card(**Q4)},
+        config={"site_url": "https://me.github.io/r/", "use_directory_urls": False},
+    ),
+    "empty store": Case(True, {"index.md": "# Me\n"}),
+    "a broken document": Case(False, {"cards/a.md": card(goal=None, **Q4)}),
+    "broken YAML": Case(False, {"notes/n.md": "---\ntype: note\ntitle: a: b\n---\n"}),
+    "warnings only": Case(False, {"cards/a.md": card(milestones=MILESTONES[:1], **Q4)}),
+    "untouched new card": Case(False, {"cards/untouched.md": _template_card()}),
+    "over max_active (a warning on mkdocs.yml)": Case(
+        False, {"cards/a.md": card(status="active", milestones=ACTIVE, **Q4)}, {"max_active": 2}
+    ),
+    "horizons not covering today, card in the next one": Case(
+        True, {"cards/a.md": card(horizon="next")}, {"horizons": FUTURE}
+    ),
+    "horizons not covering today, active card in an ended one": Case(
+        False,
+        {"cards/a.md": card(horizon="h1", status="active")},
+        {"horizons": PAST + FUTURE},
+    ),
+    "unknown domain under an allow-list": Case(
+        False, {"cards/a.md": card(**Q4)}, {"domains": [{"id": "observabilty"}]}
+    ),
+    "a page where a generated one goes": Case(
+        False, {"cards/a.md": card(**Q4), "growth/notes.md": "# My notes\n"}
+    ),
+    "same page under another base": Case(
+        True, {"cards/a.md": card(**Q4), "growth/notes.md": "# My notes\n"}, {"base": "journal"}
+    ),
+    "plain pages only": Case(True, {"index.md": "# Me\n", "about.md": "# About\n"}),
+    "a page without type but with front matter": Case(
+        True, {"cards/a.md": card(**Q4), "page.md": front_matter({"title": "Plain"})}
+    ),
+}
+
+
+def _build_passes(config_file: Path, strict: bool) -> bool:
+    try:
+        build(load_config(config_file=str(config_file), strict=strict))
+    except Abort:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_validate_strict_and_build_strict_agree(tmp_path: Path, run_cli, name: str) -> None:
+    case = CASES[name]
+    config_file = write_store(
+        tmp_path, case.files, {"today": TODAY, **case.options}, config=case.config
+    )
+    result = run_cli("validate", "-f", config_file, "--strict")
+    assert "Traceback" not in result.err
+    validate_passes = result.code == 0
+    build_passes = _build_passes(config_file, strict=True)
+    assert (validate_passes, build_passes) == (case.passes, case.passes), result.out
+
+
+@pytest.mark.parametrize("name", ["warnings only", "placeholder site_url", "valid store"])
+def test_the_strict_option_makes_both_strict_without_the_flag(
+    tmp_path: Path, run_cli, name: str
+) -> None:
+    case = CASES[name]
+    options = {"today": TODAY, "strict": True, **case.options}
+    config_file = write_store(tmp_path, case.files, options, config=case.config)
+    validate_passes = run_cli("validate", "-f", config_file).code == 0
+    assert (validate_passes, _build_passes(config_file, strict=False)) == (case.passes,) * 2
+
+
+def test_the_matrix_is_wide_enough() -> None:
+    assert len(CASES) >= 10
+    assert {case.passes for case in CASES.values()} == {True, False}
