@@ -277,6 +277,8 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         """
 
         def href(target: str) -> str | None:
+            if target.startswith(("https://", "http://", "mailto:")):
+                return target  # an artifact URL (validated, md_url-quoted): Markdown keeps it as is
             path = posixpath.normpath(posixpath.join(posixpath.dirname(item.path), unquote(target)))
             if not (ctx.is_page(path) or path in generated_pages):
                 return None  # let MkDocs resolve (and report) it

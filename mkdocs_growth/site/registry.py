@@ -33,6 +33,7 @@ from .pages import (
     horizons,
     priorities,
     problems,
+    reports,
     reviews,
 )
 from .pages import (
@@ -54,6 +55,7 @@ BUILDERS: list[Builder] = [
     feeds.pages,  # notes, decisions, talks, playbooks, retros
     domains.pages,
     horizons.pages,
+    reports.pages,  # reports/<horizon>.md, one review packet per started horizon
     problems.pages,
     export.pages,  # growth.json at the site root
     reviews.pages,

@@ -182,6 +182,12 @@ def _files() -> dict[str, str]:
             domain="communication" if n % 3 == 0 else "observability",
             concepts=[title[:20], "spans"],
             feedback=[{"date": "2026-04-20", "from": title, "went_well": title}],
+            # the review packets list artifacts: external links and ones relative to the card
+            artifacts=[
+                {"kind": "technical", "title": title, "url": f"https://example.com/a b/{n}?x=(1)"},
+                {"kind": "people", "title": "The note", "url": f"../notes/n {n} ü.md#top"},
+                {"kind": "process", "title": "Mail", "url": "mailto:me@example.com"},
+            ],
         )
         files[f"notes/n {n} ü.md"] = front_matter(
             {

@@ -10,6 +10,7 @@ from ...practice.priority import ranked_open
 from ...practice.schedule import current_horizon
 from ..context import SiteContext
 from ..render import GeneratedPage
+from . import pictures
 from .common import newest_first, page
 
 TOP_PRIORITIES = 5
@@ -23,6 +24,8 @@ def pages(
 ) -> list[GeneratedPage]:
     active = [c for c in store.cards if c.status == "active"]
     filled = {name: fill(store, ctx) for name, fill in (slots or {}).items()}
+    horizon = current_horizon(store.config, ctx.today)
+    here = ctx.path("index.md")
     return [
         page(
             "dashboard.md.j2",
@@ -30,7 +33,7 @@ def pages(
             store,
             ctx,
             config=store.config,
-            horizon=current_horizon(store.config, ctx.today),
+            horizon=horizon,
             active=[(c, progress(c)) for c in active],
             active_milestones=active_milestone_count(active),
             top=ranked_open(store)[:TOP_PRIORITIES],
@@ -38,5 +41,8 @@ def pages(
             errors=len(store.errors),
             warnings=len(store.warnings),
             slots=filled,
+            timeline=pictures.timeline(store, ctx, here, horizon),
+            cadence=pictures.learning_cadence(store, ctx),
+            rubric_trend=pictures.rubric_trend_chart(store, ctx),
         )
     ]

@@ -6,13 +6,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ...core.model import Card, Document, Retro
-from ...core.options import HorizonSpec, quarter
+from ...core.options import HorizonSpec
 from ...core.store import Store
 from ...practice.priority import ranked_open
 from ...practice.rubric import change, rubric_known, signed
-from ...practice.schedule import current_horizon, horizon_state
+from ...practice.schedule import horizon_state, horizons_in_use
 from ..context import SiteContext
 from ..render import GeneratedPage
+from . import pictures
 from .common import newest_first, page
 
 
@@ -27,15 +28,7 @@ class HorizonGroup:
 
 def horizon_specs(store: Store, ctx: SiteContext) -> list[HorizonSpec]:
     """Configured horizons, or every quarter in use plus the current one; by start date."""
-    if store.config.horizons is not None:
-        specs = list(store.config.horizons)
-    else:
-        ids = {e.doc.horizon for e in store.valid if e.doc is not None and e.doc.horizon}
-        current = current_horizon(store.config, ctx.today)
-        if current is not None:
-            ids.add(current.id)
-        specs = [s for s in (quarter(i) for i in sorted(ids)) if s is not None]
-    return sorted(specs, key=lambda s: (s.start, s.end, s.id))
+    return horizons_in_use(store, ctx.today)
 
 
 def horizon_groups(store: Store, ctx: SiteContext) -> list[HorizonGroup]:
@@ -77,6 +70,8 @@ def pages(store: Store, ctx: SiteContext) -> list[GeneratedPage]:
             ctx,
             group=g,
             rubric_change=(lambda card: signed(change(card))) if rubric_known(store) else None,
+            timeline=pictures.timeline(store, ctx, ctx.path(f"horizons/{g.spec.id}.md"), g.spec),
+            packet=g.spec.start <= ctx.today,
         )
         for g in groups
     ]

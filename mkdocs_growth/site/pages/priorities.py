@@ -6,12 +6,14 @@ from ...core.store import Store
 from ...practice.priority import priority_rows
 from ..context import SiteContext
 from ..render import GeneratedPage
+from . import pictures
 from .common import page
 
 
 def pages(store: Store, ctx: SiteContext) -> list[GeneratedPage]:
     rows = priority_rows(store)
     paths = {row.id: store.by_id[row.id].path for row in rows}
+    here = ctx.path("priorities.md")
     return [
         page(
             "priorities.md.j2",
@@ -21,5 +23,6 @@ def pages(store: Store, ctx: SiteContext) -> list[GeneratedPage]:
             rows=rows,
             paths=paths,
             weights=store.config.weights,
+            matrix=pictures.matrix(store, ctx, here),
         )
     ]
