@@ -46,6 +46,7 @@ DOCS_PAGE = HERE.parent / "docs" / "performance.md"
 RESULTS = ("<!-- bench:results:start -->", "<!-- bench:results:end -->")
 PROFILE = ("<!-- bench:profile:start -->", "<!-- bench:profile:end -->")
 BREAKDOWN = ("<!-- bench:breakdown:start -->", "<!-- bench:breakdown:end -->")
+PICTURES = ("<!-- bench:pictures:start -->", "<!-- bench:pictures:end -->")
 DEFAULT_WORK = Path(tempfile.gettempdir()) / "mkdocs-growth-bench"
 TARGET_RATIO, GOAL_RATIO, TARGET_SCALING, TARGET_VALIDATE = 1.15, 1.05, 5.5, 3.0
 
@@ -136,6 +137,58 @@ def build(config: Path, *, check_growth: bool = False, site: Path | None = None)
     finally:
         if site is None:
             shutil.rmtree(target, ignore_errors=True)
+
+
+# A growth build whose four pictures draw nothing: the same child process, with the
+# functions of site/pages/pictures.py replaced before MkDocs starts.
+WITHOUT_PICTURES = (
+    "import runpy, sys\n"
+    "import mkdocs_growth.site.pages.pictures as p\n"
+    "for name in ('matrix', 'timeline', 'learning_cadence', 'rubric_trend_chart'):\n"
+    "    setattr(p, name, lambda *args, **kwargs: '')\n"
+    "sys.argv = ['mkdocs', *sys.argv[1:]]\n"
+    "runpy.run_module('mkdocs', run_name='__main__')\n"
+)
+
+
+def build_growth(config: Path, *, pictures: bool) -> Sample:
+    """One growth build with or without the pictures (see ``--pictures``)."""
+    if pictures:
+        return build(config, check_growth=True)
+    target = Path(tempfile.mkdtemp(prefix="growth-bench-site-"))
+    try:
+        argv = [sys.executable, "-c", WITHOUT_PICTURES, "build", "-q", "-f", str(config)]
+        sample = run_child([*argv, "-d", str(target)])
+        if "growth-matrix" in (target / "growth" / "priorities" / "index.html").read_text("utf-8"):
+            raise BenchError("the pictures were not switched off")
+        return sample
+    finally:
+        shutil.rmtree(target, ignore_errors=True)
+
+
+def pictures_cost(work: Path, n: int, repeat: int, seed: int) -> str:
+    """Growth builds with and without the pictures, alternating: what the pictures add."""
+    root, _ = ensure_store(work, n, seed)
+    config = root / "mkdocs.growth.yml"
+    on: list[Sample] = []
+    off: list[Sample] = []
+    for r in range(repeat):
+        for pictures in (True, False) if r % 2 == 0 else (False, True):
+            (on if pictures else off).append(build_growth(config, pictures=pictures))
+            last = (on if pictures else off)[-1]
+            side = "on" if pictures else "off"
+            log(f"N={n} #{r + 1} pictures {side:3} {last.seconds:7.2f}s wall {last.cpu:7.2f}s cpu")
+    paired = statistics.geometric_mean(
+        [a.seconds / b.seconds for a, b in zip(on, off, strict=False)]
+    )
+    with_, without = Result.median(on), Result.median(off)
+    cpu = Result.median_cpu(on) / Result.median_cpu(off)
+    return (
+        "| cards | pictures on | pictures off | ratio | paired | CPU ratio |\n"
+        "|---:|---:|---:|---:|---:|---:|\n"
+        f"| {n:,} | {with_:.2f} s | {without:.2f} s | {with_ / without:.3f} | {paired:.3f}"
+        f" | {cpu:.3f} |"
+    )
 
 
 def validate(config: Path) -> Sample:
@@ -346,6 +399,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="also split one plain and one growth build of the largest size by part (CPU)",
     )
     parser.add_argument(
+        "--pictures",
+        action="store_true",
+        help="also build the largest store with and without the growth pictures (--repeat each)",
+    )
+    parser.add_argument(
         "--update-docs",
         action="store_true",
         help=f"write the results (and profile) into {DOCS_PAGE.relative_to(HERE.parent)}",
@@ -378,6 +436,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         text = report(results, started) if results else ""
         prof = profile(args.work, max(args.sizes), args.seed, args.top) if args.profile else ""
         parts = breakdown_table(args.work, max(args.sizes), args.seed) if args.breakdown else ""
+        pictures = (
+            pictures_cost(args.work, max(args.sizes), max(args.repeat, 2), args.seed)
+            if args.pictures
+            else ""
+        )
     except BenchError as exc:
         log(f"bench: {exc}")
         return 1
@@ -387,6 +450,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("\n" + prof)
     if parts:
         print("\n" + parts)
+    if pictures:
+        print("\n" + pictures)
     if args.update_docs:
         try:
             if text:
@@ -395,6 +460,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 update_docs(DOCS_PAGE, PROFILE, prof)
             if parts:
                 update_docs(DOCS_PAGE, BREAKDOWN, parts)
+            if pictures:
+                update_docs(DOCS_PAGE, PICTURES, pictures)
         except (BenchError, OSError) as exc:
             log(f"bench: cannot update {DOCS_PAGE}: {exc}")
             return 1

@@ -6,8 +6,9 @@ layout (``mkdocs.yml`` + ``docs/``) happens in one place.
 
 from __future__ import annotations
 
+import difflib
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,9 @@ import yaml
 
 from mkdocs_growth.cli import main
 from mkdocs_growth.cli.settings import load_settings
+from mkdocs_growth.core import safeyaml
+from mkdocs_growth.core.frontmatter import normalize, split
+from mkdocs_growth.core.frontmatter_edit import Op, apply_to_data
 from mkdocs_growth.core.store import Store
 from mkdocs_growth.practice.store import open_store
 
@@ -183,3 +187,66 @@ def run_cli(capsys: pytest.CaptureFixture[str]):
         return CliResult(code, captured.out, captured.err)
 
     return run
+
+
+# -- card edits: what an edit may change ---------------------------------------------------
+
+
+def _value_lines(text: str, path: tuple[Any, ...]) -> set[int]:
+    """File lines (1-based) of the deepest existing part of ``path``: its key line and any
+    continuation lines of its value (up to the next key or item of the block)."""
+    found = split(normalize(text))
+    lines = safeyaml.load(found.yaml, first_line=found.yaml_line).lines
+    closing = found.body_line - 1
+    for depth in range(len(path), 0, -1):
+        if path[:depth] in lines:
+            first = lines[path[:depth]]
+            following = [n for n in lines.values() if n > first]
+            return set(range(first, min(following, default=closing)))
+    return set()
+
+
+def _leaf_paths(path: tuple[Any, ...], value: Any) -> Iterator[tuple[Any, ...]]:
+    """A mapping value is set key by key: each key may change its own line."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaf_paths((*path, key), item)
+    else:
+        yield path
+
+
+def line_changes(old: bytes, new: bytes) -> tuple[set[int], list[bytes]]:
+    """Old lines (1-based) replaced or removed, and the lines added, comparing bytes."""
+    a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    replaced: set[int] = set()
+    added: list[bytes] = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            replaced |= set(range(i1 + 1, i2 + 1))
+            added += b[j1 + (i2 - i1) : j2] if tag == "replace" else b[j1:j2]
+    return replaced, added
+
+
+def assert_only_lines_of(old: bytes, new: bytes, ops: Sequence[Op]) -> None:
+    """``new`` is ``old`` with ``ops`` applied, and only the lines they need changed.
+
+    Old lines may change only where a value being set is written; every other
+    line (body included) stays byte for byte, line ending too; added lines end
+    like the file's lines; the BOM stays; the data is exactly the old data
+    with the operations applied.
+    """
+    old_text, new_text = old.decode("utf-8"), new.decode("utf-8")
+    allowed: set[int] = set()
+    for op in ops:
+        for path in _leaf_paths(op.path, getattr(op, "value", None)):
+            allowed |= _value_lines(old_text, path)
+    replaced, added = line_changes(old, new)
+    assert replaced <= allowed, (replaced, allowed)
+    newline = b"\r\n" if b"\r\n" in old else b"\n"
+    assert all(line.endswith(newline) for line in added), added
+    assert new.startswith(b"\xef\xbb\xbf") == old.startswith(b"\xef\xbb\xbf")
+    before, after = split(normalize(old_text)), split(normalize(new_text))
+    assert after.body == before.body
+    old_meta = safeyaml.load(before.yaml).data
+    assert safeyaml.load(after.yaml).data == apply_to_data(old_meta, ops)

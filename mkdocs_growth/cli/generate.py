@@ -8,25 +8,16 @@ without ``growth``): the same page models the plugin renders, as Markdown, under
 Links are relative ``.md`` links to the store's documents, so ``DIR`` is
 meant to be laid over a copy of ``docs_dir`` (docs/publish.md shows how).
 
-Safety, because this is the one command that writes many files:
-
-- ``DIR`` must not be ``docs_dir`` or inside it: the author's tree is never
-  written to (and the plugin would find stale copies of its own pages there).
-- Every target is checked to resolve inside ``DIR`` (symlinks included).
-- A file that exists is only replaced (or, when no longer generated, removed)
-  if this command wrote it and it has not changed since: the manifest
-  ``DIR/.mkdocs-growth-generated.json`` keeps a SHA-256 of each file it wrote.
-  Anything else is a conflict: nothing is written and each file is named.
+Writing them is :mod:`.outdir`'s job: only inside ``DIR``, never over a
+file this command did not write, atomically, and so that a run killed at any
+moment is recovered by the next one.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import os
 import sys
-from dataclasses import dataclass
 
 from ..core.store import Store
 from ..practice.audience import private_pages, published
@@ -35,13 +26,8 @@ from ..site.preflight import usable_site_url
 from ..site.registry import GeneratedFile, SiteContext, markdown_files
 from ..site.urls import page_url
 from .common import EXIT_OK, UsageError, add_audience, settings_of
+from .outdir import GenerateError, Plan, apply, check_folder, plan
 from .settings import Settings
-
-MANIFEST = ".mkdocs-growth-generated.json"
-
-
-class GenerateError(Exception):
-    """The output folder cannot be written safely; the message says which file and why."""
 
 
 def site_context(settings: Settings, store: Store) -> SiteContext:
@@ -65,129 +51,6 @@ def all_pages(settings: Settings, store: Store) -> list[GeneratedFile]:
         raise GenerateError(str(exc)) from None
 
 
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _read_manifest(out: str) -> dict[str, str]:
-    try:
-        with open(os.path.join(out, MANIFEST), encoding="utf-8") as handle:
-            data = json.load(handle)
-    except (OSError, ValueError):
-        return {}  # no (usable) manifest: every existing file counts as someone else's
-    files = data.get("files") if isinstance(data, dict) else None
-    if not isinstance(files, dict):
-        return {}
-    return {k: v for k, v in files.items() if isinstance(k, str) and isinstance(v, str)}
-
-
-def _inside(root: str, rel: str) -> str:
-    """Absolute target of ``rel`` under ``root``; refuses anything that resolves elsewhere."""
-    if not rel or rel.startswith("/") or "\\" in rel or ".." in rel.split("/"):
-        raise GenerateError(f"{rel!r}: not a safe relative path")
-    target = os.path.realpath(os.path.join(root, *rel.split("/")))
-    if os.path.commonpath([root, target]) != root or target == root:
-        raise GenerateError(f"{rel}: resolves outside {root}")
-    return target
-
-
-def _unchanged(target: str, known: str | None) -> bool:
-    """Whether ``target`` is a regular file whose content has the recorded digest."""
-    if known is None or os.path.islink(target) or not os.path.isfile(target):
-        return False
-    with open(target, "rb") as handle:
-        return _digest(handle.read()) == known
-
-
-def _blocked(root: str, target: str) -> bool:
-    """Whether a folder on the way to ``target`` exists as something other than a folder."""
-    parent = os.path.dirname(target)
-    while parent != root and len(parent) > len(root):
-        if os.path.lexists(parent) and not os.path.isdir(parent):
-            return True
-        parent = os.path.dirname(parent)
-    return False
-
-
-@dataclass(frozen=True)
-class Plan:
-    """What one run writes and removes (every path checked before anything is touched)."""
-
-    root: str
-    writes: dict[str, tuple[str, bytes]]  # rel -> (absolute target, content)
-    removes: dict[str, str]  # rel -> absolute target (stale files this command wrote)
-    kept: list[str]  # stale files changed since: left alone
-
-
-def plan(
-    out: str, docs_dir: str, pages: list[GeneratedFile], private: frozenset[str] = frozenset()
-) -> Plan:
-    """What to write and remove; ``private``: pages of docs_dir a public export must not hold."""
-    root = os.path.realpath(out)
-    docs = os.path.realpath(docs_dir)
-    if os.path.commonpath([root, docs]) == docs:
-        raise GenerateError(
-            f"{out}: is docs_dir or inside it; generate into another folder and lay it"
-            " over a copy of docs_dir (see 'Publish' in the docs)"
-        )
-    if os.path.exists(root) and not os.path.isdir(root):
-        raise GenerateError(f"{out}: exists and is not a folder")
-    manifest = _read_manifest(root)
-    copied = sorted(rel for rel in private if os.path.lexists(_inside(root, rel)))
-    if copied:  # DIR is meant to be laid over a copy of docs_dir: that copy must leave them out
-        shown = "\n  ".join(os.path.join(out, rel) for rel in copied)
-        raise GenerateError(
-            f"{len(copied)} private page(s) are in {out}, which a public export must not hold;"
-            f" nothing was written. Delete them (or copy docs_dir without them):\n  {shown}"
-        )
-    writes: dict[str, tuple[str, bytes]] = {}
-    conflicts = []
-    for item in pages:
-        target = _inside(root, item.path)
-        data = item.text.encode("utf-8")
-        taken = os.path.lexists(target) and not _unchanged(target, manifest.get(item.path))
-        if taken or _blocked(root, target):
-            conflicts.append(item.path)
-        writes[item.path] = (target, data)
-    if conflicts:
-        shown = "\n  ".join(os.path.join(out, c) for c in conflicts)
-        raise GenerateError(
-            f"{len(conflicts)} file(s) exist that generate did not write (or that were edited"
-            f" since); nothing was written. Move them away or pick another --out:\n  {shown}"
-        )
-    removes, kept = {}, []
-    for rel, known in manifest.items():
-        if rel in writes:
-            continue
-        try:
-            target = _inside(root, rel)
-        except GenerateError:
-            continue  # a tampered manifest names nothing outside DIR
-        if _unchanged(target, known):
-            removes[rel] = target
-        elif os.path.lexists(target):
-            kept.append(rel)
-    return Plan(root, writes, removes, kept)
-
-
-def apply(p: Plan) -> None:
-    for target in p.removes.values():
-        os.remove(target)
-    for target, data in p.writes.values():
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        tmp = f"{target}.tmp-growth"
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, target)
-    manifest = {
-        "generated_by": "mkdocs-growth generate",
-        "files": {rel: _digest(data) for rel, (_, data) in sorted(p.writes.items())},
-    }
-    with open(os.path.join(p.root, MANIFEST), "w", encoding="utf-8") as handle:
-        json.dump(manifest, handle, indent=1)
-        handle.write("\n")
-
-
 def generate(settings: Settings, out: str) -> tuple[Store, Plan]:
     """Load the store of ``settings`` and write its generated pages under ``out``.
 
@@ -195,6 +58,7 @@ def generate(settings: Settings, out: str) -> tuple[Store, Plan]:
     """
     if not os.path.isdir(settings.docs_dir):
         raise GenerateError(f"{settings.docs_dir}: docs_dir is not a directory")
+    root = check_folder(out, settings.docs_dir, settings.config_file)
     config_name = os.path.basename(settings.config_file)
     store = open_store(
         settings.docs_dir,
@@ -205,7 +69,8 @@ def generate(settings: Settings, out: str) -> tuple[Store, Plan]:
     )
     view = published(store, config_name)
     private = private_pages(store).paths if view is not store else frozenset()
-    p = plan(out, settings.docs_dir, all_pages(settings, view), private)
+    pages = all_pages(settings, view)
+    p = plan(root, [(page.path, page.text.encode("utf-8")) for page in pages], private)
     apply(p)
     return store, p
 
@@ -220,6 +85,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     print(
         f"wrote {len(p.writes)} files ({pages} pages) under {args.out};"
         f" removed {len(p.removes)} stale"
+        + (f", {len(p.leftovers)} left by an interrupted run" if p.leftovers else "")
     )
     for rel in p.kept:
         print(

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 
 from ..core.messages import plural
-from ..core.problems import Problem, sort_key
+from ..core.problems import Problem, shown_path, sort_key
 from ..core.store import Store
 from ..practice.audience import published
 from ..practice.store import open_store
@@ -84,7 +84,9 @@ def _report_filter(paths: list[str], docs_dir: str) -> Callable[[str], bool] | N
         real = os.path.realpath(given)
         if real != root and not real.startswith(root + os.sep):
             # pre-commit passes every staged .md file, README.md included: not an error
-            print(f"mkdocs-growth: skipped {given}: not inside docs_dir", file=sys.stderr)
+            print(
+                f"mkdocs-growth: skipped {shown_path(given)}: not inside docs_dir", file=sys.stderr
+            )
             continue
         wanted.append((real, os.path.isdir(real)))
 

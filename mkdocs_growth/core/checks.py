@@ -15,7 +15,7 @@ from .framework import Framework
 from .messages import dotted
 from .options import HORIZON_ID, SLUG, GrowthConfig
 from .parse import Entry, did_you_mean
-from .problems import Problem, error, quote, warning
+from .problems import Problem, error, quote, shown_path, warning
 
 _SLUG, _HORIZON = re.compile(SLUG), re.compile(HORIZON_ID)
 _ID_HINT_CUTOFF = 0.75
@@ -55,7 +55,7 @@ def _duplicate_ids(entries: list[Entry]) -> list[Problem]:
         if len(group) > 1:
             paths = [e.path for e in group]
             for entry in group:
-                others = ", ".join(p for p in paths if p != entry.path)
+                others = ", ".join(shown_path(p) for p in paths if p != entry.path)
                 out.append(
                     error(
                         entry.path,

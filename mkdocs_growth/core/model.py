@@ -33,7 +33,16 @@ URL_SCHEMES = ("http", "https", "mailto")
 
 
 def _finite(value: float) -> float:
-    if isinstance(value, float) and not math.isfinite(value):
+    """A number every reader can hold: finite, and within a float's range (about ±1.8e308).
+
+    YAML integers have no bound (``1`` followed by 309 zeros is valid YAML), but
+    whatever shows, sorts or exports a metric works with floats.
+    """
+    try:
+        as_float = float(value)
+    except OverflowError:
+        raise ValueError("is too large (numbers must lie within about ±1.8e308)") from None
+    if not math.isfinite(as_float):
         raise ValueError("must be a finite number")
     return value
 
@@ -56,9 +65,24 @@ def _safe_url(value: str) -> str:
             )
     elif text.startswith("//"):
         raise ValueError("protocol-relative URLs are not allowed (use https://...)")
+    elif "\\" in text:
+        # Browsers read a backslash as '/': `/\evil.com` is `//evil.com`, another site.
+        raise ValueError("relative URL contains a backslash (write '/' between folders)")
     if any(ord(ch) < 32 or (ch.isspace() and ch != " ") for ch in text):
         raise ValueError("URL contains control characters")
     return text
+
+
+def _visible(value: str) -> str:
+    """Text that shows something once control characters and spaces are dropped.
+
+    Titles and tags end up in navigation, ``<title>``, tag lists and feeds,
+    which drop control characters: a tag of only ``\\x1b`` would be an empty
+    ``<category term="" />``, a title of only spaces an empty link.
+    """
+    if not any(ch.isprintable() and not ch.isspace() for ch in value):
+        raise ValueError("has no visible characters (only spaces or control characters)")
+    return value
 
 
 # Editors see YAML timestamps as text: `2026-04-02` or `2026-04-02 14:30:00` (its day counts).
@@ -74,6 +98,7 @@ _DATE_SCHEMA = {
 }
 Date = Annotated[dt.date, BeforeValidator(_calendar_date), WithJsonSchema(_DATE_SCHEMA)]
 Text = Annotated[StrictStr, Field(min_length=1)]
+Label = Annotated[StrictStr, Field(min_length=1), AfterValidator(_visible)]
 Id = Annotated[StrictStr, Field(pattern=ID_PATTERN, max_length=100)]
 HorizonId = Annotated[StrictStr, Field(pattern=HORIZON_ID, max_length=100)]
 Score = Annotated[StrictInt, Field(ge=1, le=5)]
@@ -145,11 +170,11 @@ class Document(BaseModel):
 
     type: StrictStr
     id: Id
-    title: Text
+    title: Label
     date: Date | None = None
     domain: Id | None = None
     horizon: HorizonId | None = None
-    tags: list[Text] = []
+    tags: list[Label] = []
     related: list[Id] = []
     # References into the progression framework: a competency id or `<level-id>/<theme-id>`
     # (checked against the framework with the store, see core.checks).

@@ -178,12 +178,18 @@ class GrowthConfig(_Strict):
     @field_validator("domains", "horizons")
     @classmethod
     def _unique_ids(cls, items: list[DomainSpec] | list[HorizonSpec] | None) -> object:
-        if items:
-            seen: set[str] = set()
-            for item in items:
-                if item.id in seen:
-                    raise ValueError(f"id {item.id!r} is listed twice")
-                seen.add(item.id)
+        """Ids name pages: ``2026-Q4`` and ``2026-q4`` are one file on macOS and Windows."""
+        seen: dict[str, str] = {}
+        for item in items or ():
+            other = seen.get(item.id.casefold())
+            if other == item.id:
+                raise ValueError(f"id {item.id!r} is listed twice")
+            if other is not None:
+                raise ValueError(
+                    f"ids {other!r} and {item.id!r} differ only by case; their pages would"
+                    " be one file on case-insensitive file systems (macOS, Windows)"
+                )
+            seen[item.id.casefold()] = item.id
         return items
 
     def effective_today(self) -> dt.date:

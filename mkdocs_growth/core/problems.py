@@ -29,7 +29,8 @@ class Problem:
         return self.severity is Severity.ERROR
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
+        path = shown_path(self.path)
+        where = f"{path}:{self.line}" if self.line else path
         return f"{where}: {self.severity.value}: {self.message}"
 
     def as_dict(self) -> dict[str, object]:
@@ -42,6 +43,28 @@ class Problem:
 
 
 MAX_MESSAGE = 400
+
+
+def shown_path(path: str) -> str:
+    """A file name as one line of a terminal or log may show it.
+
+    A file may be named with ESC (terminal escape sequences), a newline (a
+    forged second line in a log), a bidi override or undecodable bytes: those
+    characters, and then ``\\`` too, are written as Python escapes (``\\x1b``).
+    Printable names are shown as they are.
+    """
+    if path.isprintable():
+        return path
+    return "".join(ch if ch.isprintable() and ch != "\\" else _escaped(ch) for ch in path)
+
+
+def _escaped(ch: str) -> str:
+    code = ord(ch)
+    if ch == "\\":
+        return "\\\\"
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def quote(value: object, limit: int = 60) -> str:

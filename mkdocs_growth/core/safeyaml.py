@@ -25,6 +25,7 @@ import yaml
 from yaml import events as ev
 
 from .messages import yaml_syntax
+from .problems import quote
 
 try:  # libyaml is much faster; fall back silently where it is missing.
     from yaml.cyaml import CParser as _Parser
@@ -121,7 +122,7 @@ def _construct(tag: str, value: str) -> Any:
 
 
 def _bad_scalar(tag: str, value: str, line: int) -> YamlError:
-    return YamlError(line, f"invalid {tag[len(TAG_PREFIX) :]} value {value!r}")
+    return YamlError(line, f"invalid {tag[len(TAG_PREFIX) :]} value {quote(value)}")
 
 
 def _wants_key(frame: _Frame) -> bool:

@@ -33,7 +33,7 @@ from ..core.messages import plural
 from ..core.model import Card
 from ..core.options import GrowthConfig, OptionsError, parse_options
 from ..core.parse import Entry
-from ..core.problems import Problem
+from ..core.problems import Problem, shown_path
 from ..core.store import Store, forget_cached_entries, paused_gc
 from ..practice.audience import published
 from ..practice.store import open_store
@@ -42,7 +42,6 @@ from ..site.pages import card_header as header
 from ..site.preflight import shadowed_pages, site_url_note, site_url_problems, usable_site_url
 from ..site.registry import SiteContext, site_files, site_pages
 from ..site.to_html import render as render_html
-from ..site.to_markdown import render_body
 from ..site.urls import page_url
 from . import coexist
 from .config import GrowthPluginConfig
@@ -54,6 +53,7 @@ from .insertion import (
     for_search,
     restore,
     skeleton,
+    without_markers,
 )
 from .nav import out_of_nav
 
@@ -376,9 +376,9 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             html, missing = fill_markers(html, len(runs), lambda n: render_html(runs[n], ctx, src))
             if missing:
                 self._misplaced(src, f"{len(missing)} of its {len(runs)} blocks", config)
-            # The page's Markdown says what the page shows (as `generate` writes it), not its
-            # skeleton: plugins that render page.markdown themselves (rss abstracts) read it.
-            page.markdown = render_body(found.page, ctx)
+            # Plugins that render page.markdown themselves (the rss plugin's abstracts) must
+            # not find growth's markers there: the skeleton keeps its title and headings.
+            page.markdown = without_markers(page.markdown or "")
             return html
         entry = self._entry(page.file)
         if entry is None:
@@ -534,8 +534,8 @@ def _shown_path(path: str) -> str:
     try:
         rel = os.path.relpath(path)
     except ValueError:  # another drive (Windows)
-        return path
-    return path if rel.startswith("..") else rel
+        rel = ".."
+    return shown_path(path if rel.startswith("..") else rel)
 
 
 def _theme_safe(meta: dict[str, Any]) -> None:

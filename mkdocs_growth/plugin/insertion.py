@@ -96,6 +96,11 @@ def fill_markers(html: str, runs: int, render: Callable[[int], str]) -> tuple[st
     return filled, [n for n in range(runs) if n not in placed]
 
 
+def without_markers(markdown: str) -> str:
+    """A skeleton's Markdown without its markers (what is left: the title and headings)."""
+    return MARKER.sub("", markdown)
+
+
 def after_leading_h1(html: str, insert: str) -> str:
     """``insert`` below the page's leading ``<h1>``, or at the top when it has none."""
     if _LEADING_H1.match(html):

@@ -16,7 +16,8 @@ from ..core.store import Store
 from ..practice.schedule import reviews_of
 from ..site.context import SiteContext
 
-_GROUPED = {"domains": "domain", "horizons": "horizon"}  # folder -> the field naming its page
+# folder -> the field naming its page; a horizon's review packet joins with its first document
+_GROUPED = {"domains": "domain", "horizons": "horizon", "reports": "horizon"}
 
 
 def out_of_nav(paths: Iterable[str], store: Store, ctx: SiteContext) -> set[str]:

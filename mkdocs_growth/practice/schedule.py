@@ -220,3 +220,17 @@ def horizon_for_new(config: GrowthConfig, today: dt.date) -> HorizonSpec:
     if upcoming:
         return min(upcoming, key=lambda s: s.start)
     return max(config.horizons, key=lambda s: s.end)
+
+
+def horizons_in_use(store: Store, today: dt.date) -> list[HorizonSpec]:
+    """Configured horizons, or every quarter a document names plus the current one; by start."""
+    config = store.config
+    if config.horizons is not None:
+        specs = list(config.horizons)
+    else:
+        ids = {e.doc.horizon for e in store.valid if e.doc is not None and e.doc.horizon}
+        current = current_horizon(config, today)
+        if current is not None:
+            ids.add(current.id)
+        specs = [s for s in (quarter(i) for i in sorted(ids)) if s is not None]
+    return sorted(specs, key=lambda s: (s.start, s.end, s.id))

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from ..core.framework import LoadedFramework
 from ..core.options import GrowthConfig
-from ..core.problems import sort_key
+from ..core.problems import Problem, sort_key
 from ..core.store import Store, load_store
 from .audience import audience_problems
 from .milestones import guardrail
@@ -29,7 +29,17 @@ def open_store(
     What a build publishes is :func:`~mkdocs_growth.practice.audience.published` of it.
     """
     store = load_store(docs_dir, config, paths=paths, framework=framework)
-    extra = guardrail(store, config_path) + audience_problems(store, config_path, nav)
+    return _adding(
+        store, guardrail(store, config_path) + audience_problems(store, config_path, nav)
+    )
+
+
+def with_playbook_rules(store: Store, config_path: str = "mkdocs.yml") -> Store:
+    """``store`` plus the store-wide rule a card edit can break: the active-milestone guardrail."""
+    return _adding(store, guardrail(store, config_path))
+
+
+def _adding(store: Store, extra: list[Problem]) -> Store:
     if not extra:
         return store
     problems = sorted(store.problems + extra, key=sort_key)

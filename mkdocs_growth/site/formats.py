@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 
 def fmt_date(value: dt.date | None) -> str:
@@ -14,7 +15,10 @@ def fmt_number(value: float | int | None) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return f"{value:g}"
+    try:
+        return f"{value:g}"
+    except OverflowError:  # an int beyond a float's range (the model refuses them): still shown
+        return f"{Decimal(value):.6g}"
 
 
 def plural(count: int, word: str) -> str:

@@ -35,6 +35,7 @@ from .pages import (
     lists,
     priorities,
     problems,
+    reports,
     reviews,
 )
 from .to_markdown import render_page
@@ -53,6 +54,7 @@ PAGES: list[PageFamily] = [
     lists.pages,  # notes, decisions, talks, playbooks, retros
     domains.pages,
     horizons.pages,
+    reports.pages,  # reports/<horizon>.md, one review packet per started horizon
     problems.pages,
     reviews.pages,
     feedback.pages,

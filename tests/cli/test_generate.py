@@ -23,7 +23,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.utils import yaml_load
 
-from mkdocs_growth.cli.generate import MANIFEST
+from mkdocs_growth.cli.outdir import MANIFEST
 
 ROOT = Path(__file__).resolve().parents[2]
 

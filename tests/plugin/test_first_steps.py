@@ -58,7 +58,8 @@ def test_a_new_store_shows_only_the_dashboard_and_checklist(tmp_path: Path) -> N
     nav = build_nav(tmp_path, {})
     assert growth_nav(nav) == GROWTH_NAV_ALWAYS
     site = tmp_path / "site" / "growth"
-    for page in ("priorities", "notes", "feedback", "reviews", "problems", "domains/mentoring"):
+    pages = ("priorities", "notes", "feedback", "reviews", "problems", "domains/mentoring")
+    for page in (*pages, "reports/2026-Q4"):
         assert (site / page / "index.html").is_file(), page  # built, only not in the nav
     dashboard = (site / "index.html").read_text(encoding="utf-8")
     assert "check-in due" not in dashboard
@@ -83,6 +84,7 @@ def test_each_section_joins_the_nav_with_its_first_content(tmp_path: Path) -> No
         "growth/domains/observability.md",
         "growth/horizons/index.md",
         "growth/horizons/2026-Q4.md",
+        "growth/reports/2026-Q4.md",  # the review packet of the card's horizon
     ]  # no decisions, talks, playbooks, retros, feedback, problems, mentoring yet
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import astuple
+
 import pytest
 from conftest import card, store_of, write_store
 
@@ -12,6 +14,7 @@ from mkdocs_growth.practice.priority import (
     order_key,
     priorities,
     priority,
+    priority_rows,
     ranked,
     ranked_open,
     score,
@@ -172,3 +175,34 @@ def test_configured_weights_reach_the_store(tmp_path) -> None:
         {"weights": {"impact": 1, "effort": 0, "reusability": 0, "learnings": 0}},
     )
     assert priorities(store_of(config))["a"].score == 5.0
+
+
+def test_decimal_weights_count_as_written_not_as_binary_floats() -> None:
+    """0.1 and 0.3 as the decimals they are: 1.125 exactly, rounded half up to 1.13.
+
+    With the binary floats nearest to 0.1 and 0.3 the mean is a hair under
+    1.125 and would round to 1.12 (a mutation once went unnoticed here).
+    """
+    weights = Weights(impact=0.1, effort=0.3, reusability=1, learnings=1)
+    assert score(scores(1, 4, 1, 1), weights) == 1.13
+
+
+def test_priorities_and_ranking_are_computed_once_per_store(tmp_path) -> None:
+    store = store_of(write_store(tmp_path, {"cards/a.md": card()}))
+    assert priorities(store) is priorities(store)
+    assert ranked_open(store) is ranked_open(store)
+    assert set(store.derived) == {"priorities", "ranked_open"}
+
+
+def test_priority_rows_hold_every_column_of_the_table(tmp_path) -> None:
+    files = {
+        "cards/a.md": card(title="First", status="active"),
+        "cards/b.md": card(
+            title="Second", scores=dict(impact=1, effort=5, reusability=1, learnings=1)
+        ),
+    }
+    rows = priority_rows(store_of(write_store(tmp_path, files)))
+    assert [astuple(r) for r in rows] == [
+        ("a", "First", "observability", "2026-Q2", "active", 5, 3, 4, 2, 3.8, "high"),
+        ("b", "Second", "observability", "2026-Q2", "planned", 1, 5, 1, 1, 1.0, "low"),
+    ]

@@ -98,6 +98,13 @@ def test_the_runner_builds_both_ways(store: Path, tmp_path: Path) -> None:
     assert run.validate(store / "mkdocs.growth.yml").seconds > 0
 
 
+def test_the_pictures_can_be_switched_off_for_a_build(store: Path) -> None:
+    """``--pictures`` compares builds with and without them: the 'off' build must lack them."""
+    config = store / "mkdocs.growth.yml"
+    off = run.build_growth(config, pictures=False)  # raises if the matrix is still there
+    assert off.seconds > 0 and off.cpu > 0
+
+
 def test_a_failing_build_is_reported_with_its_stderr(tmp_path: Path) -> None:
     broken = tmp_path / "mkdocs.yml"
     (tmp_path / "docs").mkdir()
@@ -135,7 +142,7 @@ def test_results_go_between_the_markers(tmp_path: Path) -> None:
 
 def test_the_performance_page_has_both_marker_pairs() -> None:
     text = run.DOCS_PAGE.read_text(encoding="utf-8")
-    for start, end in (run.RESULTS, run.PROFILE, run.BREAKDOWN):
+    for start, end in (run.RESULTS, run.PROFILE, run.BREAKDOWN, run.PICTURES):
         assert text.index(start) < text.index(end)
 
 

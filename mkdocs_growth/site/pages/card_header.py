@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ...core.frontmatter import Block as FrontMatterBlock
 from ...core.frontmatter import split
-from ...core.model import Artifact, Card, Feedback, Milestone
+from ...core.model import Card, Feedback, Milestone
 from ...core.parse import Entry
 from ...core.problems import Problem
 from ...core.store import Store
@@ -22,7 +22,6 @@ from ..blocks import (
     CodeBlock,
     Group,
     Inline,
-    Link,
     Markup,
     Notice,
     Para,
@@ -30,14 +29,12 @@ from ..blocks import (
     Strong,
     Table,
     Tasks,
-    Url,
 )
 from ..charts import rubric_svg
 from ..context import SiteContext
 from ..formats import fmt_date, fmt_number
 from ..to_markdown import render as render_markdown
-from ..urls import resolve
-from .common import domain_link, horizon_link, page_link
+from .common import artifact_link, domain_link, horizon_link, page_link
 
 HEADER_CLASS = "growth-card-header"
 METRICS_HEAD = ("Metric", "Unit", "Baseline", "Target", "Actual")
@@ -98,7 +95,7 @@ def card_header(card: Card, store: Store, ctx: SiteContext) -> Group:
         ]
         blocks.append(Table(METRICS_HEAD, rows))
     if card.artifacts:
-        items = [[f"{a.kind}: ", _artifact(a, path)] for a in card.artifacts]
+        items = [[f"{a.kind}: ", artifact_link(a, path)] for a in card.artifacts]
         blocks += [Para(Strong("Artifacts")), Bullets(items)]
     if card.feedback:
         entries = sorted(card.feedback, key=lambda f: f.date)
@@ -111,16 +108,6 @@ def _milestone(m: Milestone) -> list[Inline]:
     state = f" ({m.status})" if m.status in ("active", "dropped") else ""
     due = f" (due {fmt_date(m.due)})" if m.due else ""
     return [Strong(m.title), f": done when {m.done_when}{state}{due}"]
-
-
-def _artifact(artifact: Artifact, card_path: str) -> Inline:
-    """The artifact's title, linked: a relative URL as MkDocs resolves a Markdown link."""
-    if not artifact.url:
-        return artifact.title
-    target = resolve(artifact.url, card_path)
-    if target is None:
-        return Url(artifact.title, artifact.url)
-    return Link(artifact.title, target.path, target.fragment, target.query)
 
 
 def _feedback(entry: Feedback) -> str:

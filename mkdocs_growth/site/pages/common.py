@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TypeVar
 
-from ...core.model import Document
+from ...core.model import Artifact, Document
 from ...core.store import Store
-from ..blocks import Link
+from ..blocks import Inline, Link, Url
 from ..context import SiteContext
+from ..urls import resolve
 
 D = TypeVar("D", bound=Document)
 
@@ -36,3 +37,14 @@ def newest_first(docs: Iterable[D]) -> list[D]:
     """Date descending, undated last, then title (stable across builds)."""
     by_title = sorted(docs, key=lambda d: (d.title.casefold(), d.id))
     return sorted(by_title, key=lambda d: d.sort_date, reverse=True)
+
+
+def artifact_link(artifact: Artifact, card_path: str) -> Inline:
+    """An artifact's title, linked: a relative URL resolves as MkDocs resolves a Markdown link
+    written in the card, so any page can link it."""
+    if not artifact.url:
+        return artifact.title
+    target = resolve(artifact.url, card_path)
+    if target is None:
+        return Url(artifact.title, artifact.url)
+    return Link(artifact.title, target.path, target.fragment, target.query)

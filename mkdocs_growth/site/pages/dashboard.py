@@ -4,13 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from ...core.options import HorizonSpec
 from ...core.store import Store
 from ...practice.milestones import active_milestone_count, progress
 from ...practice.priority import priorities, ranked_open
 from ...practice.schedule import current_horizon
-from ..blocks import Block, Bullets, Code, Heading, Inline, Notice, Page, Para, Strong, Table
+from ..blocks import (
+    Block,
+    Bullets,
+    Code,
+    Heading,
+    Inline,
+    Markup,
+    Notice,
+    Page,
+    Para,
+    Strong,
+    Table,
+)
 from ..context import SiteContext
 from ..formats import fmt_date, fmt_number, plural
+from . import pictures
 from .common import doc_link, domain_link, horizon_link, newest_first, page_link
 
 TOP_PRIORITIES = 5
@@ -21,11 +35,13 @@ Slot = Callable[[Store, SiteContext], list[Block]]
 
 def pages(store: Store, ctx: SiteContext, slots: Mapping[str, Slot] | None = None) -> list[Page]:
     config = store.config
-    page = Page(ctx.path("index.md"), "Growth dashboard")
+    here = ctx.path("index.md")
+    horizon = current_horizon(config, ctx.today)
+    page = Page(here, "Growth dashboard")
     blocks = page.blocks
     if config.north_star:
         blocks.append(Notice("quote", "North star", [Para(config.north_star)]))
-    blocks.append(Para(_horizon_line(store, ctx)))
+    blocks.append(Para(_horizon_line(horizon, ctx)))
 
     active = [c for c in store.cards if c.status == "active"]
     count = active_milestone_count(active)
@@ -58,6 +74,9 @@ def pages(store: Store, ctx: SiteContext, slots: Mapping[str, Slot] | None = Non
         blocks.append(Table(head, rows))
     else:
         blocks.append(Para("No active cards."))
+    timeline = pictures.timeline(store, ctx, here, horizon)
+    if timeline:
+        blocks += [Heading(3, "Milestones by due date"), Markup(timeline)]
 
     blocks.append(Heading(2, "Top priorities"))
     top = ranked_open(store)[:TOP_PRIORITIES]
@@ -83,6 +102,15 @@ def pages(store: Store, ctx: SiteContext, slots: Mapping[str, Slot] | None = Non
     for fill in (slots or {}).values():
         blocks += fill(store, ctx)
 
+    cadence = pictures.learning_cadence(store, ctx)
+    trend = pictures.rubric_trend_chart(store, ctx)
+    if cadence or trend:
+        blocks.append(Heading(2, "Growth over time"))
+        if cadence:
+            blocks += [Heading(3, "Learning cadence"), Markup(cadence)]
+        if trend:
+            blocks += [Heading(3, "Self-rating per horizon"), Markup(trend)]
+
     blocks.append(Heading(2, "Latest notes"))
     notes = newest_first(store.notes)[:LATEST_NOTES]
     if notes:
@@ -101,8 +129,7 @@ def pages(store: Store, ctx: SiteContext, slots: Mapping[str, Slot] | None = Non
     return [page]
 
 
-def _horizon_line(store: Store, ctx: SiteContext) -> list[Inline]:
-    horizon = current_horizon(store.config, ctx.today)
+def _horizon_line(horizon: HorizonSpec | None, ctx: SiteContext) -> list[Inline]:
     today = fmt_date(ctx.today)
     if horizon is None:
         return [
@@ -115,5 +142,6 @@ def _horizon_line(store: Store, ctx: SiteContext) -> list[Inline]:
         Strong("Current horizon:"),
         " ",
         horizon_link(ctx, horizon.id, horizon.title or horizon.id),
-        f" ({fmt_date(horizon.start)} to {fmt_date(horizon.end)}, today is {today})",
+        f" ({fmt_date(horizon.start)} to {fmt_date(horizon.end)}, today is {today}) · ",
+        page_link(ctx, f"reports/{horizon.id}.md", "review packet"),
     ]

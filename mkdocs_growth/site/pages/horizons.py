@@ -6,15 +6,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ...core.model import Card, Document, Retro
-from ...core.options import HorizonSpec, quarter
+from ...core.options import HorizonSpec
 from ...core.store import Store
 from ...practice.milestones import progress
 from ...practice.priority import priorities, ranked_open
 from ...practice.rubric import change, rubric_known, signed
-from ...practice.schedule import current_horizon, horizon_state
-from ..blocks import Bullets, Heading, Page, Para, Table
+from ...practice.schedule import horizon_state, horizons_in_use
+from ..blocks import Bullets, Heading, Inline, Markup, Page, Para, Table
 from ..context import SiteContext
 from ..formats import fmt_date, fmt_number
+from . import pictures
 from .common import doc_link, horizon_link, newest_first, page_link
 
 
@@ -29,15 +30,7 @@ class HorizonGroup:
 
 def horizon_specs(store: Store, ctx: SiteContext) -> list[HorizonSpec]:
     """Configured horizons, or every quarter in use plus the current one; by start date."""
-    if store.config.horizons is not None:
-        specs = list(store.config.horizons)
-    else:
-        ids = {e.doc.horizon for e in store.valid if e.doc is not None and e.doc.horizon}
-        current = current_horizon(store.config, ctx.today)
-        if current is not None:
-            ids.add(current.id)
-        specs = [s for s in (quarter(i) for i in sorted(ids)) if s is not None]
-    return sorted(specs, key=lambda s: (s.start, s.end, s.id))
+    return horizons_in_use(store, ctx.today)
 
 
 def horizon_groups(store: Store, ctx: SiteContext) -> list[HorizonGroup]:
@@ -95,12 +88,13 @@ def pages(store: Store, ctx: SiteContext) -> list[Page]:
 
 def _horizon_page(store: Store, ctx: SiteContext, group: HorizonGroup) -> Page:
     spec = group.spec
-    page = Page(ctx.path(f"horizons/{spec.id}.md"), spec.title or spec.id)
+    here = ctx.path(f"horizons/{spec.id}.md")
+    page = Page(here, spec.title or spec.id)
     dates = f"{fmt_date(spec.start)} to {fmt_date(spec.end)} ({STATE_WORD[group.state]}). "
-    page.blocks += [
-        Para([dates, page_link(ctx, "horizons/index.md", "All horizons")]),
-        Heading(2, "Cards"),
-    ]
+    line: list[Inline] = [dates, page_link(ctx, "horizons/index.md", "All horizons")]
+    if spec.start <= ctx.today:  # a started horizon has its review packet
+        line += [" · ", page_link(ctx, f"reports/{spec.id}.md", "Review packet")]
+    page.blocks += [Para(line), Heading(2, "Cards")]
     if group.cards:
         archived = group.state == "past"
         rated = archived and rubric_known(store)  # a public view may withhold the ratings
@@ -127,6 +121,9 @@ def _horizon_page(store: Store, ctx: SiteContext, group: HorizonGroup) -> Page:
         page.blocks += [Para(intro), Bullets(items)]
     else:
         page.blocks.append(Para("No cards in this horizon."))
+    timeline = pictures.timeline(store, ctx, here, spec)
+    if timeline:
+        page.blocks += [Heading(2, "Milestones by due date"), Markup(timeline)]
     page.blocks.append(Heading(2, "Retrospectives"))
     if group.retros:
         retros = [[f"{fmt_date(r.date)}: ", doc_link(store, r)] for r in group.retros]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from ...core.store import Store
 from ...practice.priority import priority_rows
-from ..blocks import Code, Link, Page, Para, Table
+from ..blocks import Block, Code, Link, Markup, Page, Para, Table
 from ..context import SiteContext
 from ..formats import fmt_number
+from . import pictures
 from .common import domain_link, horizon_link
 
 HEAD = ("#", "id", "Title", "Domain", "Horizon", "Status", "I", "E", "R", "L", "Score", "Band")
@@ -39,5 +40,10 @@ def pages(store: Store, ctx: SiteContext) -> list[Page]:
         )
         for n, r in enumerate(priority_rows(store), 1)
     ]
-    listing = Table(HEAD, rows) if rows else Para("No open cards.")
-    return [Page(ctx.path("priorities.md"), "Priorities", [Para(formula), listing])]
+    here = ctx.path("priorities.md")
+    blocks: list[Block] = [Para(formula)]
+    matrix = pictures.matrix(store, ctx, here)
+    if matrix:
+        blocks.append(Markup(matrix))
+    blocks.append(Table(HEAD, rows) if rows else Para("No open cards."))
+    return [Page(here, "Priorities", blocks)]

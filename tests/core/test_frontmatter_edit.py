@@ -1,0 +1,350 @@
+"""Front-matter edits keep every byte they do not mean to change.
+
+Examples first (each style an edit must keep), then a property test:
+Hypothesis writes valid cards in odd but legal formatting — flow and block
+collections, quoted keys, extra spaces after ``:``, comments and blank
+lines between keys, 2- or 4-space indentation, lists at the key's column or
+indented, CRLF, a BOM — and every card edit must change only the lines of
+what it sets, keep the rest byte for byte, and give a card that validates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import random
+import re
+from typing import Any
+
+import pytest
+from conftest import assert_only_lines_of, line_changes
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mkdocs_growth.core.frontmatter_edit import Append, EditError, Set, apply_to_data, edit
+from mkdocs_growth.core.model import Card
+from mkdocs_growth.core.options import Limits
+from mkdocs_growth.core.parse import parse_entry
+from mkdocs_growth.practice import card_edits as edits
+
+DAY = dt.date(2026, 11, 24)
+
+
+def run(text: str | bytes, *ops: Set | Append) -> str:
+    raw = text.encode("utf-8") if isinstance(text, str) else text
+    new = edit(raw, ops)
+    assert_only_lines_of(raw, new, ops)
+    return new.decode("utf-8")
+
+
+# -- examples: the style around an edit is the style of the edit ------------------------
+
+
+def test_scalar_keeps_its_comment_and_spacing() -> None:
+    text = "---\ntype: card\nstatus:   planned   # planned | active\n---\nbody\n"
+    assert run(text, Set(("status",), "active")) == (
+        "---\ntype: card\nstatus:   active   # planned | active\n---\nbody\n"
+    )
+
+
+@pytest.mark.parametrize("quote", ["'", '"'])
+def test_quoted_scalar_stays_quoted_the_same_way(quote: str) -> None:
+    text = f"---\ntype: card\n{quote}status{quote}: {quote}planned{quote}\n---\n"
+    assert f"{quote}status{quote}: {quote}active{quote}\n" in run(text, Set(("status",), "active"))
+
+
+def test_missing_key_goes_after_the_last_one_at_its_indentation() -> None:
+    text = (
+        "---\ntype: card\nmilestones:\n    -   title: a\n        done_when: b\n"
+        "        # trailing comment\n---\n"
+    )
+    out = run(text, Set(("milestones", 0, "status"), "active"))
+    assert "        done_when: b\n        status: active\n        # trailing comment\n" in out
+
+
+def test_flow_mapping_gets_the_key_inside_its_braces() -> None:
+    text = "---\ntype: card\nmilestones:\n  - { title: a, done_when: b }\n---\n"
+    out = run(text, Set(("milestones", 0, "status"), "done"))
+    assert "  - { title: a, done_when: b, status: done }\n" in out
+
+
+def test_append_to_flow_lists_empty_and_not() -> None:
+    assert "reviewed: [2026-11-24]\n" in run("---\nreviewed: []\n---\n", Append(("reviewed",), DAY))
+    assert "reviewed: [ 2026-01-02, 2026-11-24 ]\n" in run(
+        "---\nreviewed: [ 2026-01-02 ]\n---\n", Append(("reviewed",), DAY)
+    )
+
+
+def test_append_to_block_list_at_the_key_column() -> None:
+    text = "---\nreviewed:\n- 2026-01-02\nconcepts:\n- x\n---\n"
+    assert "reviewed:\n- 2026-01-02\n- 2026-11-24\nconcepts:" in run(
+        text, Append(("reviewed",), DAY)
+    )
+
+
+def test_new_list_follows_the_files_list_indentation() -> None:
+    text = "---\ntype: card\nconcepts:\n    - x\n---\n"
+    out = run(text, Append(("feedback",), {"date": DAY, "from": "Ana"}))
+    assert out.endswith(
+        "concepts:\n    - x\nfeedback:\n    - date: 2026-11-24\n      from: Ana\n---\n"
+    )
+
+
+def test_null_value_gets_a_block_below_its_key() -> None:
+    out = run("---\nrubric: ~  # later\nx: 1\n---\n", Set(("rubric", "before"), {"impact": 2}))
+    assert out == "---\nrubric:  # later\n  before:\n    impact: 2\nx: 1\n---\n"
+    out = run("---\nreviewed:\nx: 1\n---\n", Append(("reviewed",), DAY))
+    assert out == "---\nreviewed:\n  - 2026-11-24\nx: 1\n---\n"
+
+
+def test_block_scalar_replaced_keeps_following_blank_lines() -> None:
+    text = "---\nstatus: |\n  planned\n\nx: 1\n---\n"
+    out = run(text, Set(("status",), "done"))
+    assert out == "---\nstatus: done\n\nx: 1\n---\n"
+
+
+def test_crlf_and_bom_are_kept_and_new_lines_use_crlf() -> None:
+    raw = "\ufeff---\r\ntype: card\r\nstatus: planned\r\n---\r\n\r\nBody\r\n".encode()
+    out = edit(raw, [Set(("status",), "active"), Append(("reviewed",), DAY)])
+    assert (
+        out
+        == (
+            "\ufeff---\r\ntype: card\r\nstatus: active\r\nreviewed:\r\n  - 2026-11-24\r\n"
+            "---\r\n\r\nBody\r\n"
+        ).encode()
+    )
+
+
+def test_text_that_yaml_would_read_otherwise_is_quoted() -> None:
+    values = ["yes", "2026-11-24", "#1", "a: b", "3", "null", "- x", "'q'", "x #y", "é ✓", "a\nb"]
+    for value in values:
+        out = run("---\nfeedback: []\n---\n", Append(("feedback",), {"from": value}))
+        assert out.count("\n") == 3  # one line: flow list, one entry
+    out = run("---\nk: 1\n---\n", Set(("from",), "plain words"))
+    assert "from: plain words\n" in out
+
+
+def test_aliases_are_refused() -> None:
+    text = "---\nbase: &b planned\nstatus: *b\n---\n"
+    with pytest.raises(EditError, match="aliases"):
+        edit(text.encode(), [Set(("status",), "active")])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no front matter\n",
+        "---\ntype: card\n",
+        "---\n- a list\n---\n",
+        "---\nkey: [unclosed\n---\n",
+    ],
+)
+def test_no_usable_front_matter_is_an_edit_error(text: str) -> None:
+    with pytest.raises(EditError):
+        edit(text.encode(), [Set(("status",), "active")])
+
+
+def test_a_value_of_another_shape_is_an_edit_error() -> None:
+    with pytest.raises(EditError, match="not a list"):
+        edit(b"---\nreviewed: 2026-01-01\n---\n", [Append(("reviewed",), DAY)])
+    with pytest.raises(EditError, match="single value"):
+        edit(b"---\nrubric: good\n---\n", [Set(("rubric", "before"), {"impact": 1})])
+
+
+def test_apply_to_data_does_not_touch_its_input() -> None:
+    meta: dict[str, Any] = {"rubric": {"before": {"impact": 1}}, "reviewed": []}
+    out = apply_to_data(
+        meta, [Set(("rubric", "before"), {"clarity": 2}), Append(("reviewed",), DAY)]
+    )
+    assert out == {"rubric": {"before": {"impact": 1, "clarity": 2}}, "reviewed": [DAY]}
+    assert meta == {"rubric": {"before": {"impact": 1}}, "reviewed": []}
+
+
+def test_line_changes_sees_a_changed_line_ending() -> None:
+    assert line_changes(b"a\r\nb\r\n", b"a\nb\r\n") == ({1}, [])
+
+
+# -- property: odd formatting, every edit ------------------------------------------------
+
+WORDS = ["trace", "latency", "budget", "Raft", "on-call", "p99", "review", "x"]
+PLAIN_SAFE = re.compile(r"[A-Za-z][A-Za-z0-9 -]*[A-Za-z0-9]")
+STATUSES = ["planned", "active", "done", "dropped"]
+
+
+def text_value(rnd: random.Random) -> str:
+    words = [rnd.choice(WORDS) for _ in range(rnd.randint(1, 4))]
+    tail = rnd.choice(["", "", ": with a colon", " #hash", ' and "quotes"', " it's"])
+    return " ".join(words) + tail
+
+
+@st.composite
+def card_data(draw: st.DrawFn) -> dict[str, Any]:
+    rnd = draw(st.randoms(use_true_random=False))
+    data: dict[str, Any] = {
+        "type": "card",
+        "title": text_value(rnd),
+        "domain": "observability",
+        "horizon": "2026-Q2",
+        "goal": text_value(rnd),
+        "scores": {k: rnd.randint(1, 5) for k in ("impact", "effort", "reusability", "learnings")},
+    }
+    if rnd.random() < 0.6:
+        data["status"] = rnd.choice(STATUSES[:2])
+    milestones = []
+    for _ in range(rnd.randint(3, 5)):
+        item: dict[str, Any] = {"title": text_value(rnd), "done_when": text_value(rnd)}
+        if rnd.random() < 0.5:
+            item["status"] = rnd.choice(STATUSES)
+        if rnd.random() < 0.3:
+            item["due"] = dt.date(2026, rnd.randint(4, 6), rnd.randint(1, 28))
+        milestones.append(item)
+    data["milestones"] = milestones
+    for key in ("reviewed", "rubric", "feedback", "concepts"):
+        choice = rnd.random()
+        if choice < 0.3:
+            continue
+        if choice < 0.4 and key in ("reviewed", "rubric", "feedback"):
+            data[key] = None
+        elif key == "reviewed":
+            data[key] = [dt.date(2026, 4, d) for d in range(1, rnd.randint(1, 4))]
+        elif key == "concepts":
+            data[key] = [text_value(rnd) for _ in range(rnd.randint(1, 3))]
+        elif key == "rubric":
+            data[key] = {"before": {d: rnd.randint(1, 5) for d in edits.DIMENSIONS}}
+        else:
+            data[key] = [
+                {"date": dt.date(2026, 4, 2), "from": text_value(rnd), "went_well": "ok"}
+                for _ in range(rnd.randint(0, 2))
+            ]
+    keys = list(data)
+    head, tail = keys[:2], keys[2:]
+    rnd.shuffle(tail)
+    return {k: data[k] for k in head + tail}
+
+
+class Writer:
+    """YAML in random but legal styles, driven by one seeded random source."""
+
+    def __init__(self, rnd: random.Random) -> None:
+        self.rnd = rnd
+        self.map_step = rnd.choice([2, 4])
+        self.seq_offset = rnd.choice([0, 2])
+        self.item_step = rnd.choice([2, 4])
+        self.flow_bias = rnd.random()
+
+    def key(self, name: str) -> str:
+        return self.rnd.choice([name, name, f"'{name}'", f'"{name}"'])
+
+    def colon(self) -> str:
+        return ":" + " " * self.rnd.choice([1, 1, 2, 3])
+
+    def scalar(self, value: Any) -> str:
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, int):
+            return str(value)
+        if value is None:
+            return self.rnd.choice(["~", "null", ""])
+        if PLAIN_SAFE.fullmatch(value) and value not in ("yes", "no", "on", "off", "null"):
+            return self.rnd.choice([value, f"'{value}'", json.dumps(value)])
+        return self.rnd.choice([json.dumps(value), "'" + value.replace("'", "''") + "'"])
+
+    def comment(self) -> str:
+        return self.rnd.choice(["", "", "", "  # a comment", "   #x"])
+
+    def flow(self, value: Any) -> str:
+        pad = self.rnd.choice(["", " "])
+        if isinstance(value, dict):
+            inner = ", ".join(f"{self.key(k)}: {self.flow(v)}" for k, v in value.items())
+            return "{" + pad + inner + pad + "}"
+        if isinstance(value, list):
+            return "[" + pad + ", ".join(self.flow(v) for v in value) + pad + "]"
+        return self.scalar(value) if value is not None else "null"
+
+    def pair(self, name: str, value: Any, column: int) -> list[str]:
+        pad = " " * column
+        head = pad + self.key(name)
+        if isinstance(value, (dict, list)):
+            if not value or self.rnd.random() < self.flow_bias * 0.6:
+                return [head + self.colon() + self.flow(value) + self.comment()]
+            lines = [head + ":" + self.comment()]
+            if isinstance(value, dict):
+                for k, v in value.items():
+                    lines += self.pair(k, v, column + self.map_step)
+            else:
+                for item in value:
+                    lines += self.item(item, column + self.seq_offset)
+            return lines
+        scalar = self.scalar(value)
+        return [head + (self.colon() + scalar if scalar else ":") + self.comment()]
+
+    def item(self, value: Any, dash: int) -> list[str]:
+        if isinstance(value, dict) and value and self.rnd.random() >= self.flow_bias * 0.6:
+            step = self.item_step
+            lines: list[str] = []
+            for k, v in value.items():
+                lines += self.pair(k, v, dash + step)
+            lines[0] = " " * dash + "-" + " " * (step - 1) + lines[0][dash + step :]
+            return lines
+        return [" " * dash + "- " + self.flow(value)]
+
+    def document(self, data: dict[str, Any]) -> list[str]:
+        lines: list[str] = []
+        for name, value in data.items():
+            if lines and self.rnd.random() < 0.2:
+                lines.append(self.rnd.choice(["", "# between keys", "  # indented comment"]))
+            lines += self.pair(name, value, 0)
+        return lines
+
+
+@settings(
+    max_examples=int(150 * float(os.environ.get("GROWTH_PROPERTY_SCALE", "1"))),
+    deadline=None,
+    derandomize=bool(os.environ.get("CI")),
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(data=card_data(), rnd=st.randoms(use_true_random=False), which=st.integers(0, 10**6))
+def test_every_edit_on_odd_formatting_changes_only_its_lines(
+    data: dict[str, Any], rnd: random.Random, which: int
+) -> None:
+    newline = rnd.choice(["\n", "\r\n"])
+    bom = rnd.choice(["", "\ufeff"])
+    lines = ["---", *Writer(rnd).document(data), "---", "", "Body line one.", "", "Last line."]
+    raw = (bom + newline.join(lines) + newline).encode("utf-8")
+    entry = parse_entry("cards/odd.md", raw, Limits())
+    if entry.doc is None:  # a `key:` null where the model wants a list is not a valid card
+        assert any(data.get(k, 0) is None for k in ("reviewed", "feedback")), entry.problems
+        return
+    assert not [p for p in entry.problems if p.is_error], (raw, entry.problems)
+    card = entry.doc
+    assert isinstance(card, Card)
+    milestone = which % len(card.milestones)
+    options = [
+        edits.review(card, DAY),
+        edits.start(card, milestone),
+        edits.done(card, milestone),
+        edits.done(card, None),
+        edits.feedback(card, DAY, "Ana: lead", "went #1", "yes", 'say "no"'),
+        edits.rate(
+            card, "before", {d: 1 + (which + i) % 5 for i, d in enumerate(edits.DIMENSIONS)}
+        ),
+        edits.rate(card, "after", {d: 1 + (which + i) % 5 for i, d in enumerate(edits.DIMENSIONS)}),
+    ]
+    change = options[which % len(options)]
+    new = edit(raw, change.ops)
+    assert_only_lines_of(raw, new, change.ops)
+    after = parse_entry("cards/odd.md", new, Limits())
+    assert not [p for p in after.problems if p.is_error], (new, after.problems)
+
+
+def test_a_splice_that_changes_other_data_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The safety net: whatever the splice does, data other than the operations' is kept."""
+    from mkdocs_growth.core import frontmatter_edit
+
+    def sloppy(self: Any, op: Any) -> list[tuple[int, int, str]]:
+        return [(0, len(self.text), "status: active\n")]  # drops every other key
+
+    monkeypatch.setattr(frontmatter_edit._Editor, "edits", sloppy)
+    with pytest.raises(EditError, match="change more than it should"):
+        edit(b"---\ntype: card\nstatus: planned\n---\nbody\n", [Set(("status",), "active")])

@@ -1,0 +1,141 @@
+"""What the four pictures show: marks, timeline, cadence and rubric trend from a store."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from conftest import card, front_matter, store_of, write_store
+
+from mkdocs_growth.core.options import HorizonSpec
+from mkdocs_growth.practice.pictures import (
+    CADENCE_KINDS,
+    cadence,
+    impact_effort,
+    milestone_timeline,
+    monday,
+    rubric_trend,
+)
+from mkdocs_growth.practice.priority import ranked_open
+from mkdocs_growth.practice.schedule import horizons_in_use
+
+TODAY = dt.date(2026, 5, 20)  # a Wednesday
+BEFORE = {"confidence": 2, "competence": 2, "impact": 1, "clarity": 3}
+AFTER = {"confidence": 4, "competence": 3, "impact": 3, "clarity": 3}
+
+
+def ms(title: str, status: str = "planned", due: str | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {"title": title, "done_when": "it is done", "status": status}
+    if due:
+        out["due"] = due
+    return out
+
+
+def doc(kind: str, title: str, date: str) -> str:
+    return front_matter({"type": kind, "title": title, "date": date})
+
+
+def store(tmp_path: Path, files: dict[str, str]) -> Any:
+    return store_of(write_store(tmp_path, files, {"today": str(TODAY), "max_active": 9}))
+
+
+def test_matrix_has_one_mark_per_open_card_in_priority_order(tmp_path: Path) -> None:
+    s = store(
+        tmp_path,
+        {
+            "cards/a.md": card(title="A", status="active"),
+            "cards/b.md": card(
+                title="B", scores={"impact": 1, "effort": 5, "reusability": 1, "learnings": 1}
+            ),
+            "cards/c.md": card(title="C", status="done"),
+            "cards/d.md": card(title="D", status="dropped"),
+        },
+    )
+    marks = impact_effort(s)
+    assert [m.card.title for m in marks] == [c.title for c in ranked_open(s)] == ["A", "B"]
+    assert [(m.rank, m.impact, m.effort) for m in marks] == [(1, 5, 3), (2, 1, 5)]
+
+
+def test_timeline_orders_by_due_marks_late_and_counts_the_rest(tmp_path: Path) -> None:
+    milestones = [
+        ms("late one", "active", "2026-05-01"),
+        ms("done early", "done", "2026-04-20"),
+        ms("next", "planned", "2026-06-01"),
+        ms("dropped", "dropped", "2026-05-25"),
+        ms("undated"),
+    ]
+    s = store(
+        tmp_path,
+        {
+            "cards/a.md": card(title="A", status="active", milestones=milestones),
+            "cards/x.md": card(
+                title="X", status="dropped", milestones=[ms("gone", due="2026-05-02")]
+            ),
+        },
+    )
+    q2 = HorizonSpec(id="2026-Q2", start=dt.date(2026, 4, 1), end=dt.date(2026, 6, 30))
+    tl = milestone_timeline(s.cards, TODAY, q2)
+    assert [m.title for m in tl.marks] == ["done early", "late one", "next"]
+    assert [m.overdue for m in tl.marks] == [False, True, False]
+    assert (tl.start, tl.end, tl.hidden, tl.undated) == (q2.start, q2.end, 0, 1)
+    capped = milestone_timeline(s.cards, TODAY, q2, limit=2)
+    assert [m.title for m in capped.marks] == ["late one", "next"]  # open first, nearest today
+    assert capped.hidden == 1 and capped.total == 3
+
+
+def test_timeline_axis_widens_to_marks_and_today() -> None:
+    tl = milestone_timeline([], TODAY)
+    assert tl.marks == [] and tl.start < TODAY < tl.end
+
+
+def test_cadence_counts_each_kind_per_week_ending_this_week(tmp_path: Path) -> None:
+    s = store(
+        tmp_path,
+        {
+            "cards/a.md": card(reviewed=["2026-05-18", "2026-05-19", "2025-01-01"]),
+            "notes/this-week.md": doc("note", "n1", "2026-05-18"),  # Monday of this week
+            "notes/last-week.md": doc("note", "n2", "2026-05-17"),  # Sunday before
+            "notes/future.md": doc("note", "n3", "2026-05-21"),  # tomorrow: not yet
+            "notes/too-old.md": doc("note", "n4", "2025-05-01"),
+            "talks/t.md": doc("talk", "t", "2026-05-06"),
+            "decisions/d.md": doc("decision", "d", "2026-05-20"),
+        },
+    )
+    data = cadence(s, TODAY)
+    assert len(data.weeks) == 52 and data.weeks[-1] == monday(TODAY) == dt.date(2026, 5, 18)
+    assert data.counts["notes"][-2:] == [1, 1] and data.total("notes") == 2
+    assert data.counts["reviews"][-1] == 2 and data.total("reviews") == 2
+    assert data.counts["decisions"][-1] == 1
+    assert data.counts["talks"][-3:] == [1, 0, 0]
+    assert set(data.counts) == set(CADENCE_KINDS)
+    # rhythm: notes every week (2 of 52), talks every sprint (the talk's sprint: 1 of 26)
+    assert data.met("notes") == (2, 52)
+    assert data.met("talks") == (1, 26)
+    assert data.periods("talks")[-1] == (50, 51)
+
+
+def test_rubric_trend_pairs_before_and_after_per_started_horizon(tmp_path: Path) -> None:
+    options = {
+        "today": str(TODAY),
+        "horizons": [
+            {"id": "h1", "start": "2026-01-01", "end": "2026-03-31"},
+            {"id": "h2", "start": "2026-04-01", "end": "2026-06-30"},
+            {"id": "h3", "start": "2026-07-01", "end": "2026-09-30"},
+        ],
+    }
+    files = {
+        "cards/a.md": card(horizon="h1", status="done", rubric={"before": BEFORE, "after": AFTER}),
+        "cards/b.md": card(horizon="h1", status="done", rubric={"before": AFTER, "after": AFTER}),
+        "cards/c.md": card(horizon="h2", rubric={"before": BEFORE}),  # no after: not counted
+        "cards/d.md": card(
+            horizon="h1", status="dropped", rubric={"before": BEFORE, "after": AFTER}
+        ),
+    }
+    s = store_of(write_store(tmp_path, files, options))
+    rows = rubric_trend(s, horizons_in_use(s, TODAY), TODAY)
+    assert [r.horizon.id for r in rows] == ["h1", "h2"]  # h3 has not started
+    h1, h2 = rows
+    assert h1.cards == 2 and h1.before["confidence"] == 3 and h1.after["confidence"] == 4
+    assert h1.mean_before == round((2 + 2 + 1 + 3 + 4 + 3 + 3 + 3) / 8, 2)
+    assert h2.cards == 0 and h2.mean_before is None and h2.mean_after is None

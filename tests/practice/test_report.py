@@ -1,0 +1,166 @@
+"""The review packet: which documents a period holds, and what each section says."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import card, front_matter, store_of, write_store
+
+from mkdocs_growth.core.model import Metric
+from mkdocs_growth.core.store import Store
+from mkdocs_growth.practice.report import (
+    MetricResult,
+    Period,
+    build_report,
+    horizon_period,
+    report_data,
+    started_horizons,
+)
+
+TODAY = dt.date(2026, 5, 20)
+OPTIONS = {
+    "today": str(TODAY),
+    "max_active": 9,
+    "horizons": [
+        {"id": "h1", "title": "Winter", "start": "2026-01-01", "end": "2026-03-31"},
+        {"id": "h2", "start": "2026-04-01", "end": "2026-06-30"},
+        {"id": "h3", "start": "2026-07-01", "end": "2026-09-30"},
+    ],
+}
+BEFORE = {"confidence": 2, "competence": 2, "impact": 1, "clarity": 3}
+AFTER = {"confidence": 4, "competence": 3, "impact": 3, "clarity": 3}
+
+
+def doc(kind: str, title: str, date: str, **fields: Any) -> str:
+    return front_matter({"type": kind, "title": title, "date": date, **fields})
+
+
+def milestones(*statuses: str) -> list[dict[str, Any]]:
+    return [
+        {"title": f"M{i}", "done_when": f"proof {i}", "status": s, "due": f"2026-0{i + 4}-10"}
+        for i, s in enumerate(statuses, 1)
+    ]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    files = {
+        "cards/a.md": card(
+            title="Alpha",
+            horizon="h2",
+            status="active",
+            milestones=milestones("done", "done", "active"),
+            metrics=[
+                {"name": "p99", "unit": "ms", "baseline": 400, "target": 250, "actual": 300},
+                {"name": "coverage", "unit": "%", "baseline": 50, "target": 80, "actual": 85},
+                {"name": "later", "baseline": 1, "target": 2},
+            ],
+            artifacts=[
+                {"kind": "technical", "title": "Repo", "url": "https://example.com/repo"},
+                {"kind": "people", "title": "Talk page", "url": "../talks/t.md"},
+            ],
+            feedback=[
+                {"date": "2026-04-15", "from": "Dana", "went_well": "w", "didnt": "d"},
+                {"date": "2026-03-01", "from": "Old", "went_well": "earlier horizon"},
+            ],
+            rubric={"before": BEFORE, "after": AFTER},
+        ),
+        "cards/b.md": card(title="Beta", horizon="h2", rubric={"before": BEFORE}),
+        "cards/c.md": card(title="Gamma", horizon="h1", status="done", milestones=milestones("done", "done", "done")),
+        "cards/d.md": card(title="Dropped", horizon="h2", status="dropped"),
+        "notes/n.md": doc("note", "In h2", "2026-04-03"),
+        "notes/old.md": doc("note", "In h1", "2026-02-03"),
+        "talks/t.md": doc("talk", "Share", "2026-05-01", audience="team"),
+        "decisions/x.md": doc("decision", "Pick", "2026-06-30", status="accepted"),
+    }  # fmt: skip
+    tmp = tmp_path_factory.mktemp("report")
+    return store_of(write_store(tmp, files, OPTIONS))
+
+
+def test_started_horizons_have_packets(store: Store) -> None:
+    assert [h.id for h in started_horizons(store, TODAY)] == ["h1", "h2"]
+
+
+def test_horizon_packet_holds_its_cards_and_what_is_dated_in_it(store: Store) -> None:
+    report = build_report(store, horizon_period(store.config.horizon("h2")), TODAY)
+    assert report.period.title == "h2"
+    assert [c.title for c in report.cards] == ["Alpha", "Beta"]  # active first, dropped left out
+    assert [(m.card.title, m.index, m.done_when) for m in report.milestones_done] == [
+        ("Alpha", 0, "proof 1"),
+        ("Alpha", 1, "proof 2"),
+    ]
+    assert [n.title for n in report.notes] == ["In h2"]
+    assert [t.title for t in report.talks] == ["Share"]
+    assert [d.title for d in report.decisions] == ["Pick"]  # the last day counts
+    assert [f.entry.from_ for f in report.feedback] == ["Dana"]  # the March entry is h1's
+    assert [a.artifact.title for a in report.artifacts["technical"]] == ["Repo"]
+    assert report.artifacts["process"] == []
+    assert [r.card.title for r in report.rubric] == ["Alpha", "Beta"]
+    assert report.rubric_average == 1.25  # only Alpha is rated before and after
+
+
+def test_date_range_takes_overlapping_horizons_and_dated_documents(store: Store) -> None:
+    report = build_report(store, Period(dt.date(2026, 3, 1), dt.date(2026, 5, 15)), TODAY)
+    assert report.period.title == "2026-03-01 to 2026-05-15"
+    assert {c.title for c in report.cards} == {"Alpha", "Beta", "Gamma"}
+    # done milestones due in the range: each card's M1 (05-10); M2 is due 06-10
+    assert {(m.card.title, m.title) for m in report.milestones_done} == {
+        ("Alpha", "M1"),
+        ("Gamma", "M1"),
+    }
+    assert [f.entry.from_ for f in report.feedback] == ["Old", "Dana"]
+    assert [n.title for n in report.notes] == ["In h2"]
+
+
+def metric(**values: Any) -> MetricResult:
+    return MetricResult(None, Metric(name="m", **values))  # type: ignore[arg-type]
+
+
+def test_metric_change_direction_and_target() -> None:
+    down = metric(unit="ms", baseline=400, target=250, actual=300)
+    assert (down.change, down.change_percent, down.toward_target, down.target_met) == (
+        -100,
+        -25.0,
+        True,
+        False,
+    )
+    up = metric(baseline=50, target=80, actual=85)
+    assert (up.change, up.toward_target, up.target_met) == (35, True, True)
+    worse = metric(baseline=50, target=80, actual=40)
+    assert (worse.toward_target, worse.target_met) == (False, False)
+    unmeasured = metric(baseline=1, target=2)
+    assert (unmeasured.change, unmeasured.toward_target) == (None, None)
+    assert metric(baseline=0, actual=3).change_percent is None
+
+
+def test_report_data_is_json_with_paths(store: Store) -> None:
+    report = build_report(store, horizon_period(store.config.horizon("h2")), TODAY)
+    data = json.loads(json.dumps(report_data(report, store.path_of)))
+    assert data["period"] == {
+        "horizon": "h2",
+        "title": "h2",
+        "start": "2026-04-01",
+        "end": "2026-06-30",
+    }
+    assert data["cards"][0] == {
+        "id": "a",
+        "title": "Alpha",
+        "path": "cards/a.md",
+        "status": "active",
+    }
+    assert [m["name"] for m in data["metrics"]] == ["p99", "coverage", "later"]
+    assert data["metrics"][0]["change"] == -100 and data["metrics"][0]["toward_target"] is True
+    assert data["rubric"]["average_change"] == 1.25
+    assert data["rubric"]["cards"][1]["after"] is None
+    assert set(data["artifacts"]) == {"technical", "process", "people"}
+    assert data["feedback"][0]["from"] == "Dana"
+
+
+def test_an_empty_period_is_a_packet_that_says_so(tmp_path: Path) -> None:
+    store = store_of(write_store(tmp_path, {"index.md": "# Home\n"}, OPTIONS))
+    report = build_report(store, horizon_period(store.config.horizon("h1")), TODAY)
+    assert report.is_empty and report.rubric_average is None
