@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import difflib
 import os
+import socket
+import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -250,3 +254,25 @@ def assert_only_lines_of(old: bytes, new: bytes, ops: Sequence[Op]) -> None:
     assert after.body == before.body
     old_meta = safeyaml.load(before.yaml).data
     assert safeyaml.load(after.yaml).data == apply_to_data(old_meta, ops)
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on now (for a real `mkdocs serve`)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_for(url: str, needle: str, deadline: float) -> str:
+    """The body at ``url`` once it holds ``needle``; fails with the last body at ``deadline``."""
+    last = ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                last = response.read().decode("utf-8")
+            if needle in last:
+                return last
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"{needle!r} never appeared at {url}; last body: {last[:300]!r}")

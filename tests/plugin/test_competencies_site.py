@@ -12,12 +12,9 @@ import os
 import posixpath
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -28,7 +25,9 @@ from conftest import (
     THEMES,
     card,
     framework_yaml,
+    free_port,
     front_matter,
+    wait_for,
     write_framework_store,
 )
 from mkdocs.commands.build import build
@@ -219,32 +218,12 @@ def test_bad_framework_options_are_config_errors(
     assert expected in caplog.text
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_for(url: str, needle: str, deadline: float) -> str:
-    last = ""
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=10) as response:
-                last = response.read().decode("utf-8")
-            if needle in last:
-                return last
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.5)
-    raise AssertionError(f"{needle!r} never appeared at {url}; last body: {last[:300]!r}")
-
-
 def test_serve_rebuilds_when_the_framework_file_changes(tmp_path: Path) -> None:
     """The framework lives outside docs_dir (here in its own folder): serve watches it too."""
     (tmp_path / "ladder").mkdir()
     (tmp_path / "ladder" / "framework.yml").write_text(framework_yaml(), encoding="utf-8")
     config = write_framework_store(tmp_path, files(), {"framework": "ladder/framework.yml"})
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config)]
     command += ["-a", f"127.0.0.1:{port}"]
@@ -253,12 +232,12 @@ def test_serve_rebuilds_when_the_framework_file_changes(tmp_path: Path) -> None:
     )
     url = f"http://127.0.0.1:{port}/growth/competencies/"
     try:
-        _wait_for(url, "Developing others", time.monotonic() + 120)
+        wait_for(url, "Developing others", time.monotonic() + 120)
         path = tmp_path / "ladder" / "framework.yml"
         path.write_text(
             path.read_text("utf-8").replace("Developing others", "Growing people"), "utf-8"
         )
-        html = _wait_for(url, "Growing people", time.monotonic() + 120)
+        html = wait_for(url, "Growing people", time.monotonic() + 120)
         assert "Developing others" not in html
     finally:
         server.send_signal(signal.SIGINT)

@@ -10,16 +10,13 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import card, write_store
+from conftest import card, free_port, wait_for, write_store
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -82,29 +79,9 @@ def test_rebuild_shows_the_new_priority(tmp_path: Path) -> None:
     assert trace["priority"] == {"score": 2.2, "band": "low"}
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_for(url: str, needle: str, deadline: float) -> str:
-    last = ""
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=10) as response:
-                last = response.read().decode("utf-8")
-            if needle in last:
-                return last
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.5)
-    raise AssertionError(f"{needle!r} never appeared at {url}; last body: {last[:300]!r}")
-
-
 def test_real_serve_rebuilds_after_an_edit(tmp_path: Path) -> None:
     config_file = _store(tmp_path)
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file)]
     command += ["-a", f"127.0.0.1:{port}"]
@@ -113,9 +90,9 @@ def test_real_serve_rebuilds_after_an_edit(tmp_path: Path) -> None:
     )
     url = f"http://127.0.0.1:{port}/growth/priorities/"
     try:
-        _wait_for(url, "3.80", time.monotonic() + 120)
+        wait_for(url, "3.80", time.monotonic() + 120)
         _edit_score(tmp_path / "docs" / "cards" / "trace.md")
-        html = _wait_for(url, "2.20", time.monotonic() + 120)
+        html = wait_for(url, "2.20", time.monotonic() + 120)
         assert "3.80" not in html
     finally:
         server.send_signal(signal.SIGINT)  # serve removes its temp site dir on Ctrl-C

@@ -28,7 +28,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import sysconfig
@@ -39,6 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 GETTING_STARTED = ROOT / "docs" / "getting-started.md"
@@ -267,15 +267,9 @@ def check_outputs(shell: Shell, blocks: list[Block], before=None) -> list[str]:
     return wrong
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def serve_and_open(shell: Shell, shown: str) -> list[str]:
     """`mkdocs serve` on a free port: the address it prints serves the dashboard."""
-    port = _free_port()
+    port = free_port()
     env = shell.env()
     mkdocs = shutil.which("mkdocs", path=env["PATH"])
     assert mkdocs and mkdocs.startswith(str(shell.folder)), mkdocs  # the guide's venv
