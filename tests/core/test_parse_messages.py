@@ -57,3 +57,12 @@ def test_a_missing_field_next_to_a_number_key_is_reported_without_a_crash() -> N
     meta = {k: v for k, v in CARD.items() if k != "goal"} | {1: "one"}
     got = messages("cards/a.md", front_matter(meta))
     assert any(line == 2 and "missing required field 'goal'" in m for line, m in got), got
+
+
+def test_a_released_entry_keeps_what_was_learned_and_still_answers_for_lines() -> None:
+    entry = parse_entry("cards/a.md", front_matter(CARD).encode(), Limits())
+    title_line = entry.line("title")
+    entry.release_text()
+    assert (entry.text, entry.body) == ("", "")
+    assert entry.doc is not None and entry.meta is not None
+    assert entry.line("title") == title_line  # the line map was made before the release
