@@ -75,3 +75,23 @@ def test_the_milestone_count_warning_points_at_type_when_milestones_are_missing(
     assert text.splitlines()[2] == "type: card"
     want = (3, "card has no milestones; plan 3 to 5, each with a definition of done")
     assert want in messages("cards/a.md", text)
+
+
+def test_type_errors_point_at_the_type_line_wherever_it_is() -> None:
+    def at_line_3(type_value: str, path: str = "notes/a.md") -> list[tuple[int, str]]:
+        text = f"---\ntitle: T\ntype: {type_value}\ndate: 2026-04-20\n---\n"
+        return messages(path, text)
+
+    types = "card, note, decision, talk, playbook, retro"
+    assert at_line_3('""') == [(3, f"type is empty; use one of {types}")]
+    assert at_line_3("nte") == [
+        (3, f"unknown type 'nte' (did you mean 'note'?); use one of {types}")
+    ]
+    assert at_line_3("5") == [(3, f"unknown type 5; use one of {types}")]
+    assert at_line_3("note", "notes/Week 1.md") == [
+        (
+            3,
+            "file name 'Week 1' is not a valid id (lowercase letters, digits, '-'):"
+            " add an 'id:' or rename the file",
+        )
+    ]
