@@ -95,3 +95,26 @@ def test_type_errors_point_at_the_type_line_wherever_it_is() -> None:
             " add an 'id:' or rename the file",
         )
     ]
+
+
+def test_a_file_of_exactly_the_size_limit_is_read() -> None:
+    text = front_matter({"type": "note", "title": "T", "date": "2026-04-20"}).encode()
+    entry = parse_entry("notes/a.md", text.ljust(2048, b"x"), Limits(max_file_bytes=2048))
+    assert entry.problems == [] and entry.doc is not None
+
+
+def test_bytes_that_are_not_utf8_are_reported_as_unreadable_front_matter() -> None:
+    entry = parse_entry("notes/a.md", b"---\ntype: note\ntitle: caf\xe9\n---\n", Limits())
+    ((problem),) = entry.problems
+    assert (problem.line, problem.severity) == (3, Severity.ERROR)
+    assert problem.message == ("file is not valid UTF-8: byte 0xe9 at offset 25; save it as UTF-8")
+    assert entry.front_matter_broken and entry.meta is None and entry.text == ""
+
+
+def test_an_unfenced_head_is_held_to_the_limits_too() -> None:
+    text = f"type: note\ntitle: {'x' * 81}\ndate: 2026-04-20\n\n# Body\n"
+    entry = parse_entry("notes/a.md", text.encode(), Limits(max_string_length=80))
+    assert (2, "title: text is 81 characters, over the 80 limit (limits.max_string_length)") in [
+        (p.line, p.message) for p in entry.problems
+    ]
+    assert entry.doc is None
