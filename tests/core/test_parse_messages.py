@@ -118,3 +118,26 @@ def test_an_unfenced_head_is_held_to_the_limits_too() -> None:
         (p.line, p.message) for p in entry.problems
     ]
     assert entry.doc is None
+
+
+def test_a_closing_line_without_newline_is_reported_whatever_the_first_key() -> None:
+    # `a:b: c` reads as no YAML at first sight (its first colon has no space after it),
+    # yet it loads as a mapping: MkDocs would show the block as text all the same.
+    entry = parse_entry("notes/a.md", b"---\na:b: c\n---", Limits())
+    assert entry.front_matter_broken and entry.body == entry.text
+    assert messages("notes/a.md", entry.text) == [
+        (
+            3,
+            "front matter is closed on the last line of the file with no newline after it,"
+            " so MkDocs shows it as text: add a newline at the end of the file",
+        )
+    ]
+
+
+def test_front_matter_that_is_one_value_says_so() -> None:
+    text = "---\n&anchor 5\n---\n"
+    want = "front matter must be a mapping of 'key: value', not a value"
+    assert messages("notes/a.md", text) == [(2, want)]
+    assert messages("notes/a.md", "---\n- a\n- b\n---\n") == [
+        (2, want.replace("a value", "a list"))
+    ]
