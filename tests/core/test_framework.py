@@ -266,10 +266,10 @@ def test_unknown_reference_is_an_error_with_a_hint(tmp_path: Path, ref: str, hin
     found = messages(config)
     assert len(found) == 1, found
     # The note's front matter: type, title, date, competencies (line 5), items from line 6.
-    assert found[0].startswith(
-        f"a.md:7: error: competencies #2: framework.yml has no competency '{ref}'"
+    assert found[0] == (
+        f"a.md:7: error: competencies #2: framework.yml has no competency '{ref}' {hint}"
+        " (write a competency id or <level-id>/<theme-id>)"
     )
-    assert hint in found[0]
 
 
 def test_reference_above_the_target_level_is_a_warning(tmp_path: Path) -> None:
@@ -298,6 +298,20 @@ def test_competencies_without_a_framework_is_an_error(tmp_path: Path) -> None:
         "a.md:5: error: competencies: no progression framework is configured"
         " (set the growth option 'framework' in mkdocs.yml)"
     ]
+
+
+def test_an_empty_competencies_list_needs_no_framework(tmp_path: Path) -> None:
+    config = write_store(tmp_path, {"a.md": note()})
+    assert messages(config) == []
+
+
+def test_references_of_an_invalid_document_are_checked_past_a_non_text_item(
+    tmp_path: Path,
+) -> None:
+    """Each well-formed reference of an invalid note is checked, whatever comes before it."""
+    text = front_matter({**NOTE, "competencies": [5, "senior/craftt"]})
+    found = messages(write_framework_store(tmp_path, {"a.md": text}))
+    assert any("no competency 'senior/craftt'" in m for m in found), found
 
 
 def test_references_of_an_invalid_document_are_checked_too(tmp_path: Path) -> None:
