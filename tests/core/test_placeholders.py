@@ -12,6 +12,7 @@ from mkdocs_growth.core.placeholders import GOAL, TODO, milestone_done_when, mil
 def warnings_of(text: str) -> list[tuple[int, str]]:
     entry = parse_entry("cards/a.md", text.encode(), Limits())
     assert entry.doc is not None, entry.problems
+    assert all(p.path == "cards/a.md" for p in entry.problems)
     return [(p.line, p.message) for p in entry.problems]
 
 
