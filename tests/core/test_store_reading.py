@@ -62,7 +62,7 @@ def test_a_missing_file_and_a_folder_are_reported_not_raised(tmp_path: Path) -> 
 def test_a_file_over_the_limit_is_not_read(tmp_path: Path) -> None:
     docs = write(tmp_path, {"notes/big.md": NOTE + "x" * 2048})
     entry = read_entry(docs, "notes/big.md", Limits(max_file_bytes=1024))
-    assert entry.text == "" and entry.doc is None
+    assert entry.path == "notes/big.md" and entry.text == "" and entry.doc is None
     assert entry.problems[0].message.startswith("file is 2,")
 
 
@@ -86,7 +86,7 @@ def test_an_unchanged_file_is_parsed_once(tmp_path: Path) -> None:
 
 def test_a_deleted_file_leaves_the_cache(tmp_path: Path) -> None:
     docs = write(tmp_path / "docs", {"a.md": NOTE, "b.md": NOTE.replace("Week 1", "Week 2")})
-    other = write(tmp_path / "other", {"c.md": NOTE})
+    other = write(tmp_path / "docs2", {"c.md": NOTE})  # its path starts like docs' path
     config = GrowthConfig()
     load_store(other, config)
     load_store(docs, config)
@@ -110,5 +110,7 @@ def test_store_problems_are_in_file_and_line_order() -> None:
 
 def test_a_configured_framework_must_be_loaded_first() -> None:
     config = GrowthConfig(framework="framework.yml")
-    with pytest.raises(ValueError, match="load it with open_framework first"):
+    with pytest.raises(
+        ValueError, match=r"^the 'framework' option is set: load it with open_framework first$"
+    ):
         build_store([], config)
