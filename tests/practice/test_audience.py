@@ -16,6 +16,7 @@ from mkdocs_growth.practice.audience import (
     WITHHELD,
     Private,
     _resolve,
+    audience_problems,
     published,
     visibility,
 )
@@ -248,3 +249,58 @@ def test_artifact_links_to_private_pages_warn_and_lose_their_link(tmp_path: Path
 )
 def test_links_to_a_private_folder_index(source: str, target: str, hit: str | None) -> None:
     assert _resolve(source, target, PRIVATE) == hit
+
+
+def test_every_public_build_warning_names_file_line_and_what_happens(tmp_path: Path) -> None:
+    """The warnings of a public build, each to the word and the line."""
+    files = {
+        "cards/hid.md": card(title="Hid", visibility="private"),
+        "about.md": front_matter({"title": "About", "visibility": "secret"}, "# About\n"),
+        "broken.md": "---\ntitle: [unclosed\n---\nbody\n",
+        "notes/n.md": front_matter(
+            {"type": "note", "title": "N", "date": "2026-04-01", "card": "hid"},
+            "# N\n\nSee [the card](../cards/hid.md) and\n[again](../cards/hid.md#x).\n",
+        ),
+    }
+    config = write_store(tmp_path, files, {"today": "2026-05-01", "audience": "public"})
+    store = store_of(config)
+    nav = [{"Home": "notes/n.md"}, {"Hidden": "cards/hid.md"}]
+    got = sorted((p.path, p.line, p.message) for p in audience_problems(store, "mkdocs.yml", nav))
+    note = files["notes/n.md"].split("\n")
+    assert got == [
+        (
+            "about.md",
+            3,
+            "visibility: 'secret' is not public or private; left out of the public site",
+        ),
+        (
+            "broken.md",
+            0,
+            "left out of the public site: its front matter cannot be read,"
+            " so its visibility is unknown",
+        ),
+        (
+            "mkdocs.yml",
+            0,
+            "nav links to private document cards/hid.md: a public site leaves it out,"
+            " so the link would be broken (and name it on every page)",
+        ),
+        (
+            "notes/n.md",
+            note.index("card: hid") + 1,
+            "card: 'hid' is the private document cards/hid.md: a public site leaves it out,"
+            " and this link with it",
+        ),
+        (
+            "notes/n.md",
+            note.index("See [the card](../cards/hid.md) and") + 1,
+            "links to private document cards/hid.md: a public site leaves it out,"
+            " so the link would be broken",
+        ),
+        (
+            "notes/n.md",
+            note.index("[again](../cards/hid.md#x).") + 1,
+            "links to private document cards/hid.md: a public site leaves it out,"
+            " so the link would be broken",
+        ),
+    ]
