@@ -8,8 +8,8 @@ them out.
 
 from __future__ import annotations
 
-from ...core.store import Store
 from ...core.framework import Level
+from ...core.store import Store
 from ...practice.evidence import Cell, Evidence, EvidenceReport, evidence_report
 from ..blocks import Block, Bullets, Code, Em, Heading, Inline, Link, Page, Para, Quote, Strong
 from ..context import SiteContext

@@ -28,7 +28,8 @@ from ..blocks import Block, Code, Em, Heading, Inline, Link, Page, Para, Strong,
 from ..context import SiteContext
 from ..formats import fmt_date, fmt_number
 from .common import artifact_link, page_link
-from .competencies import PATH as COMPETENCIES, evidence_line, role
+from .competencies import PATH as COMPETENCIES_PAGE
+from .competencies import evidence_line, role
 
 Cell = Inline  # text, a link, or pieces run together
 
@@ -199,7 +200,7 @@ def _competency_sections(report: Report, store: Store, ctx: SiteContext) -> list
         f", the competency at {_levels_shown(found)} and the documents of this period that"
         " are evidence for it, done cards and talks given first. All periods, with the work"
         " planned: the ",
-        page_link(ctx, COMPETENCIES, "competencies page"),
+        page_link(ctx, COMPETENCIES_PAGE, "competencies page"),
         ".",
     ]
     rows: list[Sequence[Cell]] = []
