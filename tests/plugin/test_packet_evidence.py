@@ -189,3 +189,18 @@ def test_dashboard_links_to_the_competencies_page_with_the_summary(site: Path) -
         "Competencies target level (Staff engineer): 4 of 8 themes have evidence ·"
         " current level (Senior engineer): 1 of 8 themes have evidence"
     ) in text
+
+
+def test_a_broken_framework_is_said_in_the_packet_and_on_the_dashboard(tmp_path: Path) -> None:
+    from conftest import framework_yaml
+
+    broken = framework_yaml().replace("theme: craft", "theme: crafts", 1)
+    files = {"index.md": "# Home\n", "cards/retries.md": FILES["cards/retries.md"]}
+    config = write_framework_store(tmp_path, files, OPTIONS, framework=broken, config=CONFIG)
+    build(load_config(config_file=str(config)))  # not strict: the framework's errors are logged
+    packet = text_of(evidence_section(article(tmp_path / "site/growth/reports/h2/index.html")))
+    assert "The progression framework framework.yml has errors, so no evidence is shown" in packet
+    dashboard = text_of(article(tmp_path / "site/growth/index.html"))
+    assert "Competencies Evidence and gaps by theme : the progression framework has errors." in (
+        dashboard
+    )
