@@ -3,7 +3,7 @@
 Only with the ``framework`` option. The rows come from
 :func:`mkdocs_growth.practice.evidence.evidence_report` (the same model
 ``mkdocs-growth evidence`` and ``growth.json`` use); this module only lays
-them out.
+them out, and puts its summary lines on the dashboard (:func:`dashboard_slot`).
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """``<base>/reports/<horizon>.md``: the review packet of every horizon that has started.
 
 The packet (:mod:`mkdocs_growth.practice.report`) laid out as a page model: a
-summary, then one section per kind of evidence, each a table. The plugin
+summary, then one section per kind of evidence, each a table (with a
+progression framework, last, the evidence by competency of the period). The plugin
 renders it to HTML like every generated page; ``mkdocs-growth report`` prints
 its Markdown (or the packet as JSON), which is also the page ``generate``
 writes. Material's print styles leave out the header and navigation, so the
@@ -209,8 +210,10 @@ def _competency_sections(report: Report, store: Store, ctx: SiteContext) -> list
             if cell.found is None:  # the framework asks nothing of this theme at this level
                 continue
             evidence: list[Inline] = []
-            for n, item in enumerate(cell.found.evidence):
-                evidence += ["; "] * bool(n) + evidence_line(item)
+            for item in cell.found.evidence:
+                if evidence:
+                    evidence.append("; ")
+                evidence += evidence_line(item)
             rows.append(
                 (
                     theme.theme.name,
