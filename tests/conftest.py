@@ -23,9 +23,11 @@ import yaml
 from mkdocs_growth.cli import main
 from mkdocs_growth.cli.settings import load_settings
 from mkdocs_growth.core import safeyaml
+from mkdocs_growth.core.framework import _CACHE as framework_cache
 from mkdocs_growth.core.frontmatter import normalize, split
 from mkdocs_growth.core.frontmatter_edit import Op, apply_to_data
-from mkdocs_growth.core.store import Store
+from mkdocs_growth.core.store import Store, forget_cached_entries
+from mkdocs_growth.practice.priority import _score
 from mkdocs_growth.practice.store import open_store
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -168,6 +170,24 @@ def store_of(config_file: Path | str) -> Store:
     return open_store(
         settings.docs_dir, settings.growth, settings.config_file, framework=settings.framework
     )
+
+
+@pytest.fixture(autouse=True)
+def _cold_caches_under_mutmut() -> None:
+    """Under mutmut, every test starts with the engine's caches empty.
+
+    mutmut forks each mutant's run from a process that has already run the
+    tests, and learns which tests cover a function by running them in one
+    process: with warm caches, a test that reads a fixture another test read
+    first never calls the parser, so a wrong parser passes it
+    (docs/mutation.md). The normal test run keeps the caches, as MkDocs does.
+    """
+    if not os.environ.get("MUTANT_UNDER_TEST"):
+        return
+    forget_cached_entries()
+    framework_cache.clear()
+    _score.cache_clear()
+    safeyaml._resolve_plain.cache_clear()
 
 
 @dataclass

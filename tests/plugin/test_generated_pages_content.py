@@ -4,7 +4,8 @@ A trial changed the code in small wrong ways (the dashboard listing no
 notes, list pages listing nothing, drafts in a ``mkdocs build``, a user's own
 ``growth/index.md`` replaced, ``~`` left unescaped) and the page tests stayed
 green: they looked for text anywhere in the page, and the navigation holds
-every title. These tests read the page's ``<article>`` only and build real
+every title (and a dashboard saying "over max_active" at the limit went
+unnoticed too). These tests read the page's ``<article>`` only and build real
 sites, so they hold whichever way the pages are rendered inside.
 """
 
@@ -20,7 +21,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import card, front_matter, write_store
+from conftest import MILESTONES, card, front_matter, write_store
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -105,6 +106,23 @@ def test_each_list_page_lists_its_documents(site: Path, kind: str) -> None:
     ((path, (_, title)),) = [(p, v) for p, v in LISTED.items() if v[0] == kind]
     href = "../../" + path.removesuffix(".md") + "/"
     assert f'<a href="{href}">{title}</a>' in listing, listing
+
+
+@pytest.mark.parametrize(("max_active", "over"), [(3, False), (2, True)])
+def test_dashboard_says_over_max_active_only_beyond_the_limit(
+    tmp_path: Path, max_active: int, over: bool
+) -> None:
+    active = [{**m, "status": "active"} for m in MILESTONES]  # three active milestones
+    files = {"index.md": "# Home\n", "cards/a.md": card(status="active", milestones=active)}
+    settings = {"theme": {"name": "material"}}
+    config = write_store(tmp_path, files, {**OPTIONS, "max_active": max_active}, config=settings)
+    mkdocs_build(config)
+    shown = " ".join(
+        unescape(re.sub(r"<[^>]+>", "", page_article(tmp_path / "site", "growth"))).split()
+    )
+    said = f"3 / {max_active} active milestones across active cards"
+    warned = f"{said} (over max_active: finish or pause some before starting more)."
+    assert (warned if over else f"{said}.") in shown
 
 
 def test_mkdocs_build_leaves_draft_documents_out_of_generated_pages(site: Path) -> None:
