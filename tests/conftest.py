@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import settings
 
 from mkdocs_growth.cli import main
 from mkdocs_growth.cli.settings import load_settings
@@ -33,6 +34,12 @@ from mkdocs_growth.practice.store import open_store
 FIXTURES = Path(__file__).parent / "fixtures"
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+if os.environ.get("MUTANT_UNDER_TEST"):
+    # Under mutmut each mutant is judged on its own: no example database, or an example
+    # that failed for one mutant is replayed against every later one (docs/mutation.md).
+    settings.register_profile("mutmut", database=None)
+    settings.load_profile("mutmut")
 
 # Three milestones: a card with fewer or more gets a warning.
 MILESTONES = [
