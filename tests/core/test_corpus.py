@@ -206,10 +206,14 @@ def test_list_limits_hold_for_every_list_shape(
         assert message.startswith(want)
 
 
-def test_string_limits_hold(tmp_path: Path) -> None:
-    long_title = "x" * 81
+@pytest.mark.parametrize("length", [80, 81])
+def test_string_limits_hold(tmp_path: Path, length: int) -> None:
+    long_title = "x" * length
     text = f"---\ntype: note\ntitle: {long_title}\ndate: 2026-04-01\n---\n"
     config = write_store(tmp_path, {"n.md": text}, {"limits": {"max_string_length": 80}})
+    if length == 80:  # exactly the limit: allowed
+        assert store_of(config).problems == []
+        return
     (problem,) = store_of(config).problems
     assert (problem.line, problem.message) == (
         3,
