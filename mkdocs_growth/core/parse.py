@@ -32,7 +32,7 @@ class Entry:
 
     path: str  # POSIX path relative to docs_dir
     text: str = ""  # normalized source (BOM/CRLF removed); "" when unreadable
-    body: str = ""  # Markdown after the front matter
+    body_start: int = 0  # where the Markdown after the front matter starts in ``text``
     meta: dict[str, Any] | None = None  # raw front matter when it parsed to a mapping
     # key path -> line; None until a message needs one (see line())
     lines: dict[tuple[Any, ...], int] | None = field(default=None, repr=False)
@@ -47,7 +47,12 @@ class Entry:
         What was learned from it (meta, the model, the problems and their
         lines) stays; a later read of the page goes back to the file.
         """
-        self.text = self.body = ""
+        self.text, self.body_start = "", 0
+
+    @property
+    def body(self) -> str:
+        """The Markdown after the front matter: cut from ``text`` when asked, not held twice."""
+        return self.text[self.body_start :]
 
     @property
     def is_growth(self) -> bool:
@@ -151,7 +156,7 @@ def parse_entry(path: str, raw: bytes, limits: Limits) -> Entry:
     if text is None:
         return Entry(path, problems=[problem] if problem else [], front_matter_broken=True)
     found = split(text)
-    entry = Entry(path, text=text, body=found.body)
+    entry = Entry(path, text=text, body_start=len(text) - len(found.body))
     if found.block is Block.NONE:
         return entry
     if found.block is Block.UNCLOSED:
@@ -193,14 +198,14 @@ _UNFENCED = (
 
 def _plain(entry: Entry) -> Entry:
     """A block MkDocs takes no metadata from: the whole text is the page."""
-    entry.body = entry.text
+    entry.body_start = 0
     return entry
 
 
 def _broken(entry: Entry, line: int, message: str) -> Entry:
     """Front matter growth cannot read as metadata: an error; the page keeps every character."""
     entry.front_matter_broken = True
-    entry.body = entry.text
+    entry.body_start = 0
     entry.problems.append(error(entry.path, line, message))
     return entry
 
@@ -292,7 +297,7 @@ def _validate(entry: Entry, limits: Limits, may_exceed: bool = True) -> None:
             entry.problems.append(error(path, line, message))
         return
     entry.problems.extend(_card_warnings(entry) if kind == "card" else [])
-    body_line = entry.text.count("\n", 0, len(entry.text) - len(entry.body)) + 1
+    body_line = entry.text.count("\n", 0, entry.body_start) + 1
     entry.problems.extend(leftovers(path, entry.doc, entry.body, body_line, entry.line))
 
 

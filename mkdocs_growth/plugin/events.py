@@ -351,7 +351,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         if entry.path in self.store.invalid_paths:
             return False
         found = _MKDOCS_FRONT_MATTER.match(entry.text)
-        return found is not None and found.end() == len(entry.text) - len(entry.body)
+        return found is not None and found.end() == entry.body_start
 
     @event_priority(100)  # right after Markdown: before any other plugin rewrites the HTML
     def on_page_content(

@@ -142,7 +142,7 @@ def audience_problems(store: Store, config_path: str, nav: object = None) -> lis
 
 def _links_to_private(entry: Entry, private: Private) -> list[Problem]:
     found: dict[tuple[int, str], str] = {}
-    head = entry.text[: len(entry.text) - len(entry.body)].count("\n") if entry.body else 0
+    head = entry.text.count("\n", 0, entry.body_start)
     for line, target in link_targets(entry.body):
         path = _resolve(entry.path, target, private)
         if path is not None:

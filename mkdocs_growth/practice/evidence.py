@@ -156,11 +156,18 @@ class EvidenceReport:
         }
 
 
-def evidence_report(store: Store, levels: Sequence[str] | None = None) -> EvidenceReport | None:
+def evidence_report(
+    store: Store,
+    levels: Sequence[str] | None = None,
+    period: tuple[dt.date, dt.date] | None = None,
+) -> EvidenceReport | None:
     """Evidence for every theme at ``levels`` (default: from ``level`` up to ``target_level``).
 
-    None when the store has no (valid) framework. Unknown level ids raise
-    ``KeyError``: the front ends check them first (options, ``--level``).
+    With ``period`` (first and last day), only the evidence dated in it, and no
+    planned work: the review packet's "evidence by competency", whose gaps are
+    the competencies with nothing in that period. None when the store has no
+    (valid) framework. Unknown level ids raise ``KeyError``: the front ends
+    check them first (options, ``--level``).
     """
     framework = store.framework
     if framework is None:
@@ -171,7 +178,7 @@ def evidence_report(store: Store, levels: Sequence[str] | None = None) -> Eviden
     shown = _shown_levels(framework, levels, current, target)
     lowest = framework.rank(shown[0].id)
     earlier_levels = framework.levels[:lowest]
-    found = _by_competency(store)
+    found = _by_competency(store) if period is None else _in_period_only(store, *period)
     themes = []
     for theme in framework.themes:
 
@@ -205,15 +212,17 @@ def evidence_in_period(store: Store, start: dt.date, end: dt.date) -> list[Compe
     framework = store.framework
     if framework is None:
         return []
-    found = _by_competency(store)
-    out = []
-    for competency in _framework_order(framework):
-        item = found.get(competency.id)
-        if item is None:
-            continue
+    found = _in_period_only(store, start, end)
+    return [found[c.id] for c in _framework_order(framework) if c.id in found]
+
+
+def _in_period_only(store: Store, start: dt.date, end: dt.date) -> dict[str, CompetencyEvidence]:
+    """:func:`_by_competency` keeping only the evidence of ``start..end`` (no planned work)."""
+    out = {}
+    for competency_id, item in _by_competency(store).items():
         kept = tuple(e for e in item.evidence if _in_period(e, store, start, end))
         if kept:
-            out.append(CompetencyEvidence(competency, item.level, kept, ()))
+            out[competency_id] = CompetencyEvidence(item.competency, item.level, kept, ())
     return out
 
 

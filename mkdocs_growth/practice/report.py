@@ -15,11 +15,14 @@ Which documents belong to a period:
 * milestones done: ``done`` milestones of those cards (for a date range,
   those due in it or without a due date: milestones record no done date);
 * notes, talks, decisions, feedback entries: dated in the period, whatever
-  card they belong to.
+  card they belong to;
+* evidence by competency (with a progression framework): the evidence model
+  of :mod:`.evidence` restricted to the period, so the packet and the
+  competencies page apply one rule.
 
-To add a section (evidence by competency, say), add a field to
-:class:`Report`, fill it in :func:`build_report`, and add it to
-:func:`report_data` and the page: every renderer reads this one model.
+To add a section, add a field to :class:`Report`, fill it in
+:func:`build_report`, and add it to :func:`report_data` and the page: every
+renderer reads this one model.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from typing import Any
 from ..core.model import Artifact, Card, Decision, Feedback, Metric, Note, RubricScores, Talk
 from ..core.options import HorizonSpec
 from ..core.store import Store
+from .evidence import EvidenceReport, evidence_report
 from .priority import priorities
 from .rubric import DIMENSIONS, change
 from .schedule import horizons_in_use
@@ -141,6 +145,8 @@ class Report:
     feedback: list[FeedbackItem]  # oldest first
     rubric: list[RubricResult]  # cards with a rating
     withheld: frozenset[str] = frozenset()  # SECTION_FIELDS left out (a public site)
+    # Evidence by competency dated in the period; None without a (valid) framework.
+    competencies: EvidenceReport | None = None
     extra: dict[str, Any] = field(default_factory=dict)  # sections other modules add
 
     def shows(self, section: str) -> bool:
@@ -245,6 +251,7 @@ def build_report(store: Store, period: Period, today: dt.date) -> Report:
         feedback=_within(by_date.feedback, period, _entry_date),
         rubric=rubric,
         withheld=frozenset(store.withheld) & frozenset(SECTION_FIELDS),
+        competencies=evidence_report(store, period=(period.start, period.end)),
     )
 
 
@@ -335,6 +342,8 @@ def report_data(report: Report, path_of: Any = None) -> dict[str, Any]:
         },
         **report.extra,
     }
+    if report.competencies is not None:  # the same mapping as growth.json, for the period
+        data["competencies"] = report.competencies.as_dict()
     for section in report.withheld:
         data.pop(section, None)
     return data

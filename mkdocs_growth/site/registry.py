@@ -46,6 +46,7 @@ FileFamily = Callable[[Store, SiteContext], list[GeneratedFile]]
 DASHBOARD_SLOTS: dict[str, dashboard.Slot] = {
     "reviews_due": reviews.reviews_due_slot,
     "rubric_average": reviews.rubric_average_slot,
+    "competencies": competencies.dashboard_slot,  # only with a progression framework
 }
 
 PAGES: list[PageFamily] = [

@@ -3,11 +3,12 @@
 Only with the ``framework`` option. The rows come from
 :func:`mkdocs_growth.practice.evidence.evidence_report` (the same model
 ``mkdocs-growth evidence`` and ``growth.json`` use); this module only lays
-them out.
+them out, and puts its summary lines on the dashboard (:func:`dashboard_slot`).
 """
 
 from __future__ import annotations
 
+from ...core.framework import Level
 from ...core.store import Store
 from ...practice.evidence import Cell, Evidence, EvidenceReport, evidence_report
 from ..blocks import Block, Bullets, Code, Em, Heading, Inline, Link, Page, Para, Quote, Strong
@@ -58,17 +59,37 @@ def pages(store: Store, ctx: SiteContext) -> list[Page]:
     return [page]
 
 
+def dashboard_slot(store: Store, ctx: SiteContext) -> list[Block]:
+    """Dashboard block: the summary line of each level shown, linked to the page."""
+    if store.config.framework is None:
+        return []
+    link = page_link(ctx, PATH, "Evidence and gaps by theme")
+    report = evidence_report(store)
+    if report is None:
+        line: list[Inline] = [link, ": the progression framework has errors."]
+    else:
+        line = [Strong(str(report.summaries[0])) if report.summaries else ""]
+        line += [f" · {s}" for s in report.summaries[1:]]
+        line += [" · ", link, "."]
+    return [Heading(2, "Competencies"), Para(line)]
+
+
+def role(report: EvidenceReport, level: Level) -> str:
+    """`` (target level)``, `` (current level)`` or nothing: what follows a level's name."""
+    if report.target and level.id == report.target.id:
+        return " (target level)"
+    if report.current and level.id == report.current.id:
+        return " (current level)"
+    return ""
+
+
 def _cell(report: EvidenceReport, cell: Cell) -> list[Block]:
-    role = ""
-    if report.target and cell.level.id == report.target.id:
-        role = " (target level)"
-    elif report.current and cell.level.id == report.current.id:
-        role = " (current level)"
+    role_of = role(report, cell.level)
     item = cell.found
     if item is None:
         gap = ": the framework has no competency for this theme at this level."
-        return [Para([Strong(cell.level.name), role, gap])]
-    line: list[Inline] = [Strong(cell.level.name), role]
+        return [Para([Strong(cell.level.name), role_of, gap])]
+    line: list[Inline] = [Strong(cell.level.name), role_of]
     if item.competency.proficiency:
         line.append(f" · {item.competency.proficiency}")
     line += [" · ", Code(item.competency.id)]
@@ -76,13 +97,14 @@ def _cell(report: EvidenceReport, cell: Cell) -> list[Block]:
     if item.gap:
         blocks.append(Para([Strong("Gap:"), " no evidence yet."]))
     else:
-        blocks.append(Bullets([_evidence(e, reasons=True) for e in item.evidence]))
+        blocks.append(Bullets([evidence_line(e, reasons=True) for e in item.evidence]))
     if item.planned:
-        blocks += [Para("Planned:"), Bullets([_evidence(e) for e in item.planned])]
+        blocks += [Para("Planned:"), Bullets([evidence_line(e) for e in item.planned])]
     return blocks
 
 
-def _evidence(e: Evidence, reasons: bool = False) -> list[Inline]:
+def evidence_line(e: Evidence, reasons: bool = False) -> list[Inline]:
+    """``<title> · card, done · 2026-02-01`` (and what makes it evidence), the title linked."""
     state = f", {e.state}" if e.state != e.kind else ""
     when = fmt_date(e.date) or e.horizon or "undated"
     text = f" · {e.kind}{state} · {when}"

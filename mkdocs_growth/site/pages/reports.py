@@ -1,7 +1,8 @@
 """``<base>/reports/<horizon>.md``: the review packet of every horizon that has started.
 
 The packet (:mod:`mkdocs_growth.practice.report`) laid out as a page model: a
-summary, then one section per kind of evidence, each a table. The plugin
+summary, then one section per kind of evidence, each a table (with a
+progression framework, last, the evidence by competency of the period). The plugin
 renders it to HTML like every generated page; ``mkdocs-growth report`` prints
 its Markdown (or the packet as JSON), which is also the page ``generate``
 writes. Material's print styles leave out the header and navigation, so the
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ...core.model import Card, Document
 from ...core.store import Store
+from ...practice.evidence import EvidenceReport
 from ...practice.report import (
     MetricResult,
     Report,
@@ -23,10 +25,12 @@ from ...practice.report import (
     started_horizons,
 )
 from ...practice.rubric import DIMENSIONS, signed
-from ..blocks import Block, Heading, Inline, Link, Page, Para, Table
+from ..blocks import Block, Code, Em, Heading, Inline, Link, Page, Para, Strong, Table
 from ..context import SiteContext
 from ..formats import fmt_date, fmt_number
-from .common import artifact_link
+from .common import artifact_link, page_link
+from .competencies import PATH as COMPETENCIES_PAGE
+from .competencies import evidence_line, role
 
 Cell = Inline  # text, a link, or pieces run together
 
@@ -167,7 +171,76 @@ def sections(report: Report, store: Store, ctx: SiteContext) -> list[Section]:
                 empty="No card of this period is rated yet.",
             )
         )
-    return out
+    return out + _competency_sections(report, store, ctx)
+
+
+EVIDENCE = "Evidence by competency"
+
+
+def _competency_sections(report: Report, store: Store, ctx: SiteContext) -> list[Section]:
+    """Per theme, the competencies of the levels that matter and this period's evidence.
+
+    Absent without a framework; a framework with errors gets a line, not silence.
+    """
+    found = report.competencies
+    if found is None:
+        if store.config.framework is None:
+            return []
+        broken: Inline = [
+            "The progression framework ",
+            Code(store.config.framework),
+            " has errors, so no evidence is shown: see ",
+            page_link(ctx, "problems.md", "Problems"),
+            ".",
+        ]
+        return [Section(EVIDENCE, rows=[[broken]])]
+    fw = found.framework
+    intro: Inline = [
+        "For each theme of ",
+        Em(fw.name) if fw.name else "the progression framework",
+        f", the competency at {_levels_shown(found)} and the documents of this period that"
+        " are evidence for it, done cards and talks given first. All periods, with the work"
+        " planned: the ",
+        page_link(ctx, COMPETENCIES_PAGE, "competencies page"),
+        ".",
+    ]
+    rows: list[Sequence[Cell]] = []
+    for theme in found.themes:
+        for cell in theme.cells:
+            if cell.found is None:  # the framework asks nothing of this theme at this level
+                continue
+            evidence: list[Inline] = []
+            for item in cell.found.evidence:
+                if evidence:
+                    evidence.append("; ")
+                evidence += evidence_line(item)
+            rows.append(
+                (
+                    theme.theme.name,
+                    [cell.level.name, role(found, cell.level)],
+                    cell.found.competency.summary.strip(),
+                    evidence or [Strong("Gap:"), " no evidence in this period."],
+                )
+            )
+    return [
+        Section(EVIDENCE, rows=[[intro]]),
+        Section(
+            "",
+            2,
+            ("Theme", "Level", "Competency", "Evidence in this period"),
+            rows,
+            "The framework has no competency at these levels.",
+        ),
+    ]
+
+
+def _levels_shown(found: EvidenceReport) -> str:
+    current, target = found.current, found.target
+    if current is None and target is None:
+        return "every level"
+    if current is not None and target is not None and current.id != target.id:
+        return "each level from the current to the target level"
+    return "the target level" if target is not None else "the current level"
 
 
 def _summary(report: Report) -> list[Sequence[Cell]]:
@@ -195,6 +268,8 @@ def _summary(report: Report) -> list[Sequence[Cell]]:
                 signed(report.rubric_average) or "not rated yet",
             )
         )
+    if report.competencies is not None:
+        rows.append((EVIDENCE, "; ".join(str(s) for s in report.competencies.summaries)))
     return rows
 
 
