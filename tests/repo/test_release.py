@@ -33,19 +33,20 @@ def test_the_version_is_written_once() -> None:
     project = pyproject()
     assert "version" not in project["project"]
     assert project["project"]["dynamic"] == ["version"]
-    attr = project["tool"]["setuptools"]["dynamic"]["version"]["attr"]
-    assert attr == "mkdocs_growth.__version__"
+    # flit_core takes a dynamic version from the module's ``__version__``.
+    assert project["build-system"]["build-backend"] == "flit_core.buildapi"
     assert re.fullmatch(r"\d+\.\d+\.\d+", mkdocs_growth.__version__)
 
 
 def test_license_is_an_spdx_expression_with_its_file() -> None:
-    """A TOML table is deprecated by setuptools (a warning on every build, an error from 2027)."""
+    """PEP 639: the license as an SPDX expression and its file (a TOML table is deprecated)."""
     project = pyproject()
     assert project["project"]["license"] == "MIT"
     assert project["project"]["license-files"] == ["LICENSE"]
     assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
     requires = project["build-system"]["requires"]
-    assert any(re.fullmatch(r"setuptools>=77(\.\d+)*,<\d+", r) for r in requires), requires
+    # flit_core reads `license` expressions and `license-files` from 3.12 on.
+    assert any(re.fullmatch(r"flit_core>=3\.12,<\d+", r) for r in requires), requires
 
 
 def test_release_runs_only_for_version_tags() -> None:
