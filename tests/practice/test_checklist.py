@@ -366,6 +366,8 @@ def test_check_in_detail_for_late_and_future_feedback(tmp_path: Path) -> None:
         f"last feedback on {day(-50)} (50 days ago)",
         "growth/feedback.md",
     )
+    today = items(tmp_path / "today", {"cards/a.md": card(feedback=[{"date": day(0)}])})
+    assert today["check-in"].detail == f"last feedback on {day(0)} (0 days ago)"
     future = items(tmp_path / "future", {"cards/a.md": card(feedback=[{"date": day(2)}])})
     assert future["check-in"].detail == f"newest feedback dated {day(2)}, after today"
     assert future["check-in"].link == "growth/feedback.md"
