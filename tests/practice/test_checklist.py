@@ -191,15 +191,60 @@ def test_complete_store_items_say_exactly_what_was_found(tmp_path: Path) -> None
 
 def test_empty_store_items_say_what_is_missing(tmp_path: Path) -> None:
     got = items(tmp_path, {"index.md": "# Home\n"}, north_star="   ")
-    assert [(i.done, i.detail, i.link) for i in got.values()] == [
-        (False, "no north_star in mkdocs.yml", "#north-star"),
-        (False, "no card in 2026-Q2", "#a-card-for-this-horizon"),
-        (False, "no cards yet", "#a-card-for-this-horizon"),
-        (True, "0 active milestones across active cards", "growth/index.md"),
-        (False, "no notes yet", "#weekly-note"),
-        (False, "no talk in 2026-Q2", "#knowledge-share"),
-        (False, "no feedback recorded yet", "#mentor-check-in"),
-        (False, "no retrospective in 90 days", "#retrospective"),
+    assert list(got.values()) == [
+        CheckItem(
+            "north-star", "North star set", False, "no north_star in mkdocs.yml", "#north-star"
+        ),
+        CheckItem(
+            "horizon-card",
+            "A card in the current horizon (2026-Q2) with 3-5 milestones,"
+            " each with a definition of done",
+            False,
+            "no card in 2026-Q2",
+            "#a-card-for-this-horizon",
+        ),
+        CheckItem(
+            "scores",
+            "Scores (impact, effort, reusability, learnings) on every card",
+            False,
+            "no cards yet",
+            "#a-card-for-this-horizon",
+        ),
+        CheckItem(
+            "guardrail",
+            "Active milestones within the limit (max_active 3)",
+            True,
+            "0 active milestones across active cards",
+            "growth/index.md",
+        ),
+        CheckItem(
+            "weekly-note",
+            "A weekly tech note in the last 7 days",
+            False,
+            "no notes yet",
+            "#weekly-note",
+        ),
+        CheckItem(
+            "knowledge-share",
+            "A knowledge share (talk) this horizon (2026-Q2)",
+            False,
+            "no talk in 2026-Q2",
+            "#knowledge-share",
+        ),
+        CheckItem(
+            "check-in",
+            "A mentor check-in within the last 6 weeks",
+            False,
+            "no feedback recorded yet",
+            "#mentor-check-in",
+        ),
+        CheckItem(
+            "retro",
+            "A retrospective in the last 90 days",
+            False,
+            "no retrospective in 90 days",
+            "#retrospective",
+        ),
     ]
 
 
@@ -239,7 +284,10 @@ def test_horizon_card_needs_3_to_5_milestones_each_with_a_definition_of_done(
     tmp_path: Path, milestones: list[dict[str, str]], done: bool
 ) -> None:
     item = items(tmp_path, {"cards/c.md": card(title="C", milestones=milestones)})["horizon-card"]
-    assert (item.done, item.detail, item.link) == (
+    assert item == CheckItem(
+        "horizon-card",
+        "A card in the current horizon (2026-Q2) with 3-5 milestones,"
+        " each with a definition of done",
         done,
         f"'C' has {len(milestones)} milestones",
         "cards/c.md",
@@ -282,7 +330,9 @@ def test_scores_item_names_up_to_three_unscored_cards(
         f"cards/u{n}.md": card(scores=None) for n in range(1, unscored + 1)
     }
     item = items(tmp_path, files)["scores"]
-    assert (item.done, item.detail, item.link) == (
+    assert item == CheckItem(
+        "scores",
+        "Scores (impact, effort, reusability, learnings) on every card",
         False,
         f"{unscored} of {unscored + 1} cards without valid scores: {names}",
         "cards/u1.md",
