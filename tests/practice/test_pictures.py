@@ -18,7 +18,7 @@ from mkdocs_growth.practice.pictures import (
     monday,
     rubric_trend,
 )
-from mkdocs_growth.practice.priority import ranked_open
+from mkdocs_growth.practice.priority import priorities, ranked_open
 from mkdocs_growth.practice.schedule import horizons_in_use
 
 TODAY = dt.date(2026, 5, 20)  # a Wednesday
@@ -56,6 +56,8 @@ def test_matrix_has_one_mark_per_open_card_in_priority_order(tmp_path: Path) -> 
     marks = impact_effort(s)
     assert [m.card.title for m in marks] == [c.title for c in ranked_open(s)] == ["A", "B"]
     assert [(m.rank, m.impact, m.effort) for m in marks] == [(1, 5, 3), (2, 1, 5)]
+    prios = priorities(s)
+    assert [m.priority for m in marks] == [prios["a"], prios["b"]]
 
 
 def test_timeline_orders_by_due_marks_late_and_counts_the_rest(tmp_path: Path) -> None:
@@ -307,3 +309,37 @@ def test_rubric_trend_is_empty_when_ratings_are_private(tmp_path: Path) -> None:
     view = published(store_of(config), "mkdocs.yml")
     assert "rubric" in view.withheld
     assert rubric_trend(view, horizons_in_use(view, TODAY), TODAY) == []
+
+
+def test_timeline_axis_widens_past_the_horizon_and_skips_only_dropped_cards(
+    tmp_path: Path,
+) -> None:
+    s = store(
+        tmp_path,
+        {
+            "cards/a.md": card(
+                title="A", status="dropped", milestones=[ms("gone", due="2026-05-02")]
+            ),
+            "cards/b.md": card(title="B", milestones=[ms("late", "active", "2026-03-15")]),
+            "cards/c.md": card(title="C", milestones=[ms("after", due="2026-08-01")]),
+        },
+    )
+    q2 = HorizonSpec(id="2026-Q2", start=dt.date(2026, 4, 1), end=dt.date(2026, 6, 30))
+    tl = milestone_timeline(s.cards, TODAY, q2)
+    assert [m.title for m in tl.marks] == ["late", "after"]
+    assert (tl.start, tl.end) == (dt.date(2026, 3, 15), dt.date(2026, 8, 1))
+
+
+def test_rubric_trend_skips_a_future_horizon_wherever_it_is_listed(tmp_path: Path) -> None:
+    h1 = HorizonSpec(id="h1", start=dt.date(2026, 1, 1), end=dt.date(2026, 3, 31))
+    h3 = HorizonSpec(id="h3", start=dt.date(2026, 7, 1), end=dt.date(2026, 9, 30))
+    files = {"cards/a.md": card(horizon="h1", rubric={"before": BEFORE, "after": AFTER})}
+    s = store_of(
+        write_store(
+            tmp_path,
+            files,
+            {"today": str(TODAY), "horizons": [h.model_dump(mode="json") for h in (h1, h3)]},
+        )
+    )
+    rows = rubric_trend(s, [h3, h1], TODAY)
+    assert [(r.horizon.id, r.cards) for r in rows] == [("h1", 1)]
