@@ -12,6 +12,7 @@ from mkdocs_growth.core.links import link_targets
 from mkdocs_growth.core.model import Card
 from mkdocs_growth.core.options import CARD_FIELDS_KEPT, PRIVATE_FIELD_CHOICES, Limits
 from mkdocs_growth.core.parse import parse_entry
+from mkdocs_growth.core.problems import sort_key
 from mkdocs_growth.practice.audience import (
     WITHHELD,
     Private,
@@ -235,6 +236,7 @@ def test_artifact_links_to_private_pages_warn_and_lose_their_link(tmp_path: Path
         ("Repo", "https://example.com/r.md"),
     ]
     assert "url" not in view.by_id["a"].meta["artifacts"][0]
+    assert view.by_id["a"].meta["artifacts"][1]["url"] == "https://example.com/r.md"
     assert store.by_id["a"].doc.artifacts[0].url == "../retros/r.md#what"  # cached: untouched
 
 
@@ -438,7 +440,8 @@ def test_private_fields_are_left_out_even_when_they_point_at_private_pages(
     store, view = public_store(
         tmp_path,
         {
-            "cards/a.md": card(artifacts=artifacts, related=["r"], tags=["x"]),
+            "cards/a.md": card(artifacts=artifacts, related=["r", "b"], tags=["x"]),
+            "cards/b.md": card(title="B"),
             "retros/r.md": front_matter(
                 {"type": "retro", "title": "R", "date": "2026-04-01", "visibility": "private"}
             ),
@@ -475,3 +478,55 @@ def test_a_page_whose_bytes_cannot_be_read_is_left_out(tmp_path: Path) -> None:
     assert "bad.md" in {e.path for e in store.entries}
     assert [e.path for e in view.entries] == ["notes/ok.md"]
     assert not [p for p in view.problems if p.path == "bad.md"]
+
+
+def test_only_cards_lose_their_private_fields(tmp_path: Path) -> None:
+    note = front_matter({"type": "note", "title": "N", "date": "2026-04-01", "tags": ["x"]})
+    _, view = public_store(tmp_path, {"notes/n.md": note}, private_fields=["tags"])
+    assert view.by_id["n"].meta["tags"] == ["x"] and view.by_id["n"].doc.tags == ["x"]
+
+
+def test_a_plain_page_marked_private_is_left_out_without_a_warning(tmp_path: Path) -> None:
+    files = {
+        "team.md": front_matter({"title": "Team", "visibility": "private"}, "# Team\n"),
+        "cards/hid.md": card(title="Hid", visibility="private"),
+    }
+    store, view = public_store(tmp_path, files)
+    assert audience_problems(store, "mkdocs.yml") == []
+    assert [e.path for e in view.entries] == []
+    nav = ["../cards/hid.md", "cards/hid.md"]
+    got = [(p.path, p.line) for p in audience_problems(store, "mkdocs.yml", nav)]
+    assert got == [("mkdocs.yml", 0)]  # a nav path is docs-relative: ../ leaves docs_dir
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "private", "hit"),
+    [
+        ("notes/n.md", "../cards/secret.md?a=1?b", ["cards/secret.md"], "cards/secret.md"),
+        ("notes/n.md", "../cards/secret.md#a#b", ["cards/secret.md"], "cards/secret.md"),
+        ("team/index.md", "../secret/", ["team/secret.md"], None),  # team/index.md is team/
+        ("team/README.md", "../secret/", ["team/secret.md"], None),
+        ("team/other.md", "../secret/", ["team/secret.md"], "team/secret.md"),
+        ("index.md", "//example.com/x.md", ["example.com/x.md"], None),
+    ],
+)
+def test_how_a_link_is_read(source: str, target: str, private: list[str], hit: str | None) -> None:
+    assert _resolve(source, target, Private.of(private, {})) == hit
+
+
+def test_public_view_recounts_the_guardrail_against_the_config_file(tmp_path: Path) -> None:
+    busy = [{**m, "status": "active"} for m in MILESTONES]
+    files = {
+        "cards/open.md": card(title="Open", status="active", milestones=busy),
+        "cards/hid.md": card(title="Hid", status="active", milestones=busy, visibility="private"),
+    }
+    config = write_store(
+        tmp_path, files, {"today": "2026-05-01", "audience": "public", "max_active": 2}
+    )
+    store = store_of(config)
+    view = published(store, str(config))
+    guard = [(p.path, p.message) for p in view.problems if p.path == str(config)]
+    assert len(guard) == 1 and "3 active milestones" in guard[0][1]
+    assert [p.message for p in store.problems if p.path == str(config)] != [guard[0][1]]
+    assert view.framework is store.framework
+    assert view.problems == sorted(view.problems, key=sort_key)
