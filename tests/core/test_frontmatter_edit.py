@@ -165,6 +165,51 @@ def test_line_changes_sees_a_changed_line_ending() -> None:
     assert line_changes(b"a\r\nb\r\n", b"a\nb\r\n") == ({1}, [])
 
 
+@pytest.mark.parametrize(
+    ("text", "op", "expected"),
+    [
+        ("---\ntags:\n  -\n  - b\n---\n", Set(("tags", 0), ["x"]), "tags:\n  - [x]\n  - b\n"),
+        (
+            "---\ntags:\n  - ~\n  - b\n---\n",
+            Set(("tags", 0), {"x": "y"}),
+            "tags:\n  - {x: y}\n  - b\n",
+        ),
+        ("---\nk: {a: ~, b: 1}\n---\n", Set(("k", "a"), ["x", "y"]), "k: {a: [x, y], b: 1}\n"),
+        ("---\nk: {a: , b: 1}\n---\n", Set(("k", "a"), ["x"]), "k: {a: [x] , b: 1}\n"),
+    ],
+    ids=["empty-item", "null-item", "null-in-flow", "empty-in-flow"],
+)
+def test_a_null_list_item_or_flow_value_is_filled_in_place(
+    text: str, op: Set, expected: str
+) -> None:
+    """No key to hang a block below: the list or mapping goes where the null was, in flow style."""
+    assert run(text, op) == f"---\n{expected}---\n"
+
+
+def test_a_null_value_gets_every_key_or_item_on_its_own_line() -> None:
+    out = run("---\nk:\n  a:\n---\n", Set(("k", "a"), {"x": 1, "y": 2}))
+    assert out == "---\nk:\n  a:\n    x: 1\n    y: 2\n---\n"
+    out = run("---\nk:\n  a: ~\n---\n", Set(("k", "a"), ["x", "y"]))
+    assert out == "---\nk:\n  a:\n    - x\n    - y\n---\n"
+
+
+@pytest.mark.parametrize(
+    ("op", "message"),
+    [
+        (Set(("m",), "x"), "m is a list; cannot replace it"),
+        (Set(("k",), "x"), "k is a mapping; cannot replace it"),
+        (Append(("k",), "x"), "k is a mapping, not a list"),
+        (Append(("t",), "x"), "t is a single value, not a list"),
+        (Set(("t",), ["x"]), "t is a single value, not a list"),
+        (Set(("t",), {"x": 1}), "t is a single value, not a mapping"),
+    ],
+)
+def test_a_value_of_another_shape_names_both_shapes(op: Set | Append, message: str) -> None:
+    with pytest.raises(EditError) as caught:
+        edit(b"---\nm:\n  - a\nk: {a: 1}\nt: x\n---\n", [op])
+    assert str(caught.value) == message
+
+
 # -- property: odd formatting, every edit ------------------------------------------------
 
 WORDS = ["trace", "latency", "budget", "Raft", "on-call", "p99", "review", "x"]
