@@ -44,6 +44,25 @@ def test_an_impossible_date_stays_text_for_the_model_to_report() -> None:
     assert load("date: 2026-02-30").data == {"date": "2026-02-30"}
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("a: 1\nb: !!int abc\n", 4, "invalid int value 'abc'"),
+        ("b: !!float 1.2.3\n", 3, "invalid float value '1.2.3'"),
+    ],
+)
+def test_a_value_its_tag_cannot_read_is_an_error_quoting_it(
+    text: str, line: int, message: str
+) -> None:
+    problem = fails(text, first_line=3)
+    assert (problem.line, problem.message) == (line, message)
+
+
+def test_anchored_keys_stay_names_and_anchored_values_keep_their_type() -> None:
+    data = load("&k on: &v 3\nlist: [&i 4, *i]\nother: *v\n&n null: x\n").data
+    assert data == {"on": 3, "list": [4, 4], "other": 3, "null": "x"}
+
+
 def test_an_empty_document_is_none() -> None:
     assert load("").data is None
     assert load("# only a comment\n").data is None
@@ -244,6 +263,20 @@ def test_lines_count_newlines_only_like_editors_and_mkdocs(odd_break: str) -> No
     assert all(2 <= line <= 3 for line in loaded.lines.values())
     problem = fails(f"a: 1{odd_break}b: [x\n", first_line=2)
     assert problem.line == 2
+
+
+def test_each_line_after_an_odd_break_keeps_its_file_line() -> None:
+    loaded = load("a: 1\nb: 2\x85c: 3\nd: 4\ne: 5", first_line=2)
+    assert loaded.lines == {("a",): 2, ("b",): 3, ("c",): 3, ("d",): 4, ("e",): 5}
+
+
+def test_a_stray_carriage_return_among_odd_breaks_stays_on_its_file_line() -> None:
+    """YAML breaks at CR too; front matter never holds one (normalised), but load must not fail."""
+    loaded = load("a: 1\x85b: 2\rc: 3", first_line=2)
+    assert (loaded.data, loaded.lines) == (
+        {"a": 1, "b": 2, "c": 3},
+        {("a",): 2, ("b",): 2, ("c",): 2},
+    )
 
 
 def test_line_of_falls_back_to_the_closest_known_parent() -> None:
