@@ -57,13 +57,19 @@ def test_a_horizon_id_may_hold_capitals_other_ids_may_not() -> None:
     ]
 
 
-def test_a_date_that_is_not_text_is_quoted_as_found() -> None:
+def test_a_date_message_quotes_the_value_and_says_why_when_it_can() -> None:
     assert with_due([1]) == [(19, "milestones #3.due: must be a date like 2026-04-01 (got [1])")]
     assert with_due("2026-02-30") == [
         (
             19,
             "milestones #3.due: '2026-02-30' is not a valid date"
             " (day value is outside expected range); write it like 2026-04-01",
+        )
+    ]
+    assert with_due("2026-04-01T10:30:00") == [
+        (
+            19,
+            "milestones #3.due: '2026-04-01T10:30:00' is not a valid date; write it like 2026-04-01",
         )
     ]
 
