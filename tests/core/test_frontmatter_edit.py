@@ -249,6 +249,15 @@ def test_a_value_set_inside_a_flow_mapping_is_quoted_for_flow(op: Set) -> None:
     assert run("---\nk: {a: 1}\n---\n", op) == f"---\nk: {expected}\n---\n"
 
 
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [("{}", "{a: 1}"), ("{c}", "{c, a: 1}"), ("{c: 2, d}", "{c: 2, d, a: 1}")],
+    ids=["empty", "key-only", "key-only-last"],
+)
+def test_a_key_added_to_a_flow_mapping_goes_inside_its_braces(before: str, after: str) -> None:
+    assert run(f"---\nk: {before}\n---\n", Set(("k", "a"), 1)) == f"---\nk: {after}\n---\n"
+
+
 def test_a_mapping_set_on_a_mapping_replaces_and_adds_keys() -> None:
     out = run("---\nk:\n  a: 1\n---\n", Set(("k",), {"a": "changed", "new": 2}))
     assert out == "---\nk:\n  a: changed\n  new: 2\n---\n"
@@ -258,9 +267,9 @@ def test_a_mapping_set_on_a_mapping_replaces_and_adds_keys() -> None:
 
 def test_an_appended_mapping_is_indented_like_the_lists_first_item() -> None:
     """The file's other list (4 spaces after the dash) does not decide this list's indentation."""
-    text = "---\na:\n  - x: 1\n    y: 2\nb:\n  -   y: 1\n---\n"
+    text = "---\na:\n  - x: 1\nb:\n  -   y: 1\n---\n"
     out = run(text, Append(("a",), {"x": 3, "y": 4}))
-    assert out == "---\na:\n  - x: 1\n    y: 2\n  - x: 3\n    y: 4\nb:\n  -   y: 1\n---\n"
+    assert out == "---\na:\n  - x: 1\n  - x: 3\n    y: 4\nb:\n  -   y: 1\n---\n"
 
 
 def test_an_empty_or_null_value_is_filled_on_its_own_line() -> None:
