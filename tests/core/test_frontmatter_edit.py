@@ -258,6 +258,13 @@ def test_a_key_added_to_a_flow_mapping_goes_inside_its_braces(before: str, after
     assert run(f"---\nk: {before}\n---\n", Set(("k", "a"), 1)) == f"---\nk: {after}\n---\n"
 
 
+def test_a_new_key_is_written_plain_or_refused_by_name() -> None:
+    assert run("---\nk: 1\n---\n", Set(("Next_step-2",), "x")) == "---\nk: 1\nNext_step-2: x\n---\n"
+    with pytest.raises(EditError) as caught:
+        edit(b"---\nk: 1\n---\n", [Set(("a b",), "x")])
+    assert str(caught.value) == "cannot write the key 'a b'"
+
+
 def test_a_mapping_set_on_a_mapping_replaces_and_adds_keys() -> None:
     out = run("---\nk:\n  a: 1\n---\n", Set(("k",), {"a": "changed", "new": 2}))
     assert out == "---\nk:\n  a: changed\n  new: 2\n---\n"
