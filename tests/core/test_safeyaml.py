@@ -303,6 +303,78 @@ def test_syntax_errors_point_at_a_line_of_the_block(text: str, line: int, messag
     assert "while " not in problem.message, "the parser's jargon ('while scanning ...')"
 
 
+QUOTE_ENDS = "a quoted value must end at its closing quote ('it''s' or \"it's\")"
+INDENTED = (
+    "this line is indented under a value, not under a key:"
+    " line it up with the keys above, or quote the value if it goes on"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("a: 1\n\tb: 2\n", 3, "a tab indents this line: YAML indents with spaces only"),
+        (
+            "list:\n  - key: `x`\n",
+            3,
+            "a value cannot start with '`' (YAML reserves it): put the value in quotes, like \"`x`\"",
+        ),
+        (
+            "a: @" + "x" * 50 + "\n",
+            2,
+            "a value cannot start with '@' (YAML reserves it): put the value in quotes,"
+            ' like "@' + "x" * 39 + '"',
+        ),
+        (
+            "list:\n  - a: b: c\n",
+            3,
+            "the value of 'a' contains ': ': put the value in quotes, like - a: \"b: c\"",
+        ),
+        ("a: b:\n", 2, "the value of 'a' contains ': ': put the value in quotes, like a: \"b:\""),
+        (
+            "a: b: " + "c" * 50 + "\n",
+            2,
+            "the value of 'a' contains ': ': put the value in quotes,"
+            ' like a: "b: ' + "c" * 37 + '"',
+        ),
+        ("a: b\n  c: d\n", 3, INDENTED),
+        ("a: 'open\n", 2, "a quoted value is never closed: add the closing quote"),
+        (
+            'a: "x\n  \\q"\n',
+            3,
+            "found unknown escape character (in the part that begins on line 2)",
+        ),
+        ('a: "\\q"\n', 2, "found unknown escape character"),
+        (
+            "a: {b: 1\n",
+            2,
+            "the mapping { ... } is not closed with '}' (or lacks a ',' between its"
+            " 'key: value' pairs)",
+        ),
+        ("a: 1\nb\n", 3, "this line is not a 'key: value' pair: add ': ' after the key"),
+        ("a: 1\nb\nc\n", 4, "line 3 is not a 'key: value' pair: add ': ' after the key"),
+        (
+            "a:\n  - b\n c: d\n",
+            4,
+            "this line does not continue the mapping that begins on line 2: check its"
+            " indentation (list items go under their key, indented by 2)",
+        ),
+        ("a: 'it's'\n", 2, f"this line does not continue the mapping: {QUOTE_ENDS}"),
+        ('a: "it"s"\n', 2, f"this line does not continue the mapping: {QUOTE_ENDS}"),
+        (
+            "x: 1\na: 'it's'\n",
+            3,
+            f"this line does not continue the mapping that begins on line 2: {QUOTE_ENDS}",
+        ),
+        ("a: | x\n", 2, "'|' or '>' must end its line; the text goes on the indented lines below"),
+        ("a: ? b\n", 2, "'?' starts a complex key in YAML: put the value in quotes"),
+    ],
+)
+def test_syntax_errors_are_told_in_whole_sentences(text: str, line: int, message: str) -> None:
+    problem = fails(text, first_line=2)
+    assert (problem.line, problem.message) == (line, f"YAML syntax error: {message}")
+
+
 def test_plain_values_are_resolved_once_per_distinct_text() -> None:
     safeyaml._resolve_plain.cache_clear()
     load("a: [3, 3, 3, 3, active, active]")
