@@ -332,6 +332,16 @@ INDENTED = (
         ),
         ("a: b:\n", 2, "the value of 'a' contains ': ': put the value in quotes, like a: \"b:\""),
         (
+            "a: @x:y\n",
+            2,
+            "a value cannot start with '@' (YAML reserves it): put the value in quotes, like \"@x:y\"",
+        ),
+        (
+            "Xkey: b: c\n",
+            2,
+            "the value of 'Xkey' contains ': ': put the value in quotes, like Xkey: \"b: c\"",
+        ),
+        (
             "a: b: " + "c" * 50 + "\n",
             2,
             "the value of 'a' contains ': ': put the value in quotes,"
