@@ -216,6 +216,10 @@ def test_text_is_double_quoted_with_every_special_character_escaped() -> None:
     assert out == '---\nk: "say \\"hi\\" \\\\ a\\tb\\nc\\u0001\\u0085\\ufeff"\n---\n'
 
 
+def test_a_character_editors_hide_is_escaped_even_where_plain_would_read_back() -> None:
+    assert run("---\nk: 1\n---\n", Set(("k",), "a\ufeffb")) == '---\nk: "a\\ufeffb"\n---\n'
+
+
 @pytest.mark.parametrize("surrogate", ["\ud800", "\udfff"])
 def test_a_lone_surrogate_cannot_be_written(surrogate: str) -> None:
     with pytest.raises(EditError) as caught:

@@ -15,7 +15,7 @@ import pytest
 from conftest import CARD, front_matter
 from pydantic import BaseModel, Field
 
-from mkdocs_growth.core.messages import keys_at
+from mkdocs_growth.core.messages import data_loc, keys_at
 from mkdocs_growth.core.model import Card, Milestone
 from mkdocs_growth.core.options import Limits
 from mkdocs_growth.core.parse import parse_entry
@@ -107,3 +107,25 @@ def test_keys_at_looks_through_optional_annotated_and_list_items(
     model: type[BaseModel], loc: tuple[Any, ...], keys: list[str]
 ) -> None:
     assert keys_at(model, loc) == keys
+
+
+@pytest.mark.parametrize(
+    ("data", "loc", "missing", "kept"),
+    [
+        ({"a": [1]}, ("a", 1), False, ("a",)),
+        ({"a": [1]}, ("a", 0), False, ("a", 0)),
+        ({"a": {"b": 1}}, ("a", 0), False, ("a",)),
+        ({"a": 5}, ("a", "int"), False, ("a",)),
+        ({"a": "int"}, ("a", "int"), False, ("a",)),
+        ({"a": {}}, ("a", "b"), False, ("a",)),
+        ({"a": {}}, ("a", "b"), True, ("a", "b")),
+        ({"a": {}}, ("a", "b", "c"), True, ("a",)),
+    ],
+)
+def test_data_loc_keeps_the_part_of_a_location_that_is_in_the_yaml(
+    data: Any, loc: tuple[Any, ...], missing: bool, kept: tuple[Any, ...]
+) -> None:
+    if missing:
+        assert data_loc(data, loc, missing=True) == kept
+    else:
+        assert data_loc(data, loc) == kept
