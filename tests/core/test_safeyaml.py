@@ -191,6 +191,7 @@ def test_a_collection_as_key_is_an_error() -> None:
 def test_a_second_document_is_an_error() -> None:
     problem = fails("a: 1\n---\nb: 2\n")
     assert (problem.line, problem.message) == (2, "only one YAML document is allowed here")
+    assert str(problem) == "only one YAML document is allowed here"
 
 
 def test_a_lone_surrogate_is_an_error() -> None:
@@ -289,6 +290,11 @@ def test_line_of_falls_back_to_the_closest_known_parent() -> None:
     ("text", "line", "message"),
     [
         ("a: 1\ntags: [one, two\n", 3, "the list [ ... ] is not closed with ']'"),
+        (
+            "a: [b,\n  c\n",
+            2,
+            "the list [ ... ] is not closed with ']' (or lacks a ',' between items)",
+        ),
         ("a: 'open\n", 2, "a quoted value is never closed: add the closing quote"),
         ("a: b: c\n", 2, "the value of 'a' contains ': ': put the value in quotes"),
         ("a:\n  - b\n c: d\n", 4, "does not continue the mapping that begins on line 2"),
