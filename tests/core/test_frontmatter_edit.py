@@ -211,9 +211,9 @@ def test_a_value_of_another_shape_names_both_shapes(op: Set | Append, message: s
 
 
 def test_text_is_double_quoted_with_every_special_character_escaped() -> None:
-    value = 'say "hi" \\ a\tb\nc\x01\x85\ufeff'
+    value = 'say "hi" \\ a\tb\nc\x01\x85\ufeff X'
     out = run("---\nk: 1\n---\n", Set(("k",), value))
-    assert out == '---\nk: "say \\"hi\\" \\\\ a\\tb\\nc\\u0001\\u0085\\ufeff"\n---\n'
+    assert out == '---\nk: "say \\"hi\\" \\\\ a\\tb\\nc\\u0001\\u0085\\ufeff X"\n---\n'
 
 
 def test_a_character_editors_hide_is_escaped_even_where_plain_would_read_back() -> None:
