@@ -231,3 +231,34 @@ def test_an_edited_framework_is_read_again(tmp_path: Path) -> None:
     os.utime(path, ns=(1, 1))
     again = open_with(tmp_path)
     assert again is not None and again.framework is None
+
+
+def test_a_framework_of_exactly_the_byte_limit_is_read_whole(tmp_path: Path) -> None:
+    text = ONE_BY_ONE + "competencies: []"  # no final newline: a lost last byte breaks it
+    text = "#" * (1024 - len(text) - 1) + "\n" + text
+    assert len(text.encode()) == 1024
+    loaded = open_with(tmp_path, text, limits={"max_file_bytes": 1024})
+    assert loaded is not None and loaded.problems == () and loaded.framework is not None
+    loaded = open_with(tmp_path, text + "\n", limits={"max_file_bytes": 1024})
+    assert loaded is not None and [str(p) for p in loaded.problems] == [
+        "fw.yml: error: file is over the 1,024-byte limit (limits.max_file_bytes)"
+    ]
+
+
+def test_a_framework_deleted_while_being_opened_is_an_option_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "fw.yml"
+    path.write_text(framework_yaml(), encoding="utf-8")
+    real_stat = os.stat
+
+    def stat_then_delete(name, *args, **kwargs):
+        info = real_stat(name, *args, **kwargs)
+        if name == str(path):
+            path.unlink()
+        return info
+
+    monkeypatch.setattr(os, "stat", stat_then_delete)
+    assert option_errors(tmp_path) == [
+        ("framework", "cannot read fw.yml: No such file or directory")
+    ]
