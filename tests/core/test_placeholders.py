@@ -83,3 +83,11 @@ def test_each_section_is_named_once_however_many_todos_it_holds() -> None:
     text = front_matter(CARD, body)
     message = "3 sections still say TODO ((top), Why, How): write them or delete them"
     assert warnings_of(text) == [(line_of(text, TODO), message)]
+
+
+def test_a_note_has_no_goal_or_milestones_to_check_only_its_sections() -> None:
+    text = front_matter(
+        {"type": "note", "title": "A note", "date": "2026-05-01"}, f"## Notes\n\n{TODO}\n"
+    )
+    message = "1 section still says TODO (Notes): write them or delete them"
+    assert warnings_of(text) == [(line_of(text, TODO), message)]
