@@ -142,6 +142,8 @@ def test_a_file_over_the_byte_limit_or_not_utf8_or_not_a_mapping_is_one_error() 
     assert problems(b"#" * 1024 + b"\n", limits) == [
         "fw.yml: error: file is over the 1,024-byte limit (limits.max_file_bytes)"
     ]
+    oversize = load_framework("fw.yml", b"#" * 1025, limits).problems
+    assert [p.line for p in oversize] == [0]  # the whole file: no line (JSON line 0)
     assert problems(b"#" * 1023 + b"\n" + ONE_BY_ONE.encode() + b"competencies: []\n") == []
     assert problems(b"levels:\n\n  - {id: a, name: \xff}\n") == [
         "fw.yml:3: error: file is not valid UTF-8; save it as UTF-8"

@@ -64,6 +64,10 @@ def test_targets_come_in_text_order_with_their_lines_once_per_line() -> None:
     ]
 
 
+def test_a_reference_on_the_line_after_a_leading_newline_counts() -> None:
+    assert link_targets("\n[ref]: a.md\n") == [(2, "a.md")]
+
+
 def test_a_text_without_links_has_no_targets() -> None:
     assert link_targets("") == []
     assert link_targets("plain [text] and (parens) and a <b>tag</b>\n") == []
