@@ -137,7 +137,7 @@ def test_text_and_lists_over_the_limits_are_errors_at_their_lines() -> None:
     assert problems(at_the_limits.replace("  - {id: c, name: C}\n", ""), limits) == []
 
 
-def test_a_file_over_the_byte_limit_or_not_utf8_or_not_a_mapping_is_one_error() -> None:
+def test_a_file_over_the_limit_or_unreadable_as_yaml_or_not_a_mapping_is_one_error() -> None:
     limits = Limits(max_file_bytes=1024)
     assert problems(b"#" * 1024 + b"\n", limits) == [
         "fw.yml: error: file is over the 1,024-byte limit (limits.max_file_bytes)"
@@ -147,6 +147,12 @@ def test_a_file_over_the_byte_limit_or_not_utf8_or_not_a_mapping_is_one_error() 
     assert problems(b"#" * 1023 + b"\n" + ONE_BY_ONE.encode() + b"competencies: []\n") == []
     assert problems(b"levels:\n\n  - {id: a, name: \xff}\n") == [
         "fw.yml:3: error: file is not valid UTF-8; save it as UTF-8"
+    ]
+    assert problems("levels:\n  - {id: a, name: A}\nthemes: [\n") == [
+        "fw.yml:4: error: YAML syntax error: did not find expected node content"
+    ]
+    assert problems("levels: !!python/object:os.system {}\n") == [
+        "fw.yml:1: error: YAML tag !!python/object:os.system is not allowed (standard tags only)"
     ]
     assert problems("- a list\n") == [
         "fw.yml:1: error: a framework is a mapping with levels, themes and competencies"
