@@ -165,6 +165,9 @@ def test_a_valid_file_keeps_its_order_and_resolves_both_reference_forms() -> Non
     assert framework is not None and framework.path == "fw.yml"
     assert (framework.name, framework.summary) == ("Test ladder", "Five levels, eight themes.")
     assert [level.id for level in framework.levels][:2] == ["junior", "engineer"]
+    assert [theme.id for theme in framework.themes][:2] == ["delivery", "craft"]
+    assert framework.themes[0].summary == "About delivery."
+    assert len(framework.competencies) == 40
     assert [framework.rank(level.id) for level in framework.levels] == [0, 1, 2, 3, 4]
     assert framework.level("senior") is framework.levels[2]
     assert framework.level("nobody") is None
