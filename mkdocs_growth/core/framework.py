@@ -241,7 +241,7 @@ def load_framework(path: str, raw: bytes, limits: Limits) -> LoadedFramework:
     except ValidationError as exc:
         return failed(*_model_problems(path, loaded, exc))
     problems = _consistency(path, loaded, parsed)
-    if any(p.is_error for p in problems):
+    if problems:  # every rule across entries is an error: a valid file has no problems
         return failed(*problems)
     framework = Framework(
         path=path,
@@ -251,7 +251,7 @@ def load_framework(path: str, raw: bytes, limits: Limits) -> LoadedFramework:
         themes=tuple(parsed.themes),
         competencies=tuple(parsed.competencies),
     )
-    return LoadedFramework(path, framework, tuple(sorted(problems, key=sort_key)))
+    return LoadedFramework(path, framework)
 
 
 def _too_large(path: str, loaded: safeyaml.Loaded, limits: Limits) -> list[Problem]:
