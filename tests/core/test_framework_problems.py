@@ -273,3 +273,23 @@ def test_a_framework_deleted_while_being_opened_is_an_option_error(
     assert option_errors(tmp_path) == [
         ("framework", "cannot read fw.yml: No such file or directory")
     ]
+
+
+def test_duplicates_point_at_the_id_lines_and_unknown_cells_are_not_counted() -> None:
+    text = (
+        "levels:\n  - name: A\n    id: a\n  - name: A again\n    id: a\n"
+        "themes:\n  - {id: t, name: T}\n"
+        "competencies:\n"
+        "  - summary: First.\n    level: a\n    theme: t\n    id: c1\n"
+        "  - summary: Second.\n    level: a\n    theme: t\n    id: c1\n"
+        "  - {id: x1, level: z, theme: t, summary: s}\n"
+        "  - {id: x2, level: z, theme: t, summary: s}\n"
+    )
+    assert problems(text) == [
+        "fw.yml:5: error: levels #2: duplicate id 'a' (also on line 3)",
+        "fw.yml:16: error: competencies #2: a second competency for level 'a' and theme 't'"
+        " (the first, 'c1', is on line 12)",
+        "fw.yml:16: error: competencies #2: duplicate id 'c1' (also on line 12)",
+        "fw.yml:17: error: competencies #3: unknown level 'z'; levels: a",
+        "fw.yml:18: error: competencies #4: unknown level 'z'; levels: a",
+    ]
