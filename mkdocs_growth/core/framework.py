@@ -241,7 +241,7 @@ def load_framework(path: str, raw: bytes, limits: Limits) -> LoadedFramework:
     except ValidationError as exc:
         return failed(*_model_problems(path, loaded, exc))
     problems = _consistency(path, loaded, parsed)
-    if any(p.is_error for p in problems):
+    if problems:  # every rule across entries is an error: a valid file has no problems
         return failed(*problems)
     framework = Framework(
         path=path,
@@ -251,7 +251,7 @@ def load_framework(path: str, raw: bytes, limits: Limits) -> LoadedFramework:
         themes=tuple(parsed.themes),
         competencies=tuple(parsed.competencies),
     )
-    return LoadedFramework(path, framework, tuple(sorted(problems, key=sort_key)))
+    return LoadedFramework(path, framework)
 
 
 def _too_large(path: str, loaded: safeyaml.Loaded, limits: Limits) -> list[Problem]:
@@ -287,12 +287,10 @@ def _too_large(path: str, loaded: safeyaml.Loaded, limits: Limits) -> list[Probl
 
 
 def _model_problems(path: str, loaded: safeyaml.Loaded, exc: ValidationError) -> list[Problem]:
-    out, seen = [], set()
+    """One problem per pydantic error (the models have no unions, so no two share a place)."""
+    out = []
     for err in exc.errors(include_url=False):
         loc = data_loc(loaded.data, tuple(err["loc"]), missing=err["type"] == "missing")
-        if loc in seen:
-            continue
-        seen.add(loc)
         if err["type"] == "string_pattern_mismatch":
             message = f"{dotted(loc)}: {quote(err.get('input'))} is not a valid id ({_ID_RULE})"
         elif err["type"] == "missing":
@@ -300,7 +298,8 @@ def _model_problems(path: str, loaded: safeyaml.Loaded, exc: ValidationError) ->
             message = f"{where}: missing required field {loc[-1]!r}"
         else:
             message = describe(_FrameworkFile, "framework", loc, err)
-        line = loaded.line_of(loc[:-1] if err["type"] == "missing" else loc, default=1)
+        # A missing key has no line: line_of gives its mapping's (the file's first line at the top).
+        line = loaded.line_of(loc, default=1)
         out.append(error(path, line, message))
     return out
 

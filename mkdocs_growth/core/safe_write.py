@@ -58,7 +58,8 @@ def replace_unchanged(path: str, expected: bytes, new: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, mode)
-        if read_bytes(path, len(expected) + 1) != expected:
+        # Another size is a change too, however large (not a file over a size limit).
+        if os.path.getsize(path) != len(expected) or read_bytes(path, len(expected)) != expected:
             raise ChangedOnDisk(
                 f"{path} changed on disk since it was read; nothing was written (run the command again)"
             )

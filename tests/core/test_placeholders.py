@@ -68,3 +68,26 @@ def test_template_milestones_are_counted_and_warned_at_the_first() -> None:
     # A milestone numbered like the template but with its own done_when is real.
     renamed = front_matter({**CARD, "milestones": [{**template(1), "done_when": "shipped"}] * 3})
     assert warnings_of(renamed) == []
+
+
+def test_a_todo_on_the_bodys_first_line_is_where_the_warning_points() -> None:
+    text = front_matter(CARD, "").removesuffix("\n") + f"{TODO}\n\n## Why\n\n{TODO}\n"
+    first = line_of(text, TODO)
+    assert text.split("\n")[first - 2] == "---"  # the body's first line
+    message = "2 sections still say TODO ((top), Why): write them or delete them"
+    assert warnings_of(text) == [(first, message)]
+
+
+def test_each_section_is_named_once_however_many_todos_it_holds() -> None:
+    body = f"{TODO}\n{TODO}\n\n## Why\n\n{TODO}\n\n{TODO}\n\n## How\n\n{TODO}\n"
+    text = front_matter(CARD, body)
+    message = "3 sections still say TODO ((top), Why, How): write them or delete them"
+    assert warnings_of(text) == [(line_of(text, TODO), message)]
+
+
+def test_a_note_has_no_goal_or_milestones_to_check_only_its_sections() -> None:
+    text = front_matter(
+        {"type": "note", "title": "A note", "date": "2026-05-01"}, f"## Notes\n\n{TODO}\n"
+    )
+    message = "1 section still says TODO (Notes): write them or delete them"
+    assert warnings_of(text) == [(line_of(text, TODO), message)]
