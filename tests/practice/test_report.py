@@ -137,27 +137,70 @@ def test_metric_change_direction_and_target() -> None:
     assert metric(baseline=0, actual=3).change_percent is None
 
 
-def test_report_data_is_json_with_paths(store: Store) -> None:
+def test_report_data_carries_every_field_of_every_section(store: Store) -> None:
     report = build_report(store, horizon_period(store.config.horizon("h2")), TODAY)
-    data = json.loads(json.dumps(report_data(report, store.path_of)))
+    alpha = {"id": "a", "title": "Alpha", "path": "cards/a.md"}
+    beta = {"id": "b", "title": "Beta", "path": "cards/b.md"}
+    unmeasured = {"change": None, "change_percent": None, "toward_target": None, "target_met": None}
+    assert json.loads(json.dumps(report_data(report, store.path_of))) == {
+        "period": {"horizon": "h2", "title": "h2", "start": "2026-04-01", "end": "2026-06-30"},
+        "today": "2026-05-20",
+        "cards": [{**alpha, "status": "active"}, {**beta, "status": "planned"}],
+        "milestones_done": [
+            {"card": alpha, "number": 1, "title": "M1", "done_when": "proof 1", "due": "2026-05-10"},
+            {"card": alpha, "number": 2, "title": "M2", "done_when": "proof 2", "due": "2026-06-10"},
+        ],
+        "metrics": [
+            {"card": alpha, "name": "p99", "unit": "ms", "baseline": 400, "target": 250,
+             "actual": 300, "change": -100, "change_percent": -25.0, "toward_target": True,
+             "target_met": False},
+            {"card": alpha, "name": "coverage", "unit": "%", "baseline": 50, "target": 80,
+             "actual": 85, "change": 35, "change_percent": 70.0, "toward_target": True,
+             "target_met": True},
+            {"card": alpha, "name": "later", "unit": None, "baseline": 1, "target": 2,
+             "actual": None, **unmeasured},
+        ],
+        "artifacts": {
+            "technical": [{"card": alpha, "title": "Repo", "url": "https://example.com/repo"}],
+            "process": [],
+            "people": [{"card": alpha, "title": "Talk page", "url": "../talks/t.md"}],
+        },
+        "notes": [{"id": "n", "title": "In h2", "path": "notes/n.md", "date": "2026-04-03"}],
+        "talks": [
+            {"id": "t", "title": "Share", "path": "talks/t.md", "date": "2026-05-01",
+             "audience": "team"}
+        ],
+        "decisions": [
+            {"id": "x", "title": "Pick", "path": "decisions/x.md", "date": "2026-06-30",
+             "status": "accepted"}
+        ],
+        "feedback": [
+            {"card": alpha, "date": "2026-04-15", "from": "Dana", "went_well": "w",
+             "didnt": "d", "try_next": None}
+        ],
+        "rubric": {
+            "average_change": 1.25,
+            "cards": [
+                {"card": alpha, "before": BEFORE, "after": AFTER, "change": 1.25},
+                {"card": beta, "before": BEFORE, "after": None, "change": None},
+            ],
+        },
+    }  # fmt: skip
+
+
+def test_a_date_range_holds_milestones_due_on_its_first_and_last_day(store: Store) -> None:
+    period = Period(dt.date(2026, 5, 10), dt.date(2026, 6, 10))  # Alpha's M1 and M2 are due then
+    data = report_data(build_report(store, period, TODAY))
     assert data["period"] == {
-        "horizon": "h2",
-        "title": "h2",
-        "start": "2026-04-01",
-        "end": "2026-06-30",
+        "horizon": None,
+        "title": "2026-05-10 to 2026-06-10",
+        "start": "2026-05-10",
+        "end": "2026-06-10",
     }
-    assert data["cards"][0] == {
-        "id": "a",
-        "title": "Alpha",
-        "path": "cards/a.md",
-        "status": "active",
-    }
-    assert [m["name"] for m in data["metrics"]] == ["p99", "coverage", "later"]
-    assert data["metrics"][0]["change"] == -100 and data["metrics"][0]["toward_target"] is True
-    assert data["rubric"]["average_change"] == 1.25
-    assert data["rubric"]["cards"][1]["after"] is None
-    assert set(data["artifacts"]) == {"technical", "process", "people"}
-    assert data["feedback"][0]["from"] == "Dana"
+    assert [(m["card"], m["number"], m["due"]) for m in data["milestones_done"]] == [
+        ({"id": "a", "title": "Alpha"}, 1, "2026-05-10"),
+        ({"id": "a", "title": "Alpha"}, 2, "2026-06-10"),
+    ]
 
 
 def test_an_empty_period_is_a_packet_that_says_so(tmp_path: Path) -> None:
