@@ -56,7 +56,15 @@ STORE = {
     "cards/dropped.md": card(
         title="Dropped idea", status="dropped", competencies=["staff/learning"]
     ),
-    "talks/given.md": doc("talk", "Traces first", "2026-03-10", "staff/communication"),
+    "talks/given.md": front_matter(
+        {
+            "type": "talk",
+            "title": "Traces first",
+            "date": "2026-03-10",
+            "audience": "platform guild",
+            "competencies": ["staff/communication"],
+        }
+    ),
     "talks/later.md": doc("talk", "Next talk", "2026-06-10", "staff/communication"),
     "notes/n1.md": doc("note", "A note on sampling", "2026-04-20", "staff/craft"),
     "decisions/d1.md": doc("decision", "Use the SDK", "2026-04-05", "staff/craft"),
@@ -178,3 +186,110 @@ def test_no_framework_no_report(tmp_path: Path) -> None:
     store = store_of(config)
     assert evidence_report(store) is None
     assert evidence_in_period(store, dt.date(2026, 1, 1), dt.date(2026, 12, 31)) == []
+
+
+def evidence(path: str, state: str, date: str, *reasons: str, **fields: Any) -> dict[str, Any]:
+    """One document in ``as_dict`` form (id from the file name, type from the folder)."""
+    folder, name = path.split("/")
+    return {
+        "id": name.removesuffix(".md"),
+        "type": folder.removesuffix("s"),
+        "title": fields.get("title"),
+        "path": path,
+        "state": state,
+        "date": date,
+        "horizon": fields.get("horizon"),
+        "reasons": list(reasons),
+    }
+
+
+def competency(
+    level: str, theme: str, summary: str, evidence: list[Any], planned: list[Any]
+) -> dict[str, Any]:
+    return {
+        "id": f"{level}-{theme}",
+        "level": level,
+        "theme": theme,
+        "summary": summary,
+        "proficiency": "Practitioner",
+        "gap": not evidence,
+        "evidence": evidence,
+        "planned": planned,
+    }
+
+
+def test_as_dict_is_what_growth_json_and_the_command_carry(report: EvidenceReport) -> None:
+    data = report.as_dict()
+    themes = {t["id"]: t for t in data.pop("themes")}
+    assert data == {
+        "framework": {"path": "framework.yml", "name": "Test ladder"},
+        "level": "senior",
+        "target_level": "staff",
+        "levels": [
+            {"id": "senior", "name": "Senior engineer"},
+            {"id": "staff", "name": "Staff engineer"},
+        ],
+        "summary": [
+            {
+                "level": "staff",
+                "role": "target level",
+                "with_evidence": 3,
+                "themes": 8,
+                "text": "target level (Staff engineer): 3 of 8 themes have evidence",
+            },
+            {
+                "level": "senior",
+                "role": "current level",
+                "with_evidence": 1,
+                "themes": 8,
+                "text": "current level (Senior engineer): 1 of 8 themes have evidence",
+            },
+        ],
+    }
+    assert list(themes) == [t for t, _ in THEMES]
+    retries = evidence(
+        "cards/retries.md",
+        "done",
+        "2026-02-01",
+        "milestone done: Read the paper",
+        "milestone done: Build the demo",
+        "milestone done: Teach it back",
+        "metric Double charges: 4 → 0 per month (target 0)",
+        title="Idempotent retries",
+        horizon="2026-Q2",
+    )
+    assert themes["craft"] == {
+        "id": "craft",
+        "name": "Technical craft",
+        "competencies": [
+            competency(
+                "senior", "craft", "Senior engineer: technical craft at this level.", [retries], []
+            ),
+            competency(
+                "staff",
+                "craft",
+                "Staff engineer: technical craft at this level.",
+                [
+                    retries,
+                    evidence("notes/n1.md", "note", "2026-04-20", title="A note on sampling"),
+                    evidence("decisions/d1.md", "proposed", "2026-04-05", title="Use the SDK"),
+                ],
+                [],
+            ),
+        ],
+    }
+    assert themes["communication"]["competencies"][1] == competency(
+        "staff",
+        "communication",
+        "Staff engineer: communication at this level.",
+        [
+            evidence(
+                "talks/given.md",
+                "given",
+                "2026-03-10",
+                "audience: platform guild",
+                title="Traces first",
+            )
+        ],
+        [evidence("talks/later.md", "scheduled", "2026-06-10", title="Next talk")],
+    )
