@@ -12,10 +12,12 @@ from mkdocs_growth.core import frontmatter_edit as fm
 from mkdocs_growth.core.model import Card
 from mkdocs_growth.practice.card_edits import (
     Change,
+    EditRejected,
     EditRequestError,
     When,
     done,
     feedback,
+    find_card,
     milestone_index,
     rate,
     review,
@@ -255,3 +257,15 @@ def test_rate_names_the_dimensions_missing_or_unknown(
     with pytest.raises(EditRequestError) as raised:
         rate(cards[card_id], "after", scores)
     assert str(raised.value) == message
+
+
+def test_an_id_two_files_share_names_both_and_edits_neither(tmp_path: Path) -> None:
+    files = {"cards/trace.md": card(), "cards/old/trace.md": card(), "cards/other.md": card()}
+    store = store_of(write_store(tmp_path, files))
+    with pytest.raises(EditRejected) as raised:
+        find_card(store, "trace")
+    assert str(raised.value) == (
+        "id 'trace' is used by 2 files: cards/old/trace.md, cards/trace.md;"
+        " give each an id of its own first"
+    )
+    assert find_card(store, "other").path == "cards/other.md"

@@ -207,3 +207,26 @@ def test_an_empty_period_is_a_packet_that_says_so(tmp_path: Path) -> None:
     store = store_of(write_store(tmp_path, {"index.md": "# Home\n"}, OPTIONS))
     report = build_report(store, horizon_period(store.config.horizon("h1")), TODAY)
     assert report.is_empty and report.rubric_average is None
+
+
+def test_a_date_range_takes_horizons_that_touch_it_on_one_day(store: Store) -> None:
+    # h1 ends on 2026-03-31 and h2 starts on 2026-04-01: a two-day range holds both
+    report = build_report(store, Period(dt.date(2026, 3, 31), dt.date(2026, 4, 1)), TODAY)
+    assert [c.title for c in report.cards] == ["Gamma", "Alpha", "Beta"]  # done, active, planned
+    assert [c.title for c in build_report(store, Period(TODAY, TODAY), TODAY).cards] == [
+        "Alpha",
+        "Beta",
+    ]
+
+
+def test_cards_are_ordered_by_status_then_priority_then_title(tmp_path: Path) -> None:
+    best = {"impact": 5, "effort": 1, "reusability": 5, "learnings": 5}
+    files = {
+        "cards/a.md": card(title="A planned", horizon="h2"),
+        "cards/b.md": card(title="B active", horizon="h2", status="active"),
+        "cards/z.md": card(title="Z active first", horizon="h2", status="active", scores=best),
+        "cards/y.md": card(title="Y done", horizon="h2", status="done"),
+    }
+    store = store_of(write_store(tmp_path, files, OPTIONS))
+    report = build_report(store, horizon_period(store.config.horizon("h2")), TODAY)
+    assert [c.title for c in report.cards] == ["Y done", "Z active first", "B active", "A planned"]
