@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
-from conftest import card, store_of, write_store
+from conftest import card, store_of, write_framework_store, write_store
 
+from mkdocs_growth.cli.settings import load_settings
 from mkdocs_growth.core import frontmatter_edit as fm
 from mkdocs_growth.core.model import Card
 from mkdocs_growth.practice.card_edits import (
@@ -19,6 +21,7 @@ from mkdocs_growth.practice.card_edits import (
     feedback,
     find_card,
     milestone_index,
+    prepare,
     rate,
     review,
     start,
@@ -269,3 +272,48 @@ def test_an_id_two_files_share_names_both_and_edits_neither(tmp_path: Path) -> N
         " give each an id of its own first"
     )
     assert find_card(store, "other").path == "cards/other.md"
+
+
+# -- prepare: the edit checked like a build ------------------------------------------------
+
+ACTIVE = statuses("active", "planned", "planned")
+
+
+def prepared(config: Path, card_id: str, decide: Any, **kwargs: Any) -> Any:
+    settings = load_settings(str(config))
+    return prepare(settings.docs_dir, settings.growth, card_id, decide, **kwargs)
+
+
+def test_an_edit_warns_of_what_it_brings_naming_the_config_file(tmp_path: Path) -> None:
+    files = {
+        "cards/a.md": card(status="active", milestones=ACTIVE),
+        "cards/b.md": card(status="planned"),
+    }
+    config = write_store(tmp_path, files, {"today": "2026-05-20", "max_active": 1})
+    result = prepared(config, "b", lambda c: start(c, 0))
+    assert [(p.path, p.message) for p in result.warnings] == [
+        (
+            "mkdocs.yml",
+            "2 active milestones across active cards, over max_active 1: finish or pause some before starting more",
+        ),
+    ]
+
+
+def test_an_edit_does_not_repeat_a_warning_that_was_there_before(tmp_path: Path) -> None:
+    files = {
+        "cards/a.md": card(status="active", milestones=ACTIVE),
+        "cards/b.md": card(status="active", milestones=ACTIVE),
+    }
+    config = write_store(tmp_path, files, {"today": "2026-05-20", "max_active": 1})
+    result = prepared(config, "b", lambda c: review(c, DAY), config_path="site/mkdocs.yml")
+    assert result.changed and result.warnings == []
+
+
+def test_a_card_naming_an_unknown_competency_is_not_edited(tmp_path: Path) -> None:
+    files = {"cards/c.md": card(competencies=["staff/nonsense"])}
+    config = write_framework_store(tmp_path, files)
+    with pytest.raises(EditRejected) as raised:
+        prepared(
+            config, "c", lambda c: review(c, DAY), framework=load_settings(str(config)).framework
+        )
+    assert str(raised.value) == "cards/c.md has errors: fix them before editing it"

@@ -230,3 +230,22 @@ def test_cards_are_ordered_by_status_then_priority_then_title(tmp_path: Path) ->
     store = store_of(write_store(tmp_path, files, OPTIONS))
     report = build_report(store, horizon_period(store.config.horizon("h2")), TODAY)
     assert [c.title for c in report.cards] == ["Y done", "Z active first", "B active", "A planned"]
+
+
+def test_a_horizon_packet_holds_its_done_milestones_whatever_their_due_date(store: Store) -> None:
+    report = build_report(store, horizon_period(store.config.horizon("h1")), TODAY)
+    # Gamma's milestones were due after h1 ended (May to July): still h1's work
+    assert [(m.card.title, m.index) for m in report.milestones_done] == [
+        ("Gamma", 0),
+        ("Gamma", 1),
+        ("Gamma", 2),
+    ]
+
+
+def test_a_milestone_without_due_date_and_a_rating_after_only_are_shown(tmp_path: Path) -> None:
+    undated = [{"title": "Undated", "done_when": "shown", "status": "done"}, *milestones("done")]
+    files = {"cards/a.md": card(horizon="h2", milestones=undated, rubric={"after": AFTER})}
+    store = store_of(write_store(tmp_path, files, OPTIONS))
+    report = build_report(store, Period(dt.date(2026, 6, 1), dt.date(2026, 6, 30)), TODAY)
+    assert [m.title for m in report.milestones_done] == ["Undated"]  # M1 was due on 05-10
+    assert [(r.before, r.after is not None) for r in report.rubric] == [(None, True)]
