@@ -317,3 +317,17 @@ def test_a_card_naming_an_unknown_competency_is_not_edited(tmp_path: Path) -> No
             config, "c", lambda c: review(c, DAY), framework=load_settings(str(config)).framework
         )
     assert str(raised.value) == "cards/c.md has errors: fix them before editing it"
+
+
+def test_a_card_with_warnings_is_edited_whatever_errors_other_files_have(tmp_path: Path) -> None:
+    files = {
+        "cards/my card.md": card(id="spaced", milestones=milestones("Paper", "Demo")),
+        "notes/broken.md": "---\ntype: note\ndate: 2026-05-01\n---\n",  # no title: an error
+    }
+    config = write_store(tmp_path, files, {"today": "2026-05-20"})
+    store = store_of(config)
+    assert [p.path for p in store.problems if p.is_error] == ["notes/broken.md"]
+    assert [p.path for p in store.warnings] == ["cards/my card.md"]  # two milestones
+    result = prepared(config, "spaced", lambda c: review(c, DAY))
+    assert result.full_path == str(tmp_path / "docs" / "cards" / "my card.md")
+    assert result.changed and result.warnings == []
