@@ -249,3 +249,13 @@ def test_a_milestone_without_due_date_and_a_rating_after_only_are_shown(tmp_path
     report = build_report(store, Period(dt.date(2026, 6, 1), dt.date(2026, 6, 30)), TODAY)
     assert [m.title for m in report.milestones_done] == ["Undated"]  # M1 was due on 05-10
     assert [(r.before, r.after is not None) for r in report.rubric] == [(None, True)]
+
+
+def test_started_horizons_count_from_the_day_asked_including_its_first_day(
+    store: Store, tmp_path: Path
+) -> None:
+    assert [h.id for h in started_horizons(store, dt.date(2026, 4, 1))] == ["h1", "h2"]
+    # quarters: those documents name, plus the quarter of the day asked (not the config's today)
+    files = {"notes/n.md": doc("note", "Old", "2026-02-01", horizon="2026-Q1")}
+    quarters = store_of(write_store(tmp_path, files, {"today": "2026-01-15"}))
+    assert [h.id for h in started_horizons(quarters, TODAY)] == ["2026-Q1", "2026-Q2"]
