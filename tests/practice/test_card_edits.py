@@ -331,3 +331,20 @@ def test_a_card_with_warnings_is_edited_whatever_errors_other_files_have(tmp_pat
     result = prepared(config, "spaced", lambda c: review(c, DAY))
     assert result.full_path == str(tmp_path / "docs" / "cards" / "my card.md")
     assert result.changed and result.warnings == []
+
+
+def test_an_edit_with_nothing_to_do_names_the_file_and_keeps_its_bytes(tmp_path: Path) -> None:
+    files = {"cards/c.md": card(reviewed=["2026-05-20"])}
+    config = write_store(tmp_path, files, {"today": "2026-05-20"})
+    result = prepared(config, "c", lambda c: review(c, DAY))
+    assert (result.path, result.full_path) == ("cards/c.md", str(tmp_path / "docs/cards/c.md"))
+    assert not result.changed and result.new == result.old
+    assert result.change.summary == ("already reviewed on 2026-05-20; nothing to record",)
+
+
+def test_an_unknown_card_id_is_matched_against_card_ids_only(tmp_path: Path) -> None:
+    note = "---\ntype: note\ntitle: Sampling\ndate: 2026-05-01\n---\n"
+    store = store_of(write_store(tmp_path, {"cards/c.md": card(), "notes/sampling.md": note}))
+    with pytest.raises(EditRequestError) as raised:
+        find_card(store, "samplin")
+    assert str(raised.value) == "no card has id 'samplin'"
