@@ -56,6 +56,7 @@ STORE = {
     "cards/dropped.md": card(
         title="Dropped idea", status="dropped", competencies=["staff/learning"]
     ),
+    "cards/someday.md": card(title="Someday", competencies=["staff/operations"]),  # no date
     "talks/given.md": front_matter(
         {
             "type": "talk",
@@ -188,7 +189,9 @@ def test_no_framework_no_report(tmp_path: Path) -> None:
     assert evidence_in_period(store, dt.date(2026, 1, 1), dt.date(2026, 12, 31)) == []
 
 
-def evidence(path: str, state: str, date: str, *reasons: str, **fields: Any) -> dict[str, Any]:
+def evidence(
+    path: str, state: str, date: str | None, *reasons: str, **fields: Any
+) -> dict[str, Any]:
     """One document in ``as_dict`` form (id from the file name, type from the folder)."""
     folder, name = path.split("/")
     return {
@@ -293,3 +296,6 @@ def test_as_dict_is_what_growth_json_and_the_command_carry(report: EvidenceRepor
         ],
         [evidence("talks/later.md", "scheduled", "2026-06-10", title="Next talk")],
     )
+    assert themes["operations"]["competencies"][1]["planned"] == [
+        evidence("cards/someday.md", "planned", None, title="Someday", horizon="2026-Q2")
+    ]
