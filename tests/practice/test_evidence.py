@@ -154,6 +154,8 @@ def test_without_level_options_every_level_is_shown(tmp_path: Path) -> None:
     config = write(tmp_path, STORE, {"today": TODAY, "level": None, "target_level": None})
     report = evidence_report(store_of(config))
     assert report is not None and len(report.levels) == 5
+    data = report.as_dict()
+    assert (data["level"], data["target_level"]) == (None, None)
 
 
 def test_a_level_without_a_competency_is_not_counted(tmp_path: Path) -> None:
@@ -178,6 +180,13 @@ def test_evidence_of_a_period(tmp_path: Path) -> None:
         ("staff/operations", ["Trace explorer"]),
         ("staff/communication", ["Traces first"]),
     ]
+    # the packet's "evidence by competency": the same rule, gaps for the rest, no planned work
+    report = evidence_report(store, period=(dt.date(2026, 3, 1), dt.date(2026, 4, 30)))
+    assert report is not None
+    assert titles(cell(report, "craft", "staff").evidence) == ["A note on sampling", "Use the SDK"]
+    communication = cell(report, "communication", "staff")
+    assert titles(communication.evidence) == ["Traces first"] and communication.planned == ()
+    assert cell(report, "craft", "senior").gap  # Idempotent retries is dated 2026-02-01
 
 
 def test_no_framework_no_report(tmp_path: Path) -> None:
