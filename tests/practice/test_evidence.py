@@ -308,3 +308,31 @@ def test_as_dict_is_what_growth_json_and_the_command_carry(report: EvidenceRepor
     assert themes["operations"]["competencies"][1]["planned"] == [
         evidence("cards/someday.md", "planned", None, title="Someday", horizon="2026-Q2")
     ]
+
+
+def test_summary_lists_target_then_current_then_the_levels_between(tmp_path: Path) -> None:
+    config = write(tmp_path, STORE, {"today": TODAY, "level": "engineer"})
+    report = evidence_report(store_of(config))
+    assert report is not None
+    assert [(s.role, s.level.id) for s in report.summaries] == [
+        ("target level", "staff"),
+        ("current level", "engineer"),
+        ("level", "senior"),
+    ]
+
+
+def test_an_undated_card_is_evidence_of_the_periods_its_horizon_overlaps(tmp_path: Path) -> None:
+    undated = card(
+        title="Undated", status="done", milestones=DONE, competencies=["staff/mentoring"]
+    )
+    config = write(tmp_path, {"cards/u.md": undated}, {"today": TODAY})
+    store = store_of(config)
+    horizon = store.config.horizon("2026-Q2")
+    assert horizon is not None
+    for start, end, titles_in in [
+        (horizon.end, dt.date(2026, 7, 31), ["Undated"]),
+        (dt.date(2026, 7, 1), dt.date(2026, 7, 31), []),
+    ]:
+        report = evidence_report(store, period=(start, end))
+        assert report is not None
+        assert titles(cell(report, "mentoring", "staff").evidence) == titles_in
