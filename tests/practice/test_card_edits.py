@@ -348,3 +348,12 @@ def test_an_unknown_card_id_is_matched_against_card_ids_only(tmp_path: Path) -> 
     with pytest.raises(EditRequestError) as raised:
         find_card(store, "samplin")
     assert str(raised.value) == "no card has id 'samplin'"
+
+
+def test_a_card_that_is_a_symbolic_link_is_not_edited(tmp_path: Path) -> None:
+    config = write_store(tmp_path, {"cards/real.md": card()}, {"today": "2026-05-20"})
+    link = tmp_path / "docs" / "cards" / "linked.md"
+    link.symlink_to(tmp_path / "docs" / "cards" / "real.md")
+    with pytest.raises(EditRejected) as raised:
+        prepared(config, "linked", lambda c: review(c, DAY))
+    assert str(raised.value) == f"{link} is a symbolic link: edit the file it points to"
