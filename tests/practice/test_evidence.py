@@ -311,14 +311,18 @@ def test_as_dict_is_what_growth_json_and_the_command_carry(report: EvidenceRepor
 
 
 def test_summary_lists_target_then_current_then_the_levels_between(tmp_path: Path) -> None:
-    config = write(tmp_path, STORE, {"today": TODAY, "level": "engineer"})
+    config = write(tmp_path, STORE, {"today": TODAY, "level": "junior"})
     report = evidence_report(store_of(config))
     assert report is not None
     assert [(s.role, s.level.id) for s in report.summaries] == [
         ("target level", "staff"),
-        ("current level", "engineer"),
+        ("current level", "junior"),
         ("level", "senior"),
+        ("level", "engineer"),
     ]
+    only = write(tmp_path / "only", STORE, {"today": TODAY, "target_level": None})
+    report = evidence_report(store_of(only))
+    assert report is not None and [level.id for level in report.levels] == ["senior"]
 
 
 def test_an_undated_card_is_evidence_of_the_periods_its_horizon_overlaps(tmp_path: Path) -> None:
@@ -336,3 +340,17 @@ def test_an_undated_card_is_evidence_of_the_periods_its_horizon_overlaps(tmp_pat
         report = evidence_report(store, period=(start, end))
         assert report is not None
         assert titles(cell(report, "mentoring", "staff").evidence) == titles_in
+
+
+def test_each_document_counts_once_and_a_talk_given_today_is_given(tmp_path: Path) -> None:
+    files = {
+        "a.md": front_matter({"type": "note", "title": "No competencies", "date": "2026-01-01"}),
+        "notes/older.md": doc("note", "Older", "2026-04-01", "staff/craft", "staff-craft"),
+        "notes/zulu.md": doc("note", "Zulu newer", "2026-05-01", "staff/craft"),
+        "talks/today.md": doc("talk", "Today", TODAY, "staff/craft"),
+    }
+    report = evidence_report(store_of(write(tmp_path, files, {"today": TODAY})))
+    assert report is not None
+    craft = cell(report, "craft", "staff")
+    assert titles(craft.evidence) == ["Today", "Zulu newer", "Older"]
+    assert craft.evidence[0].state == "given" and craft.planned == ()
