@@ -348,9 +348,21 @@ def test_each_document_counts_once_and_a_talk_given_today_is_given(tmp_path: Pat
         "notes/older.md": doc("note", "Older", "2026-04-01", "staff/craft", "staff-craft"),
         "notes/zulu.md": doc("note", "Zulu newer", "2026-05-01", "staff/craft"),
         "talks/today.md": doc("talk", "Today", TODAY, "staff/craft"),
+        "notes/later.md": front_matter(
+            {
+                "type": "note",
+                "title": "Later",
+                "date": "2026-06-01",
+                "horizon": "2026-Q2",
+                "competencies": ["staff/craft"],
+            }
+        ),
     }
     report = evidence_report(store_of(write(tmp_path, files, {"today": TODAY})))
     assert report is not None
     craft = cell(report, "craft", "staff")
     assert titles(craft.evidence) == ["Today", "Zulu newer", "Older"]
-    assert craft.evidence[0].state == "given" and craft.planned == ()
+    assert craft.evidence[0].state == "given" and craft.evidence[0].strong
+    assert [(e.state, e.horizon, e.strong) for e in craft.planned] == [
+        ("dated 2026-06-01", "2026-Q2", False)
+    ]
