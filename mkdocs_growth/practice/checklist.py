@@ -204,7 +204,7 @@ def _check_in(store: Store, today: dt.date, base: str) -> CheckItem | None:
     )
 
 
-def _retro(store: Store, today: dt.date, base: str) -> CheckItem:
+def _retro(store: Store, today: dt.date) -> CheckItem:
     label = "A retrospective in the last 90 days"
     retro = _newest_within(store.retros, today, RETRO_DAYS)
     if retro is not None:
@@ -227,6 +227,6 @@ def checklist(store: Store, today: dt.date, base: str) -> list[CheckItem]:
         _weekly_note(store, today),
         _knowledge_share(store, today),
         _check_in(store, today, base),
-        _retro(store, today, base),
+        _retro(store, today),
     ]
     return [item for item in items if item is not None]

@@ -155,12 +155,8 @@ class Cadence:
     def periods(self, kind: str) -> list[tuple[int, int]]:
         """``(first week index, last week index)`` of each rhythm period, newest aligned to today."""
         size = RHYTHM[kind].weeks
-        out = []
-        end = len(self.weeks)
-        while end > 0:
-            out.append((max(0, end - size), end - 1))
-            end -= size
-        return out[::-1]
+        ends = range(len(self.weeks), 0, -size)  # one past each period's last week, newest first
+        return [(max(0, end - size), end - 1) for end in reversed(ends)]
 
     def met(self, kind: str) -> tuple[int, int]:
         """Rhythm periods with at least one document, and how many periods there are."""

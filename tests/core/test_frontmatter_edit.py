@@ -165,6 +165,159 @@ def test_line_changes_sees_a_changed_line_ending() -> None:
     assert line_changes(b"a\r\nb\r\n", b"a\nb\r\n") == ({1}, [])
 
 
+@pytest.mark.parametrize(
+    ("text", "op", "expected"),
+    [
+        ("---\ntags:\n  -\n  - b\n---\n", Set(("tags", 0), ["x"]), "tags:\n  - [x]\n  - b\n"),
+        (
+            "---\ntags:\n  - ~\n  - b\n---\n",
+            Set(("tags", 0), {"x": "y"}),
+            "tags:\n  - {x: y}\n  - b\n",
+        ),
+        ("---\nk: {a: ~, b: 1}\n---\n", Set(("k", "a"), ["x", "y"]), "k: {a: [x, y], b: 1}\n"),
+        ("---\nk: {a: , b: 1}\n---\n", Set(("k", "a"), ["x"]), "k: {a: [x] , b: 1}\n"),
+    ],
+    ids=["empty-item", "null-item", "null-in-flow", "empty-in-flow"],
+)
+def test_a_null_list_item_or_flow_value_is_filled_in_place(
+    text: str, op: Set, expected: str
+) -> None:
+    """No key to hang a block below: the list or mapping goes where the null was, in flow style."""
+    assert run(text, op) == f"---\n{expected}---\n"
+
+
+def test_a_null_value_gets_every_key_or_item_on_its_own_line() -> None:
+    out = run("---\nk:\n  a:\n---\n", Set(("k", "a"), {"x": 1, "y": 2}))
+    assert out == "---\nk:\n  a:\n    x: 1\n    y: 2\n---\n"
+    out = run("---\nk:\n  a: ~\n---\n", Set(("k", "a"), ["x", "y"]))
+    assert out == "---\nk:\n  a:\n    - x\n    - y\n---\n"
+
+
+@pytest.mark.parametrize(
+    ("op", "message"),
+    [
+        (Set(("m",), "x"), "m is a list; cannot replace it"),
+        (Set(("k",), "x"), "k is a mapping; cannot replace it"),
+        (Append(("k",), "x"), "k is a mapping, not a list"),
+        (Append(("t",), "x"), "t is a single value, not a list"),
+        (Set(("t",), ["x"]), "t is a single value, not a list"),
+        (Set(("t",), {"x": 1}), "t is a single value, not a mapping"),
+    ],
+)
+def test_a_value_of_another_shape_names_both_shapes(op: Set | Append, message: str) -> None:
+    with pytest.raises(EditError) as caught:
+        edit(b"---\nm:\n  - a\nk: {a: 1}\nt: x\n---\n", [op])
+    assert str(caught.value) == message
+
+
+def test_text_is_double_quoted_with_every_special_character_escaped() -> None:
+    value = 'say "hi" \\ a\tb\nc\x01\x85\ufeff X'
+    out = run("---\nk: 1\n---\n", Set(("k",), value))
+    assert out == '---\nk: "say \\"hi\\" \\\\ a\\tb\\nc\\u0001\\u0085\\ufeff X"\n---\n'
+
+
+def test_a_character_editors_hide_is_escaped_even_where_plain_would_read_back() -> None:
+    assert run("---\nk: 1\n---\n", Set(("k",), "a\ufeffb")) == '---\nk: "a\\ufeffb"\n---\n'
+
+
+@pytest.mark.parametrize("surrogate", ["\ud800", "\udfff"])
+def test_a_lone_surrogate_cannot_be_written(surrogate: str) -> None:
+    with pytest.raises(EditError) as caught:
+        edit(b"---\nk: 1\n---\n", [Set(("k",), "a" + surrogate)])
+    assert str(caught.value) == "the text holds a character that is not valid Unicode"
+
+
+def test_new_values_are_plain_where_their_context_reads_them_back() -> None:
+    """`a, b` is plain text in a block value but two items in a flow list: quoted only there."""
+    out = run(
+        "---\nk: 1\n---\n",
+        Set(("n",), "a, b"),
+        Set(("e",), {}),
+        Set(("l",), []),
+        Set(("m",), ["x", "y"]),
+    )
+    assert out == "---\nk: 1\nn: a, b\ne: {}\nl: []\nm:\n  - x\n  - y\n---\n"
+    out = run(
+        "---\nk:\n  - a\n---\n", Append(("k",), "a, b"), Append(("k",), ["x"]), Append(("k",), {})
+    )
+    assert out == "---\nk:\n  - a\n  - a, b\n  - [x]\n  - {}\n---\n"
+    out = run("---\nk: []\n---\n", Append(("k",), {"a": "x", "b": ["y", "z"], "c": "p, q"}))
+    assert out == '---\nk: [{a: x, b: [y, z], c: "p, q"}]\n---\n'
+
+
+@pytest.mark.parametrize(
+    "op", [Set(("k",), {"a": "x, y", "new": 2}), Set(("k", "a"), "x, y")], ids=["mapping", "key"]
+)
+def test_a_value_set_inside_a_flow_mapping_is_quoted_for_flow(op: Set) -> None:
+    expected = '{a: "x, y", new: 2}' if isinstance(op.value, dict) else '{a: "x, y"}'
+    assert run("---\nk: {a: 1}\n---\n", op) == f"---\nk: {expected}\n---\n"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [("{}", "{a: 1}"), ("{c}", "{c, a: 1}"), ("{c: 2, d}", "{c: 2, d, a: 1}")],
+    ids=["empty", "key-only", "key-only-last"],
+)
+def test_a_key_added_to_a_flow_mapping_goes_inside_its_braces(before: str, after: str) -> None:
+    assert run(f"---\nk: {before}\n---\n", Set(("k", "a"), 1)) == f"---\nk: {after}\n---\n"
+
+
+def test_a_new_key_is_written_plain_or_refused_by_name() -> None:
+    assert run("---\nk: 1\n---\n", Set(("Next_step-2",), "x")) == "---\nk: 1\nNext_step-2: x\n---\n"
+    with pytest.raises(EditError) as caught:
+        edit(b"---\nk: 1\n---\n", [Set(("a b",), "x")])
+    assert str(caught.value) == "cannot write the key 'a b'"
+
+
+def test_a_mapping_set_on_a_mapping_replaces_and_adds_keys() -> None:
+    out = run("---\nk:\n  a: 1\n---\n", Set(("k",), {"a": "changed", "new": 2}))
+    assert out == "---\nk:\n  a: changed\n  new: 2\n---\n"
+    out = run("---\nt: x\nrubric:\n  before: ~\n---\n", Set(("rubric",), {"before": {"impact": 2}}))
+    assert out == "---\nt: x\nrubric:\n  before:\n    impact: 2\n---\n"
+
+
+def test_an_appended_mapping_is_indented_like_the_lists_first_item() -> None:
+    """The file's other list (4 spaces after the dash) does not decide this list's indentation."""
+    text = "---\na:\n  - x: 1\nb:\n  -   y: 1\n---\n"
+    out = run(text, Append(("a",), {"x": 3, "y": 4}))
+    assert out == "---\na:\n  - x: 1\n  - x: 3\n    y: 4\nb:\n  -   y: 1\n---\n"
+
+
+def test_an_empty_or_null_value_is_filled_on_its_own_line() -> None:
+    assert run("---\nstatus:\nx: 1\n---\n", Set(("status",), "active")) == (
+        "---\nstatus: active\nx: 1\n---\n"
+    )
+    out = run("---\nx: 1\nrubric:   ~\ny: 1\n---\n", Set(("rubric", "before"), {"impact": 2}))
+    assert out == "---\nx: 1\nrubric:\n  before:\n    impact: 2\ny: 1\n---\n"
+    out = run("---\nx: 1\nreviewed:   \ny: 1\n---\n", Append(("reviewed",), DAY))
+    assert out == "---\nx: 1\nreviewed:   \n  - 2026-11-24\ny: 1\n---\n"
+
+
+@pytest.mark.parametrize(
+    ("op", "message"),
+    [
+        (Set(("k",), {"a": ["x"]}), "k.a is a single value, not a list"),
+        (Set(("l", 0), {"a": 1}), "l #1 is a single value, not a mapping"),
+        (Set(("milestones", 0, "title"), "a"), "no list item 0 to set"),
+    ],
+)
+def test_a_nested_edit_that_cannot_be_made_names_its_path(op: Set, message: str) -> None:
+    with pytest.raises(EditError) as caught:
+        edit(b"---\nk:\n  a: x\nl:\n  - x\n---\n", [op])
+    assert str(caught.value) == message
+
+
+def test_apply_to_data_merges_nested_mappings_and_shares_nothing_with_the_operations() -> None:
+    meta: dict[str, Any] = {"rubric": {"before": {"impact": 1}, "after": {"x": 1}}}
+    value: dict[str, Any] = {"before": {"clarity": 2}, "after": 3, "notes": {"x": [1]}}
+    out = apply_to_data(meta, [Set(("rubric",), value)])
+    assert out == {
+        "rubric": {"before": {"impact": 1, "clarity": 2}, "after": 3, "notes": {"x": [1]}}
+    }
+    out["rubric"]["notes"]["x"].append(2)
+    assert value["notes"] == {"x": [1]}
+
+
 # -- property: odd formatting, every edit ------------------------------------------------
 
 WORDS = ["trace", "latency", "budget", "Raft", "on-call", "p99", "review", "x"]

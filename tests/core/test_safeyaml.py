@@ -44,6 +44,25 @@ def test_an_impossible_date_stays_text_for_the_model_to_report() -> None:
     assert load("date: 2026-02-30").data == {"date": "2026-02-30"}
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("a: 1\nb: !!int abc\n", 4, "invalid int value 'abc'"),
+        ("b: !!float 1.2.3\n", 3, "invalid float value '1.2.3'"),
+    ],
+)
+def test_a_value_its_tag_cannot_read_is_an_error_quoting_it(
+    text: str, line: int, message: str
+) -> None:
+    problem = fails(text, first_line=3)
+    assert (problem.line, problem.message) == (line, message)
+
+
+def test_anchored_keys_stay_names_and_anchored_values_keep_their_type() -> None:
+    data = load("&k on: &v 3\nlist: [&i 4, *i]\nother: *v\n&n null: x\n").data
+    assert data == {"on": 3, "list": [4, 4], "other": 3, "null": "x"}
+
+
 def test_an_empty_document_is_none() -> None:
     assert load("").data is None
     assert load("# only a comment\n").data is None
@@ -172,6 +191,7 @@ def test_a_collection_as_key_is_an_error() -> None:
 def test_a_second_document_is_an_error() -> None:
     problem = fails("a: 1\n---\nb: 2\n")
     assert (problem.line, problem.message) == (2, "only one YAML document is allowed here")
+    assert str(problem) == "only one YAML document is allowed here"
 
 
 def test_a_lone_surrogate_is_an_error() -> None:
@@ -246,6 +266,20 @@ def test_lines_count_newlines_only_like_editors_and_mkdocs(odd_break: str) -> No
     assert problem.line == 2
 
 
+def test_each_line_after_an_odd_break_keeps_its_file_line() -> None:
+    loaded = load("a: 1\nb: 2\x85c: 3\nd: 4\ne: 5", first_line=2)
+    assert loaded.lines == {("a",): 2, ("b",): 3, ("c",): 3, ("d",): 4, ("e",): 5}
+
+
+def test_a_stray_carriage_return_among_odd_breaks_stays_on_its_file_line() -> None:
+    """YAML breaks at CR too; front matter never holds one (normalised), but load must not fail."""
+    loaded = load("a: 1\x85b: 2\rc: 3", first_line=2)
+    assert (loaded.data, loaded.lines) == (
+        {"a": 1, "b": 2, "c": 3},
+        {("a",): 2, ("b",): 2, ("c",): 2},
+    )
+
+
 def test_line_of_falls_back_to_the_closest_known_parent() -> None:
     loaded = load("a: 1\nm:\n  - x: 1\n", first_line=2)
     assert loaded.line_of(("m", 0, "missing")) == 4
@@ -256,6 +290,11 @@ def test_line_of_falls_back_to_the_closest_known_parent() -> None:
     ("text", "line", "message"),
     [
         ("a: 1\ntags: [one, two\n", 3, "the list [ ... ] is not closed with ']'"),
+        (
+            "a: [b,\n  c\n",
+            2,
+            "the list [ ... ] is not closed with ']' (or lacks a ',' between items)",
+        ),
         ("a: 'open\n", 2, "a quoted value is never closed: add the closing quote"),
         ("a: b: c\n", 2, "the value of 'a' contains ': ': put the value in quotes"),
         ("a:\n  - b\n c: d\n", 4, "does not continue the mapping that begins on line 2"),
@@ -268,6 +307,88 @@ def test_syntax_errors_point_at_a_line_of_the_block(text: str, line: int, messag
     assert problem.message.startswith("YAML syntax error: ")
     assert message in problem.message
     assert "while " not in problem.message, "the parser's jargon ('while scanning ...')"
+
+
+QUOTE_ENDS = "a quoted value must end at its closing quote ('it''s' or \"it's\")"
+INDENTED = (
+    "this line is indented under a value, not under a key:"
+    " line it up with the keys above, or quote the value if it goes on"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("a: 1\n\tb: 2\n", 3, "a tab indents this line: YAML indents with spaces only"),
+        (
+            "list:\n  - key: `x`\n",
+            3,
+            "a value cannot start with '`' (YAML reserves it): put the value in quotes, like \"`x`\"",
+        ),
+        (
+            "a: @" + "x" * 50 + "\n",
+            2,
+            "a value cannot start with '@' (YAML reserves it): put the value in quotes,"
+            ' like "@' + "x" * 39 + '"',
+        ),
+        (
+            "list:\n  - a: b: c\n",
+            3,
+            "the value of 'a' contains ': ': put the value in quotes, like - a: \"b: c\"",
+        ),
+        ("a: b:\n", 2, "the value of 'a' contains ': ': put the value in quotes, like a: \"b:\""),
+        (
+            "a: @x:y\n",
+            2,
+            "a value cannot start with '@' (YAML reserves it): put the value in quotes, like \"@x:y\"",
+        ),
+        (
+            "Xkey: b: c\n",
+            2,
+            "the value of 'Xkey' contains ': ': put the value in quotes, like Xkey: \"b: c\"",
+        ),
+        (
+            "a: b: " + "c" * 50 + "\n",
+            2,
+            "the value of 'a' contains ': ': put the value in quotes,"
+            ' like a: "b: ' + "c" * 37 + '"',
+        ),
+        ("a: b\n  c: d\n", 3, INDENTED),
+        ("a: 'open\n", 2, "a quoted value is never closed: add the closing quote"),
+        (
+            'a: "x\n  \\q"\n',
+            3,
+            "found unknown escape character (in the part that begins on line 2)",
+        ),
+        ('a: "\\q"\n', 2, "found unknown escape character"),
+        (
+            "a: {b: 1\n",
+            2,
+            "the mapping { ... } is not closed with '}' (or lacks a ',' between its"
+            " 'key: value' pairs)",
+        ),
+        ("a: 1\nb\n", 3, "this line is not a 'key: value' pair: add ': ' after the key"),
+        ("a: 1\nb\nc\n", 4, "line 3 is not a 'key: value' pair: add ': ' after the key"),
+        (
+            "a:\n  - b\n c: d\n",
+            4,
+            "this line does not continue the mapping that begins on line 2: check its"
+            " indentation (list items go under their key, indented by 2)",
+        ),
+        ("a: 'it's'\n", 2, f"this line does not continue the mapping: {QUOTE_ENDS}"),
+        ('a: "it"s"\n', 2, f"this line does not continue the mapping: {QUOTE_ENDS}"),
+        (
+            "x: 1\na: 'it's'\n",
+            3,
+            f"this line does not continue the mapping that begins on line 2: {QUOTE_ENDS}",
+        ),
+        ("a: | x\n", 2, "'|' or '>' must end its line; the text goes on the indented lines below"),
+        ("a: ? b\n", 2, "'?' starts a complex key in YAML: put the value in quotes"),
+    ],
+)
+def test_syntax_errors_are_told_in_whole_sentences(text: str, line: int, message: str) -> None:
+    problem = fails(text, first_line=2)
+    assert (problem.line, problem.message) == (line, f"YAML syntax error: {message}")
 
 
 def test_plain_values_are_resolved_once_per_distinct_text() -> None:

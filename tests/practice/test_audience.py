@@ -12,11 +12,13 @@ from mkdocs_growth.core.links import link_targets
 from mkdocs_growth.core.model import Card
 from mkdocs_growth.core.options import CARD_FIELDS_KEPT, PRIVATE_FIELD_CHOICES, Limits
 from mkdocs_growth.core.parse import parse_entry
+from mkdocs_growth.core.problems import sort_key
 from mkdocs_growth.practice.audience import (
     WITHHELD,
     Private,
     _resolve,
     audience_problems,
+    nav_paths,
     published,
     visibility,
 )
@@ -234,6 +236,7 @@ def test_artifact_links_to_private_pages_warn_and_lose_their_link(tmp_path: Path
         ("Repo", "https://example.com/r.md"),
     ]
     assert "url" not in view.by_id["a"].meta["artifacts"][0]
+    assert view.by_id["a"].meta["artifacts"][1]["url"] == "https://example.com/r.md"
     assert store.by_id["a"].doc.artifacts[0].url == "../retros/r.md#what"  # cached: untouched
 
 
@@ -304,3 +307,226 @@ def test_every_public_build_warning_names_file_line_and_what_happens(tmp_path: P
             " so the link would be broken",
         ),
     ]
+
+
+def test_nav_paths_lists_every_page_in_nav_order() -> None:
+    nav = [
+        "index.md",
+        {"Cards": [{"Trace": "cards/trace.md"}, "cards/b.md", {"Deep": {"D": "d.md"}}]},
+        {"Site": "https://example.com/"},
+        42,
+        None,
+    ]
+    assert nav_paths(nav) == [
+        "index.md",
+        "cards/trace.md",
+        "cards/b.md",
+        "d.md",
+        "https://example.com/",
+    ]
+    assert nav_paths(None) == [] and nav_paths("one.md") == ["one.md"]
+
+
+def test_an_internal_build_has_no_audience_warnings(tmp_path: Path) -> None:
+    files = {
+        "cards/hid.md": card(title="Hid", visibility="private"),
+        "about.md": front_matter({"title": "About", "visibility": "secret"}, "# About\n"),
+        "notes/n.md": front_matter(
+            {"type": "note", "title": "N", "date": "2026-04-01", "card": "hid"},
+            "# N\n\n[the card](../cards/hid.md)\n",
+        ),
+    }
+    store = store_of(write_store(tmp_path, files, {"today": "2026-05-01"}))
+    assert audience_problems(store, "mkdocs.yml", ["cards/hid.md"]) == []
+
+
+def test_a_public_build_without_private_pages_warns_of_nothing(tmp_path: Path) -> None:
+    files = {"notes/n.md": front_matter({"type": "note", "title": "N", "date": "2026-04-01"})}
+    store, view = public_store(tmp_path, files)
+    assert audience_problems(store, "mkdocs.yml", ["notes/n.md", "missing.md"]) == []
+    assert view.by_id["n"] == store.by_id["n"]
+
+
+def test_artifact_link_to_a_private_page_warning_word_for_word(tmp_path: Path) -> None:
+    artifacts = [
+        {"kind": "technical", "title": "Repo", "url": "https://example.com/"},
+        {"kind": "process", "title": "The retro", "url": "../retros/r.md"},
+    ]
+    text = card(artifacts=artifacts)
+    store, _ = public_store(
+        tmp_path,
+        {
+            "cards/a.md": text,
+            "retros/r.md": front_matter(
+                {"type": "retro", "title": "R", "date": "2026-04-01", "visibility": "private"}
+            ),
+        },
+    )
+    got = [(p.path, p.line, p.message) for p in audience_problems(store, "mkdocs.yml")]
+    assert got == [
+        (
+            "cards/a.md",
+            text.split("\n").index("  url: ../retros/r.md") + 1,
+            "artifacts #2.url links to private document retros/r.md: a public site leaves"
+            " it out, and shows the artifact without its link",
+        )
+    ]
+
+
+def test_two_links_to_one_private_page_on_one_line_warn_once(tmp_path: Path) -> None:
+    files = {
+        "cards/hid.md": card(title="Hid", visibility="private"),
+        "notes/n.md": front_matter(
+            {"type": "note", "title": "N", "date": "2026-04-01"},
+            "[one](../cards/hid.md) [two](../cards/hid.md#x)\n",
+        ),
+    }
+    store, _ = public_store(tmp_path, files)
+    got = [(p.path, p.line) for p in audience_problems(store, "mkdocs.yml")]
+    assert got == [("notes/n.md", 7)]
+
+
+def test_superseded_by_a_private_decision_is_dropped_with_a_warning(tmp_path: Path) -> None:
+    old = front_matter(
+        {
+            "type": "decision",
+            "title": "Old",
+            "date": "2026-04-01",
+            "status": "superseded",
+            "superseded_by": "new",
+        }
+    )
+    new = front_matter(
+        {"type": "decision", "title": "New", "date": "2026-04-02", "visibility": "private"}
+    )
+    store, view = public_store(tmp_path, {"decisions/old.md": old, "decisions/new.md": new})
+    got = [(p.path, p.line, p.message) for p in audience_problems(store, "mkdocs.yml")]
+    assert got == [
+        (
+            "decisions/old.md",
+            6,
+            "superseded_by: 'new' is the private document decisions/new.md: a public site"
+            " leaves it out, and this link with it",
+        )
+    ]
+    shown = view.by_id["old"]
+    assert shown.doc.superseded_by is None and "superseded_by" not in shown.meta
+    assert shown.meta["status"] == "superseded" and shown.doc.title == "Old"
+    assert store.by_id["old"].doc.superseded_by == "new"
+
+
+def test_related_ids_of_private_documents_are_dropped_from_any_document(tmp_path: Path) -> None:
+    note = front_matter(
+        {"type": "note", "title": "N", "date": "2026-04-01", "related": ["hid", "open", "hid"]}
+    )
+    store, view = public_store(
+        tmp_path,
+        {
+            "cards/hid.md": card(title="Hid", visibility="private"),
+            "cards/open.md": card(title="Open", related=["n"]),
+            "notes/n.md": note,
+        },
+    )
+    shown = view.by_id["n"]
+    assert shown.doc.related == ["open"] and shown.meta["related"] == ["open"]
+    assert store.by_id["n"].doc.related == ["hid", "open", "hid"]
+    assert view.by_id["open"] is store.by_id["open"]  # nothing to leave out: the same entry
+
+
+def test_private_fields_are_left_out_even_when_they_point_at_private_pages(
+    tmp_path: Path,
+) -> None:
+    artifacts = [{"kind": "process", "title": "The retro", "url": "../retros/r.md"}]
+    store, view = public_store(
+        tmp_path,
+        {
+            "cards/a.md": card(artifacts=artifacts, related=["r", "b"], tags=["x"]),
+            "cards/b.md": card(title="B"),
+            "retros/r.md": front_matter(
+                {"type": "retro", "title": "R", "date": "2026-04-01", "visibility": "private"}
+            ),
+        },
+        private_fields=["artifacts", "related"],
+    )
+    shown = view.by_id["a"]
+    assert shown.doc.artifacts == [] and shown.doc.related == []
+    assert "artifacts" not in shown.meta and "related" not in shown.meta
+    assert shown.doc.tags == ["x"] and shown.meta["tags"] == ["x"]
+    assert shown.doc.feedback == store.by_id["a"].doc.feedback  # not withheld here
+
+
+def test_a_link_to_the_private_home_page(tmp_path: Path) -> None:
+    home = Private.of(["index.md", "team/README.md", "a/b.html"], {})
+    assert _resolve("notes/n.md", "../", home) == "index.md"
+    assert _resolve("notes/n.md", "/", home) == "index.md"
+    assert _resolve("notes/n.md", " ../index.md ", home) == "index.md"
+    assert _resolve("notes/n.md", "../team/", home) == "team/README.md"
+    assert _resolve("notes/n.md", "../a/b/", home) == "a/b.html"
+    assert _resolve("notes/n.md", "../a/b", home) == "a/b.html"
+    assert _resolve("notes/n.md", "?page=2", home) is None
+    assert _resolve("notes/n.md", "   ", home) is None
+    assert _resolve("notes/n.md", "../a/b.md/", home) == "a/b.html"
+    assert _resolve("", "team/README.md", home) == "team/README.md"
+
+
+def test_a_page_whose_bytes_cannot_be_read_is_left_out(tmp_path: Path) -> None:
+    store, view = public_store(
+        tmp_path,
+        {"notes/ok.md": front_matter({"type": "note", "title": "N", "date": "2026-04-01"})}
+        | {"bad.md": "---\ntitle: [unclosed\n---\nbody\n"},
+    )
+    assert "bad.md" in {e.path for e in store.entries}
+    assert [e.path for e in view.entries] == ["notes/ok.md"]
+    assert not [p for p in view.problems if p.path == "bad.md"]
+
+
+def test_only_cards_lose_their_private_fields(tmp_path: Path) -> None:
+    note = front_matter({"type": "note", "title": "N", "date": "2026-04-01", "tags": ["x"]})
+    _, view = public_store(tmp_path, {"notes/n.md": note}, private_fields=["tags"])
+    assert view.by_id["n"].meta["tags"] == ["x"] and view.by_id["n"].doc.tags == ["x"]
+
+
+def test_a_plain_page_marked_private_is_left_out_without_a_warning(tmp_path: Path) -> None:
+    files = {
+        "team.md": front_matter({"title": "Team", "visibility": "private"}, "# Team\n"),
+        "cards/hid.md": card(title="Hid", visibility="private"),
+    }
+    store, view = public_store(tmp_path, files)
+    assert audience_problems(store, "mkdocs.yml") == []
+    assert [e.path for e in view.entries] == []
+    nav = ["../cards/hid.md", "cards/hid.md"]
+    got = [(p.path, p.line) for p in audience_problems(store, "mkdocs.yml", nav)]
+    assert got == [("mkdocs.yml", 0)]  # a nav path is docs-relative: ../ leaves docs_dir
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "private", "hit"),
+    [
+        ("notes/n.md", "../cards/secret.md?a=1?b", ["cards/secret.md"], "cards/secret.md"),
+        ("notes/n.md", "../cards/secret.md#a#b", ["cards/secret.md"], "cards/secret.md"),
+        ("team/index.md", "../secret/", ["team/secret.md"], None),  # team/index.md is team/
+        ("team/README.md", "../secret/", ["team/secret.md"], None),
+        ("team/other.md", "../secret/", ["team/secret.md"], "team/secret.md"),
+        ("index.md", "//example.com/x.md", ["example.com/x.md"], None),
+    ],
+)
+def test_how_a_link_is_read(source: str, target: str, private: list[str], hit: str | None) -> None:
+    assert _resolve(source, target, Private.of(private, {})) == hit
+
+
+def test_public_view_recounts_the_guardrail_against_the_config_file(tmp_path: Path) -> None:
+    busy = [{**m, "status": "active"} for m in MILESTONES]
+    files = {
+        "cards/open.md": card(title="Open", status="active", milestones=busy),
+        "cards/hid.md": card(title="Hid", status="active", milestones=busy, visibility="private"),
+    }
+    config = write_store(
+        tmp_path, files, {"today": "2026-05-01", "audience": "public", "max_active": 2}
+    )
+    store = store_of(config)
+    view = published(store, str(config))
+    guard = [(p.path, p.message) for p in view.problems if p.path == str(config)]
+    assert len(guard) == 1 and "3 active milestones" in guard[0][1]
+    assert [p.message for p in store.problems if p.path == str(config)] != [guard[0][1]]
+    assert view.framework is store.framework
+    assert view.problems == sorted(view.problems, key=sort_key)
