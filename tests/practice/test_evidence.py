@@ -335,6 +335,7 @@ def test_an_undated_card_is_evidence_of_the_periods_its_horizon_overlaps(tmp_pat
     assert horizon is not None
     for start, end, titles_in in [
         (horizon.end, dt.date(2026, 7, 31), ["Undated"]),
+        (dt.date(2026, 3, 1), horizon.start, ["Undated"]),
         (dt.date(2026, 7, 1), dt.date(2026, 7, 31), []),
     ]:
         report = evidence_report(store, period=(start, end))
@@ -366,3 +367,26 @@ def test_each_document_counts_once_and_a_talk_given_today_is_given(tmp_path: Pat
     assert [(e.state, e.horizon, e.strong) for e in craft.planned] == [
         ("dated 2026-06-01", "2026-Q2", False)
     ]
+
+
+def test_metrics_read_as_their_numbers_and_a_planned_card_stays_planned(tmp_path: Path) -> None:
+    metrics = [
+        {"name": "Errors", "actual": 0.5},
+        {"name": "p99", "unit": "ms", "baseline": 400, "target": 300, "actual": 250.5},
+    ]
+    files = {
+        "cards/m.md": card(title="Measured", status="done", milestones=DONE, metrics=metrics,
+                           competencies=["staff/craft"]),
+        "cards/p.md": card(title="Planned", milestones=DONE, competencies=["staff/craft"]),
+        "notes/first.md": doc("note", "First day", "2026-03-01", "staff/craft"),
+        "notes/last.md": doc("note", "Last day", "2026-03-31", "staff/craft"),
+    }  # fmt: skip
+    store = store_of(write(tmp_path, files, {"today": TODAY}))
+    craft = cell(evidence_report(store), "craft", "staff")
+    assert craft.evidence[0].reasons[-2:] == (
+        "metric Errors: 0.5",
+        "metric p99: 400 → 250.5 ms (target 300)",
+    )
+    assert titles(craft.planned) == ["Planned"]  # planned, though its milestones are done
+    march = evidence_report(store, period=(dt.date(2026, 3, 1), dt.date(2026, 3, 31)))
+    assert titles(cell(march, "craft", "staff").evidence) == ["Last day", "First day"]
