@@ -137,30 +137,125 @@ def test_metric_change_direction_and_target() -> None:
     assert metric(baseline=0, actual=3).change_percent is None
 
 
-def test_report_data_is_json_with_paths(store: Store) -> None:
+def test_report_data_carries_every_field_of_every_section(store: Store) -> None:
     report = build_report(store, horizon_period(store.config.horizon("h2")), TODAY)
-    data = json.loads(json.dumps(report_data(report, store.path_of)))
+    alpha = {"id": "a", "title": "Alpha", "path": "cards/a.md"}
+    beta = {"id": "b", "title": "Beta", "path": "cards/b.md"}
+    unmeasured = {"change": None, "change_percent": None, "toward_target": None, "target_met": None}
+    assert json.loads(json.dumps(report_data(report, store.path_of))) == {
+        "period": {"horizon": "h2", "title": "h2", "start": "2026-04-01", "end": "2026-06-30"},
+        "today": "2026-05-20",
+        "cards": [{**alpha, "status": "active"}, {**beta, "status": "planned"}],
+        "milestones_done": [
+            {"card": alpha, "number": 1, "title": "M1", "done_when": "proof 1", "due": "2026-05-10"},
+            {"card": alpha, "number": 2, "title": "M2", "done_when": "proof 2", "due": "2026-06-10"},
+        ],
+        "metrics": [
+            {"card": alpha, "name": "p99", "unit": "ms", "baseline": 400, "target": 250,
+             "actual": 300, "change": -100, "change_percent": -25.0, "toward_target": True,
+             "target_met": False},
+            {"card": alpha, "name": "coverage", "unit": "%", "baseline": 50, "target": 80,
+             "actual": 85, "change": 35, "change_percent": 70.0, "toward_target": True,
+             "target_met": True},
+            {"card": alpha, "name": "later", "unit": None, "baseline": 1, "target": 2,
+             "actual": None, **unmeasured},
+        ],
+        "artifacts": {
+            "technical": [{"card": alpha, "title": "Repo", "url": "https://example.com/repo"}],
+            "process": [],
+            "people": [{"card": alpha, "title": "Talk page", "url": "../talks/t.md"}],
+        },
+        "notes": [{"id": "n", "title": "In h2", "path": "notes/n.md", "date": "2026-04-03"}],
+        "talks": [
+            {"id": "t", "title": "Share", "path": "talks/t.md", "date": "2026-05-01",
+             "audience": "team"}
+        ],
+        "decisions": [
+            {"id": "x", "title": "Pick", "path": "decisions/x.md", "date": "2026-06-30",
+             "status": "accepted"}
+        ],
+        "feedback": [
+            {"card": alpha, "date": "2026-04-15", "from": "Dana", "went_well": "w",
+             "didnt": "d", "try_next": None}
+        ],
+        "rubric": {
+            "average_change": 1.25,
+            "cards": [
+                {"card": alpha, "before": BEFORE, "after": AFTER, "change": 1.25},
+                {"card": beta, "before": BEFORE, "after": None, "change": None},
+            ],
+        },
+    }  # fmt: skip
+
+
+def test_a_date_range_holds_milestones_due_on_its_first_and_last_day(store: Store) -> None:
+    period = Period(dt.date(2026, 5, 10), dt.date(2026, 6, 10))  # Alpha's M1 and M2 are due then
+    data = report_data(build_report(store, period, TODAY))
     assert data["period"] == {
-        "horizon": "h2",
-        "title": "h2",
-        "start": "2026-04-01",
-        "end": "2026-06-30",
+        "horizon": None,
+        "title": "2026-05-10 to 2026-06-10",
+        "start": "2026-05-10",
+        "end": "2026-06-10",
     }
-    assert data["cards"][0] == {
-        "id": "a",
-        "title": "Alpha",
-        "path": "cards/a.md",
-        "status": "active",
-    }
-    assert [m["name"] for m in data["metrics"]] == ["p99", "coverage", "later"]
-    assert data["metrics"][0]["change"] == -100 and data["metrics"][0]["toward_target"] is True
-    assert data["rubric"]["average_change"] == 1.25
-    assert data["rubric"]["cards"][1]["after"] is None
-    assert set(data["artifacts"]) == {"technical", "process", "people"}
-    assert data["feedback"][0]["from"] == "Dana"
+    assert [(m["card"], m["number"], m["due"]) for m in data["milestones_done"]] == [
+        ({"id": "a", "title": "Alpha"}, 1, "2026-05-10"),
+        ({"id": "a", "title": "Alpha"}, 2, "2026-06-10"),
+    ]
 
 
 def test_an_empty_period_is_a_packet_that_says_so(tmp_path: Path) -> None:
     store = store_of(write_store(tmp_path, {"index.md": "# Home\n"}, OPTIONS))
     report = build_report(store, horizon_period(store.config.horizon("h1")), TODAY)
     assert report.is_empty and report.rubric_average is None
+
+
+def test_a_date_range_takes_horizons_that_touch_it_on_one_day(store: Store) -> None:
+    # h1 ends on 2026-03-31 and h2 starts on 2026-04-01: a two-day range holds both
+    report = build_report(store, Period(dt.date(2026, 3, 31), dt.date(2026, 4, 1)), TODAY)
+    assert [c.title for c in report.cards] == ["Gamma", "Alpha", "Beta"]  # done, active, planned
+    assert [c.title for c in build_report(store, Period(TODAY, TODAY), TODAY).cards] == [
+        "Alpha",
+        "Beta",
+    ]
+
+
+def test_cards_are_ordered_by_status_then_priority_then_title(tmp_path: Path) -> None:
+    best = {"impact": 5, "effort": 1, "reusability": 5, "learnings": 5}
+    files = {
+        "cards/a.md": card(title="A planned", horizon="h2"),
+        "cards/b.md": card(title="B active", horizon="h2", status="active"),
+        "cards/z.md": card(title="Z active first", horizon="h2", status="active", scores=best),
+        "cards/y.md": card(title="Y done", horizon="h2", status="done"),
+    }
+    store = store_of(write_store(tmp_path, files, OPTIONS))
+    report = build_report(store, horizon_period(store.config.horizon("h2")), TODAY)
+    assert [c.title for c in report.cards] == ["Y done", "Z active first", "B active", "A planned"]
+
+
+def test_a_horizon_packet_holds_its_done_milestones_whatever_their_due_date(store: Store) -> None:
+    report = build_report(store, horizon_period(store.config.horizon("h1")), TODAY)
+    # Gamma's milestones were due after h1 ended (May to July): still h1's work
+    assert [(m.card.title, m.index) for m in report.milestones_done] == [
+        ("Gamma", 0),
+        ("Gamma", 1),
+        ("Gamma", 2),
+    ]
+
+
+def test_a_milestone_without_due_date_and_a_rating_after_only_are_shown(tmp_path: Path) -> None:
+    undated = [{"title": "Undated", "done_when": "shown", "status": "done"}, *milestones("done")]
+    files = {"cards/a.md": card(horizon="h2", milestones=undated, rubric={"after": AFTER})}
+    store = store_of(write_store(tmp_path, files, OPTIONS))
+    report = build_report(store, Period(dt.date(2026, 6, 1), dt.date(2026, 6, 30)), TODAY)
+    assert [m.title for m in report.milestones_done] == ["Undated"]  # M1 was due on 05-10
+    assert [(r.before, r.after is not None) for r in report.rubric] == [(None, True)]
+
+
+def test_started_horizons_count_from_the_day_asked_including_its_first_day(
+    store: Store, tmp_path: Path
+) -> None:
+    assert [h.id for h in started_horizons(store, dt.date(2026, 4, 1))] == ["h1", "h2"]
+    # quarters: those documents name, plus the quarter of the day asked (not the config's today)
+    files = {"notes/n.md": doc("note", "Old", "2026-02-01", horizon="2026-Q1")}
+    quarters = store_of(write_store(tmp_path, files, {"today": "2026-01-15"}))
+    assert [h.id for h in started_horizons(quarters, TODAY)] == ["2026-Q1", "2026-Q2"]
