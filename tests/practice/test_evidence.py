@@ -180,6 +180,8 @@ def test_evidence_of_a_period(tmp_path: Path) -> None:
         ("staff/operations", ["Trace explorer"]),
         ("staff/communication", ["Traces first"]),
     ]
+    # a period's evidence keeps its level (the packet's pages group by it)
+    assert [c.level.id for c in found] == ["staff", "staff", "staff"]
     # the packet's "evidence by competency": the same rule, gaps for the rest, no planned work
     report = evidence_report(store, period=(dt.date(2026, 3, 1), dt.date(2026, 4, 30)))
     assert report is not None
@@ -373,6 +375,7 @@ def test_metrics_read_as_their_numbers_and_a_planned_card_stays_planned(tmp_path
     metrics = [
         {"name": "Errors", "actual": 0.5},
         {"name": "p99", "unit": "ms", "baseline": 400, "target": 300, "actual": 250.5},
+        {"name": "Requests", "actual": 1500000},  # whole numbers in full, not 1.5e+06
     ]
     files = {
         "cards/m.md": card(title="Measured", status="done", milestones=DONE, metrics=metrics,
@@ -383,9 +386,10 @@ def test_metrics_read_as_their_numbers_and_a_planned_card_stays_planned(tmp_path
     }  # fmt: skip
     store = store_of(write(tmp_path, files, {"today": TODAY}))
     craft = cell(evidence_report(store), "craft", "staff")
-    assert craft.evidence[0].reasons[-2:] == (
+    assert craft.evidence[0].reasons[-3:] == (
         "metric Errors: 0.5",
         "metric p99: 400 → 250.5 ms (target 300)",
+        "metric Requests: 1500000",
     )
     assert titles(craft.planned) == ["Planned"]  # planned, though its milestones are done
     march = evidence_report(store, period=(dt.date(2026, 3, 1), dt.date(2026, 3, 31)))
