@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import posixpath
 import socket
 import time
 import urllib.error
@@ -63,6 +64,14 @@ def front_matter(meta: Mapping[str, Any], body: str = "# Body\n\nSome text.\n") 
     """A Markdown source with ``meta`` as YAML front matter (keys in the given order)."""
     dumped = yaml.safe_dump(dict(meta), sort_keys=False, allow_unicode=True)
     return f"---\n{dumped}---\n\n{body}"
+
+
+def doc(kind: str, title: str, date: str, *competencies: str, **fields: Any) -> str:
+    """A dated document (note, talk, decision...): ``competencies`` as given, then ``fields``."""
+    meta: dict[str, Any] = {"type": kind, "title": title, "date": date}
+    if competencies:
+        meta["competencies"] = list(competencies)
+    return front_matter({**meta, **fields})
 
 
 def card(**fields: Any) -> str:
@@ -281,6 +290,16 @@ def assert_only_lines_of(old: bytes, new: bytes, ops: Sequence[Op]) -> None:
     assert after.body == before.body
     old_meta = safeyaml.load(before.yaml).data
     assert safeyaml.load(after.yaml).data == apply_to_data(old_meta, ops)
+
+
+def assert_links_resolve(page: Path, site: Path, hrefs: Sequence[str]) -> None:
+    """Each relative ``href`` of ``page`` names a file of the built ``site`` (a folder: its index)."""
+    for href in hrefs:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(str(page)), href))
+        if target.endswith("/") or os.path.isdir(target):
+            target = posixpath.join(target, "index.html")
+        assert os.path.isfile(target), href
+        assert Path(target).resolve().is_relative_to(site.resolve()), href
 
 
 def free_port() -> int:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import MILESTONES, card, front_matter, write_framework_store, write_store
+from conftest import MILESTONES, card, doc, write_framework_store, write_store
 
 OPTIONS: dict[str, Any] = {
     "today": "2026-05-20",
@@ -20,11 +20,6 @@ OPTIONS: dict[str, Any] = {
 }
 HOSTILE = "Traces <script>alert(1)</script> [x](javascript:alert(1)) | {{ x }}"
 SECRET = "Secret talk to the board"
-
-
-def doc(kind: str, title: str, date: str, *refs: str, **more: Any) -> str:
-    meta = {"type": kind, "title": title, "date": date, "competencies": list(refs), **more}
-    return front_matter(meta)
 
 
 FILES = {

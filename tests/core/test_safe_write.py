@@ -101,25 +101,24 @@ def test_the_temporary_file_is_a_hidden_sibling_of_the_document(
     assert os.listdir(doc.parent) == ["card.md"]
 
 
-def test_a_file_that_grew_meanwhile_is_reported_as_changed(doc: Path) -> None:
-    """However much it grew: not as a file over some size limit."""
-    for grown in (RAW + b"!", RAW + b"!!", RAW * 100):
-        doc.write_bytes(grown)
-        with pytest.raises(ChangedOnDisk) as refused:
-            replace_unchanged(str(doc), RAW, b"new")
-        assert str(refused.value) == CHANGED.format(path=doc)
-        assert doc.read_bytes() == grown
-        assert os.listdir(doc.parent) == ["card.md"]
-
-
-def test_a_file_with_other_bytes_of_the_same_size_is_reported_as_changed(doc: Path) -> None:
-    other = RAW.replace(b"body", b"BODY")
-    doc.write_bytes(other)
+def assert_refused_as_changed(doc: Path, on_disk: bytes) -> None:
+    """An edit made on ``RAW`` finds ``on_disk`` instead: refused, the file and folder untouched."""
+    doc.write_bytes(on_disk)
     with pytest.raises(ChangedOnDisk) as refused:
         replace_unchanged(str(doc), RAW, b"new")
     assert str(refused.value) == CHANGED.format(path=doc)
-    assert doc.read_bytes() == other
+    assert doc.read_bytes() == on_disk
     assert os.listdir(doc.parent) == ["card.md"]
+
+
+def test_a_file_that_grew_meanwhile_is_reported_as_changed(doc: Path) -> None:
+    """However much it grew: not as a file over some size limit."""
+    for grown in (RAW + b"!", RAW + b"!!", RAW * 100):
+        assert_refused_as_changed(doc, grown)
+
+
+def test_a_file_with_other_bytes_of_the_same_size_is_reported_as_changed(doc: Path) -> None:
+    assert_refused_as_changed(doc, RAW.replace(b"body", b"BODY"))
 
 
 def test_a_file_that_is_gone_cannot_be_written_and_says_why(tmp_path: Path) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import posixpath
 import re
 import signal
 import subprocess
@@ -23,6 +22,7 @@ import pytest
 from conftest import (
     MILESTONES,
     THEMES,
+    assert_links_resolve,
     card,
     framework_yaml,
     free_port,
@@ -135,12 +135,7 @@ def test_evidence_links_resolve_to_the_documents(site: Any) -> None:
     html = article(page.read_text(encoding="utf-8"))
     hrefs = re.findall(r'<a href="([^"#]+)"', html)
     assert len(hrefs) == 5  # retries x2, talk, note, budget (planned)
-    for href in hrefs:
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(str(page)), href))
-        if target.endswith("/") or os.path.isdir(target):
-            target = posixpath.join(target, "index.html")
-        assert os.path.isfile(target), href
-        assert Path(target).resolve().is_relative_to(root.resolve()), href
+    assert_links_resolve(page, root, hrefs)
 
 
 def test_document_text_is_escaped(site: Any) -> None:

@@ -8,15 +8,22 @@ the article: the navigation links everywhere.
 
 from __future__ import annotations
 
-import os
-import posixpath
 import re
 from html import unescape
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import MILESTONES, THEMES, card, front_matter, write_framework_store, write_store
+from conftest import (
+    MILESTONES,
+    THEMES,
+    assert_links_resolve,
+    card,
+    doc,
+    front_matter,
+    write_framework_store,
+    write_store,
+)
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -30,11 +37,6 @@ CONFIG = {"theme": {"name": "material"}, "site_url": "https://example.com/"}
 DONE = [{**m, "status": "done"} for m in MILESTONES]
 HOSTILE = "Talk <script>alert(1)</script> | [x](javascript:alert(2))"
 SECRET = "Secret talk to the board"
-
-
-def doc(kind: str, title: str, date: str, *refs: str, **more: Any) -> str:
-    meta = {"type": kind, "title": title, "date": date, "competencies": list(refs), **more}
-    return front_matter(meta)
 
 
 FILES = {
@@ -140,12 +142,7 @@ def test_packet_evidence_links_resolve_and_text_is_escaped(site: Path) -> None:
     assert "<script" not in section and 'href="javascript' not in section.lower()
     hrefs = re.findall(r'<a href="([^"#]+)"', section)
     assert len(hrefs) == 6  # competencies page, retries x2, sampling, hostile talk, secret
-    for href in hrefs:
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(str(page)), href))
-        if target.endswith("/") or os.path.isdir(target):
-            target = posixpath.join(target, "index.html")
-        assert os.path.isfile(target), href
-        assert Path(target).resolve().is_relative_to(site.resolve()), href
+    assert_links_resolve(page, site, hrefs)
 
 
 @pytest.mark.parametrize("audience", ["internal", "public"])

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import MILESTONES, card, front_matter, store_of, write_store
+from conftest import MILESTONES, card, doc, store_of, write_store
 
 from mkdocs_growth.practice.audience import published
 from mkdocs_growth.practice.checklist import HOW_TO, CheckItem, anchor, checklist
@@ -17,10 +17,6 @@ TODAY = dt.date(2026, 5, 20)  # in 2026-Q2 (2026-04-01 .. 2026-06-30)
 
 def day(offset: int) -> str:
     return (TODAY + dt.timedelta(days=offset)).isoformat()
-
-
-def doc(kind: str, title: str, date: str, **fields: Any) -> str:
-    return front_matter({"type": kind, "title": title, "date": date, **fields})
 
 
 def items(tmp_path: Path, files: dict[str, str], **options: Any) -> dict[str, CheckItem]:

@@ -13,17 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import MILESTONES, THEMES, card, framework_yaml, front_matter, store_of
+from conftest import MILESTONES, THEMES, card, doc, framework_yaml, front_matter, store_of
 from conftest import write_framework_store as write
 
 from mkdocs_growth.practice.evidence import EvidenceReport, evidence_in_period, evidence_report
 
 TODAY = "2026-05-20"
 DONE = [{**m, "status": "done"} for m in MILESTONES]
-
-
-def doc(kind: str, title: str, date: str, *refs: str) -> str:
-    return front_matter({"type": kind, "title": title, "date": date, "competencies": list(refs)})
 
 
 STORE = {

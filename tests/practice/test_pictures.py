@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from conftest import card, front_matter, store_of, write_store
+from conftest import card, doc, store_of, write_store
 
 from mkdocs_growth.core.options import HorizonSpec
 from mkdocs_growth.practice.audience import published
@@ -31,10 +31,6 @@ def ms(title: str, status: str = "planned", due: str | None = None) -> dict[str,
     if due:
         out["due"] = due
     return out
-
-
-def doc(kind: str, title: str, date: str) -> str:
-    return front_matter({"type": kind, "title": title, "date": date})
 
 
 def store(tmp_path: Path, files: dict[str, str]) -> Any:

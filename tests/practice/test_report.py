@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import card, front_matter, store_of, write_store
+from conftest import card, doc, store_of, write_store
 
 from mkdocs_growth.core.model import Metric
 from mkdocs_growth.core.store import Store
@@ -33,10 +33,6 @@ OPTIONS = {
 }
 BEFORE = {"confidence": 2, "competence": 2, "impact": 1, "clarity": 3}
 AFTER = {"confidence": 4, "competence": 3, "impact": 3, "clarity": 3}
-
-
-def doc(kind: str, title: str, date: str, **fields: Any) -> str:
-    return front_matter({"type": kind, "title": title, "date": date, **fields})
 
 
 def milestones(*statuses: str) -> list[dict[str, Any]]:

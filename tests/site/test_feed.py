@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import Any
 
 import pytest
-from conftest import card, front_matter, store_of, write_store
+from conftest import card, doc, store_of, write_store
 
 from mkdocs_growth.core.store import Store
 from mkdocs_growth.site.context import SiteContext
@@ -16,10 +15,6 @@ from mkdocs_growth.site.files import atom as feed
 from mkdocs_growth.site.urls import absolute, page_url
 
 A = "{http://www.w3.org/2005/Atom}"
-
-
-def doc(kind: str, title: str, date: str, **fields: Any) -> str:
-    return front_matter({"type": kind, "title": title, "date": date, **fields})
 
 
 FILES = {

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import card, front_matter, store_of, write_store
+from conftest import card, doc, store_of, write_store
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -33,10 +33,6 @@ RUBRIC = {
     "before": {"confidence": 2, "competence": 2, "impact": 1, "clarity": 3},
     "after": {"confidence": 4, "competence": 3, "impact": 3, "clarity": 3},
 }  # +1.25
-
-
-def doc(kind: str, title: str, date: str, **fields: Any) -> str:
-    return front_matter({"type": kind, "title": title, "date": date, **fields})
 
 
 FILES = {
