@@ -44,10 +44,16 @@ _DATE_ERRORS = (
 )
 
 
+def closest(value: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The choice ``value`` is most likely a misspelling of, or None."""
+    match = difflib.get_close_matches(value, list(choices), n=1, cutoff=cutoff)
+    return match[0] if match else None
+
+
 def did_you_mean(value: str, choices: Iterable[str], cutoff: float = 0.6) -> str:
     """`` (did you mean 'x'?)`` for the closest choice, or ``""``."""
-    match = difflib.get_close_matches(value, list(choices), n=1, cutoff=cutoff)
-    return f" (did you mean {match[0]!r}?)" if match else ""
+    match = closest(value, choices, cutoff)
+    return f" (did you mean {match!r}?)" if match else ""
 
 
 def plural(count: int, noun: str, many: str | None = None) -> str:

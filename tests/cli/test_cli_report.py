@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import html
 import json
-import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import card, front_matter, write_store
-from markdown_it import MarkdownIt
+from conftest import pasted_html as rendered
+from conftest import pasted_text as shown_text
 
 TODAY = "2026-05-20"
 OPTIONS: dict[str, Any] = {
@@ -37,17 +36,6 @@ def config(tmp_path: Path) -> Path:
         "notes/n.md": front_matter({"type": "note", "title": "Note", "date": "2026-04-02"}),
     }
     return write_store(tmp_path, files, OPTIONS)
-
-
-def rendered(markdown_text: str) -> str:
-    """HTML of ``markdown_text`` as a CommonMark tool with tables (GitHub, GitLab) shows it."""
-    return MarkdownIt("commonmark").enable("table").render(markdown_text)
-
-
-def shown_text(markdown_text: str) -> str:
-    """What a Markdown viewer shows of ``markdown_text``: its text, whitespace folded."""
-    html_text = rendered(markdown_text)
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", html_text)).split())
 
 
 def test_default_is_the_current_horizon_as_pasteable_markdown(config: Path, run_cli) -> None:
