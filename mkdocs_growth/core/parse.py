@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +18,7 @@ from pydantic import ValidationError
 
 from . import safeyaml
 from .frontmatter import Block, Split, looks_like_yaml, normalize, split
-from .messages import data_loc, describe, did_you_mean, dotted, plural
+from .messages import closest, data_loc, describe, did_you_mean, dotted, plural
 from .model import ID_PATTERN, MODELS, TYPES, AnyDocument, known_keys
 from .options import Limits
 from .placeholders import leftovers
@@ -122,7 +123,7 @@ class Entry:
         return out
 
 
-__all__ = ["Entry", "did_you_mean", "oversize", "parse_entry"]
+__all__ = ["Entry", "did_you_mean", "misspelt_key", "oversize", "parse_entry"]
 _KEY_TYPO_CUTOFF = 0.75
 _SINGLE_REFERENCES = ("card", "superseded_by")
 
@@ -317,14 +318,31 @@ def _missing_top_level(entry: Entry, name: Any, message: str) -> tuple[int, str]
     return entry.line("type"), message
 
 
+def misspelt_key(key: object, names: Iterable[str]) -> str | None:
+    """The name a front-matter ``key`` misspells (``Visibility``, ``visiblity``), or None.
+
+    A key that is one of ``names`` exactly is not a misspelling. The rule of
+    the "unknown key" warnings, and of what a public build withholds.
+    """
+    if not isinstance(key, str):
+        return None
+    names = list(names)
+    if key in names:
+        return None
+    return closest(key, names, cutoff=_KEY_TYPO_CUTOFF)
+
+
 def _key_typos(entry: Entry, known: set[str]) -> list[Problem]:
     """Unknown top-level keys are allowed (other plugins), but near-misses are typos."""
     out = []
     for key in entry.meta or {}:
-        if isinstance(key, str) and key not in known:
-            hint = did_you_mean(key, known, cutoff=_KEY_TYPO_CUTOFF)
-            if hint:
-                out.append(warning(entry.path, entry.line(key), f"unknown key {key!r}{hint}"))
+        name = misspelt_key(key, known)
+        if name is not None:
+            out.append(
+                warning(
+                    entry.path, entry.line(key), f"unknown key {key!r} (did you mean {name!r}?)"
+                )
+            )
     return out
 
 
