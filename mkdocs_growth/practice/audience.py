@@ -81,10 +81,9 @@ def said(entry: Entry, folders: Sequence[FolderMeta] = ()) -> list[Said] | None:
     """
     exact: Said | None = None
     out: list[Said] = []
-    for source, meta in [
-        *((m.path, m.data) for m in covering(entry.path, folders)),
-        (entry.path, entry.meta or {}),
-    ]:
+    sources = [(m.path, m.data) for m in covering(entry.path, folders)] if folders else []
+    sources.append((entry.path, entry.meta or {}))
+    for source, meta in sources:
         if meta is None:
             return None
         for item in said_in(source, meta):
@@ -97,11 +96,7 @@ def said(entry: Entry, folders: Sequence[FolderMeta] = ()) -> list[Said] | None:
 
 def said_in(source: str, meta: Mapping[Any, Any]) -> list[Said]:
     """The ``visibility`` and the keys that misspell it in one mapping of metadata."""
-    return [
-        Said(source, key, value)
-        for key, value in meta.items()
-        if key == "visibility" or _misspells_visibility(key)
-    ]
+    return [Said(source, key, meta[key]) for key in _visibility_keys(tuple(meta))]
 
 
 def visibility(entry: Entry, folders: Sequence[FolderMeta] = ()) -> Visibility:
@@ -115,6 +110,10 @@ def visibility(entry: Entry, folders: Sequence[FolderMeta] = ()) -> Visibility:
     """
     if _unreadable(entry):
         return "unknown"
+    if not folders:  # most stores: the page's own keys decide
+        meta = entry.meta or {}
+        keys = _visibility_keys(tuple(meta)) if meta else ()
+        return "private" if any(meta[k] != "public" for k in keys) else "public"
     given = said(entry, folders)
     if given is None:
         return "unknown"
@@ -130,11 +129,36 @@ def withheld_keys(meta: Mapping[Any, Any], private_fields: frozenset[str]) -> li
     """
     if not private_fields:
         return []
-    return [
-        key
-        for key in meta
-        if key in private_fields or _misspells_private_field(key, private_fields) is not None
-    ]
+    return list(_withheld_among(tuple(meta), private_fields))
+
+
+# Front-matter keys a build without growth publishes from the page itself: Material
+# lists `tags` (tag pages, tags.json, search). Other private fields stay in the file.
+SHOWN_WITHOUT_GROWTH = frozenset({"tags"})
+
+
+def shown_without_growth(meta: Mapping[Any, Any], private_fields: frozenset[str]) -> list[str]:
+    """Private keys of a page that a build without the plugin would still publish.
+
+    ``generate`` writes the public pages over a copy of docs_dir; the copy's own
+    pages must not carry these (the plugin takes them out of the page's metadata).
+    """
+    return [key for key in withheld_keys(meta, private_fields) if key in SHOWN_WITHOUT_GROWTH]
+
+
+# Documents of one type share their keys: each set of keys is looked at once per process.
+@functools.lru_cache(maxsize=1024)
+def _visibility_keys(keys: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(k for k in keys if k == "visibility" or _misspells_visibility(k))
+
+
+@functools.lru_cache(maxsize=1024)
+def _withheld_among(keys: tuple[Any, ...], private_fields: frozenset[str]) -> tuple[Any, ...]:
+    return tuple(
+        k
+        for k in keys
+        if k in private_fields or _misspells_private_field(k, private_fields) is not None
+    )
 
 
 def _unreadable(entry: Entry) -> bool:
