@@ -5,12 +5,19 @@ publishes :func:`public_view` of it instead: a store computed once per build
 that every page, card header, file and export is built from, so no renderer
 has to remember the rule.
 
-- Pages with ``visibility: private`` are not in it, and neither are pages
+- Pages with ``visibility: private`` are not in it, whether the page says so
+  or a folder's ``.meta.yml`` does (Material's meta plugin, merged as it
+  merges them: :mod:`mkdocs_growth.core.folder_meta`), and neither are pages
   whose visibility cannot be read (broken front matter, unreadable or
-  oversized files): a public build fails closed.
-- Cards do not carry the ``private_fields``; ``Store.withheld`` names them, so
-  what is computed from them (the mentor check-in, the rubric average, the
-  review schedule) is left out rather than shown as "none recorded".
+  oversized files, an unreadable meta file over them): a public build fails
+  closed. A key that misspells ``visibility`` (``Visibility``, ``visiblity``)
+  counts as it, with a warning.
+- No page carries the ``private_fields``, whatever its type (a talk, a page
+  growth cannot type, a plain page), nor keys that misspell them
+  (``Feedback``); ``Store.withheld`` names them, so what is computed from
+  them (the mentor check-in, the rubric average, the review schedule) is left
+  out rather than shown as "none recorded". The near-miss rule is the one of
+  growth's did-you-mean warnings (:func:`mkdocs_growth.core.parse.misspelt_key`).
 - References from public documents to private ones are dropped, and so are
   artifact links to private pages (the artifact stays, without its link).
 - Problems: those of private pages are not in it; a message is kept only when

@@ -365,3 +365,17 @@ def _set_plugins(config_file: Path, plugins: list[Any]) -> None:
     settings = yaml.safe_load(config_file.read_text(encoding="utf-8"))
     settings["plugins"] = plugins
     config_file.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
+
+
+def test_growth_and_materials_meta_plugin_agree_on_which_pages_a_meta_file_covers(
+    tmp_path: Path,
+) -> None:
+    """Material applies `team/.meta.yml` to every path that starts with `team`, as written."""
+    files = {"index.md": "# Home\n", "team/.meta.yml": "visibility: private\n"}
+    files |= {"team/a.md": "# A\n", "teamwork/b.md": "# B\n", "other/c.md": "# C\n"}
+    config_file = write_store(tmp_path, files, {"audience": "public"}, config=MATERIAL)
+    _set_plugins(config_file, ["search", "meta", {"growth": {"audience": "public"}}])
+    build(load_config(config_file=str(config_file)))  # growth's last check would stop it
+    pages = _pages(tmp_path / "site")
+    assert "other/c/index.html" in pages
+    assert "team/a/index.html" not in pages and "teamwork/b/index.html" not in pages
