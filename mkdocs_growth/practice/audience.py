@@ -460,10 +460,12 @@ def public_view(store: Store, config_path: str) -> Store:
             if not _holds_withheld(entry, withheld):
                 safe.update(entry.problems)  # from the file's own bytes, all of them public
     recounted = set(guardrail(store, config_path))
+    # A folder's meta file may name or quote a private folder: its problems stay in the log.
+    hidden = private.paths | {meta.path for meta in store.folder_meta}
     problems = [
         p if p in safe else dataclasses.replace(p, message=WITHHELD)
         for p in store.problems
-        if p.path not in private.paths and p not in recounted
+        if p.path not in hidden and p not in recounted
     ]
     framework = store.framework  # the same ladder; evidence is counted from public documents
     draft = Store(store.config, entries, problems, framework, withheld=withheld)

@@ -594,6 +594,7 @@ def test_unreadable_folder_metadata_is_an_error_naming_it(tmp_path: Path) -> Non
     assert view.entries == []
     found = [(p.path, p.is_error) for p in store.problems]
     assert ("team/.meta.yml", True) in found and ("team/a.md", False) in found
+    assert view.problems == []  # the public Problems page and growth.json: the log has them
 
 
 def test_a_plain_page_marked_private_is_left_out_without_a_warning(tmp_path: Path) -> None:
