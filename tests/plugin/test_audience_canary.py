@@ -326,7 +326,6 @@ def set_plugins(config: Path, plugins: list[Any]) -> None:
 
 
 def build_site(config: Path) -> dict[str, bytes]:
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
     built = load_config(config_file=str(config))
     build(built)
     return site_bytes(Path(built.site_dir))
