@@ -19,8 +19,11 @@ import argparse
 import os
 import sys
 
+from ..core.options import Limits
+from ..core.parse import parse_entry
+from ..core.problems import shown_path
 from ..core.store import Store
-from ..practice.audience import private_pages, published
+from ..practice.audience import SHOWN_WITHOUT_GROWTH, private_pages, published, shown_without_growth
 from ..practice.store import open_store
 from ..site.preflight import usable_site_url
 from ..site.registry import GeneratedFile, SiteContext, markdown_files
@@ -71,8 +74,37 @@ def generate(settings: Settings, out: str) -> tuple[Store, Plan]:
     private = private_pages(store).paths if view is not store else frozenset()
     pages = all_pages(settings, view)
     p = plan(root, [(page.path, page.text.encode("utf-8")) for page in pages], private)
+    if view is not store:
+        _refuse_shown_private_fields(root, view, settings.growth.limits)
     apply(p)
     return store, p
+
+
+def _refuse_shown_private_fields(root: str, view: Store, limits: Limits) -> None:
+    """A public export refuses a copy whose pages carry private fields a plain build shows.
+
+    The copy's own file is read (its author may have taken the field out of it).
+    """
+    private_fields = frozenset(view.config.private_fields)
+    if not private_fields.intersection(SHOWN_WITHOUT_GROWTH):
+        return
+    found = []
+    for entry in view.entries:
+        copied = os.path.join(root, *entry.path.split("/"))
+        if not os.path.isfile(copied):
+            continue
+        with open(copied, "rb") as handle:
+            meta = parse_entry(entry.path, handle.read(), limits).meta or {}
+        keys = shown_without_growth(meta, private_fields)
+        if keys:
+            found.append(f"{shown_path(copied)}: {', '.join(keys)}")
+    if found:
+        shown = "\n  ".join(found)
+        raise GenerateError(
+            f"{len(found)} page(s) in {root} carry private fields that a build without the"
+            " growth plugin publishes (Material lists tags); nothing was written. Remove"
+            f" those keys from the copies:\n  {shown}"
+        )
 
 
 def cmd_generate(args: argparse.Namespace) -> int:

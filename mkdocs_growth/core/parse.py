@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -122,7 +123,7 @@ class Entry:
         return out
 
 
-__all__ = ["Entry", "did_you_mean", "oversize", "parse_entry"]
+__all__ = ["Entry", "did_you_mean", "misspelt_key", "oversize", "parse_entry"]
 _KEY_TYPO_CUTOFF = 0.75
 _SINGLE_REFERENCES = ("card", "superseded_by")
 
@@ -324,6 +325,20 @@ def _missing_top_level(entry: Entry, name: Any, message: str) -> tuple[int, str]
     return entry.line("type"), message
 
 
+def misspelt_key(key: object, names: Iterable[str]) -> str | None:
+    """The name a front-matter ``key`` misspells (``Visibility``, ``visiblity``), or None.
+
+    A key that is one of ``names`` exactly is not a misspelling. The rule of
+    the "unknown key" warnings, and of what a public build withholds.
+    """
+    if not isinstance(key, str):
+        return None
+    names = list(names)
+    if key in names:
+        return None
+    return closest(key, names, cutoff=_KEY_TYPO_CUTOFF)
+
+
 def _typos(entry: Entry, known: set[str]) -> dict[str, str]:
     """Unknown top-level keys are allowed (other plugins), but near-misses are typos.
 
@@ -331,10 +346,9 @@ def _typos(entry: Entry, known: set[str]) -> dict[str, str]:
     """
     out = {}
     for key in entry.meta or {}:
-        if isinstance(key, str) and key not in known:
-            near = closest(key, known, cutoff=_KEY_TYPO_CUTOFF)
-            if near:
-                out[key] = near
+        name = misspelt_key(key, known)
+        if name is not None:
+            out[key] = name
     return out
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import os
+import posixpath
 import re
 import shutil
 import stat
@@ -35,7 +36,7 @@ from ..core.options import GrowthConfig, OptionsError, parse_options
 from ..core.parse import Entry
 from ..core.problems import Problem, shown_path
 from ..core.store import Store, forget_cached_entries, paused_gc
-from ..practice.audience import published
+from ..practice.audience import published, said_in, withheld_keys
 from ..practice.store import open_store
 from ..site.escape import html_text
 from ..site.pages import card_header as header
@@ -129,6 +130,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         sources = [f for f in pages if f.generated_by is None and f.src_dir]
         config_name = os.path.basename(config.config_file_path or "mkdocs.yml")
         paths = [f.src_uri for f in sources]  # every source page lives in docs_dir
+        meta_names = coexist.meta_file_names(config)
         full = open_store(
             config.docs_dir,
             self.growth,
@@ -136,6 +138,8 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             paths=paths,
             nav=config.nav,
             framework=self.framework,
+            # every file MkDocs found, excluded ones too (a `.meta.yml` is), in its order
+            meta_files=[f.src_uri for f in files if posixpath.basename(f.src_uri) in meta_names],
         )
         # Every output is built from what the audience may see (practice.audience):
         # for `audience: public`, private pages leave the build here (nav, search, sitemap).
@@ -323,7 +327,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         return text
 
     @event_priority(100)  # page.meta is complete before any other plugin reads it
-    def on_page_markdown(
+    def _page_meta(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         entry = self._entry(page.file)
@@ -338,6 +342,31 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             # set theirs as HTML text already)
             page.meta["title"] = html_text(page.meta["title"])
         return None
+
+    @event_priority(0)  # after Material's meta plugin (50), before its tags plugin reads (-50)
+    def _public_meta(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """A public page's metadata as other plugins merged it: no private field, not private.
+
+        Folder defaults (Material's meta plugin) and other plugins add metadata
+        after growth set it: their private fields leave it here, and a page that
+        they make private, which growth could not leave out, fails the build.
+        """
+        if self.growth.audience != "public" or page.file in self.generated_files:
+            return None
+        for key in withheld_keys(page.meta, frozenset(self.growth.private_fields)):
+            del page.meta[key]
+        for item in said_in(page.file.src_uri, page.meta):
+            if item.value != "public":
+                raise PluginError(
+                    f"{page.file.src_uri}: its metadata says {item.key}: {item.value!r} (set by"
+                    " another plugin or a folder metadata file growth did not read), but the"
+                    " page is in the public build: refusing to publish it"
+                )
+        return None
+
+    on_page_markdown = CombinedEvent(_page_meta, _public_meta)
 
     def _parsed_once(self, entry: Entry) -> bool:
         """A valid document whose front matter MkDocs would find in the same place.
