@@ -197,7 +197,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         self._report(full, site_problems, config, config_name)
         documents = sum(e.is_growth for e in full.entries)
         errors = len(full.errors) + sum(p.is_error for p in site_problems)
-        warnings = len(full.problems) + len(site_problems) - errors
+        warnings = len(full.warnings) + len(site_problems) - sum(p.is_error for p in site_problems)
         private = f"; {len(left_out)} private pages left out" if left_out else ""
         log.info(
             f"{plural(documents, 'growth document')}, {plural(errors, 'error')},"
@@ -445,7 +445,11 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         problems = store.problems + site_problems
         for problem in problems:
             where = _located(problem, config_name, config, framework=framework)
-            (log.error if problem.is_error else log.warning)(where)
+            if problem.is_note:
+                log.info(where)
+            else:
+                (log.error if problem.is_error else log.warning)(where)
+        problems = [p for p in problems if p.fails_strict]  # notes never fail a build
         if not (self.growth.strict or config.strict) or not problems:
             return
         lines = [_located(p, config_name, config, True, framework) for p in problems]
