@@ -224,9 +224,10 @@ def evidence_report(
             count = counts.setdefault(c.level.id, [0, 0])
             count[0] += c.has_evidence
             count[1] += 1
-    summaries = [
+    summaries = [  # a level the framework asks nothing at has no line, unless it is yours
         LevelSummary(level, _role(level, current, target), *counts.get(level.id, (0, 0)))
         for level in shown
+        if level.id in counts or _role(level, current, target) != "level"
     ]
     order = {"target level": 0, "current level": 1}
     summaries.sort(key=lambda s: (order.get(s.role, 2), -framework.rank(s.level.id)))
