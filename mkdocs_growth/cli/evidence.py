@@ -89,7 +89,8 @@ CSV_COLUMNS = ("level", "theme", "competency", "title", "type", "state", "date",
 def render_csv(report: EvidenceReport, settings: Settings) -> str:
     """One row per competency and evidence document; a competency without any is one gap row.
 
-    ``competency`` is its id; ``state`` is the document's (done, given, ...),
+    Level, theme and competency are written as a promotion board reads them
+    (names and the competency's words, not ids); ``state`` is the document's (done, given, ...),
     ``planned`` for work that is not evidence yet, ``gap`` on a row without a
     document; ``link`` is the page's address when the site has a ``site_url``,
     else the file's path. A cell that starts like a formula (``=``, ``+``,
@@ -101,7 +102,8 @@ def render_csv(report: EvidenceReport, settings: Settings) -> str:
     for theme in report.themes:
         for cell in theme.cells:
             for item in cell.competencies:
-                head = (cell.level.id, theme.theme.id, item.competency.id)
+                words = " ".join(item.competency.summary.split())
+                head = (cell.level.name, theme.theme.name, words)
                 rows = [(e, e.state) for e in item.evidence]
                 rows += [(e, "planned") for e in item.planned]
                 if not item.evidence:
