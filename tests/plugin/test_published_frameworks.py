@@ -309,3 +309,65 @@ def test_a_framework_of_many_levels_and_themes_gives_pages_that_grow_with_its_co
     # Before: a 277 MB page and a 542 MB index (every empty cell named its level).
     assert page.stat().st_size < 4 * size
     assert index.stat().st_size < 4 * size
+
+
+def test_every_front_end_shows_each_competency_of_a_cell_with_examples_and_links(
+    tmp_path: Path, run_cli
+) -> None:
+    """engineering-v1: senior-2 / leadership holds 5 competencies, one with supporting links."""
+    shutil.copyfile(FT / "engineering-v1.yml", tmp_path / "fw.yml")
+    data = yaml.safe_load((FT / "engineering-v1.yml").read_text(encoding="utf-8"))
+    cell = [
+        c for c in data["competencies"] if (c["level"], c["theme"]) == ("senior-2", "leadership")
+    ]
+    assert len(cell) == 5 and any(c["supportingUrls"] for c in cell)
+    files = {
+        "index.md": "# Home\n",
+        "talks/t.md": doc("talk", "Leading the guild", "2026-02-10", "senior-2/leadership"),
+    }
+    options = {
+        "framework": "fw.yml",
+        "level": "senior-1",
+        "target_level": "senior-2",
+        "today": "2026-03-01",
+        "horizons": [{"id": "h1", "start": "2026-01-01", "end": "2026-03-31"}],
+    }
+    config = write_store(tmp_path, files, options)
+    build(load_config(config_file=str(config), strict=True))
+    packet = (tmp_path / "site" / "growth" / "reports" / "h1" / "index.html").read_text("utf-8")
+    text = text_of(packet)
+    for c in cell:
+        assert " ".join(c["summary"].split()) in text
+        for example in c["examples"]:
+            assert " ".join(example.split()) in text
+        for link in c["supportingUrls"]:
+            assert f'href="{link["url"]}"' in packet
+    assert text.count("Leading the guild") >= 5  # the cell reference counts for each
+    result = run_cli("evidence", "-f", config)
+    assert result.code == 0
+    for c in cell:
+        assert f"[{c['id']}]" in result.out
+        for link in c["supportingUrls"]:
+            assert link["url"] in result.out
+    growth = yaml.safe_load((tmp_path / "site" / "growth.json").read_text("utf-8"))
+    shown = [
+        c
+        for theme in growth["competencies"]["themes"]
+        for c in theme["competencies"]
+        if c["level"] == "senior-2" and c["theme"] == "leadership"
+    ]
+    assert [c["id"] for c in shown] == [c["id"] for c in cell]
+    assert [c["examples"] for c in shown] == [c["examples"] for c in cell]
+    assert [c["supporting_urls"] for c in shown] == [c["supportingUrls"] for c in cell]
+
+
+def test_a_file_of_made_up_keys_is_noted_by_key_at_most_twenty_times_never_by_value(
+    tmp_path: Path, run_cli
+) -> None:
+    secrets = "".join(f"KEY_{n}: value-{n}-planted-secret\n" for n in range(200))
+    (tmp_path / "fw.yml").write_text(secrets, encoding="utf-8")
+    config = write_store(tmp_path, {"index.md": "# Home\n"}, {"framework": "fw.yml"})
+    result = run_cli("validate", "-f", config)
+    assert "planted-secret" not in result.out + result.err
+    notes = [line for line in result.out.splitlines() if ": note: " in line]
+    assert len(notes) == 21 and "180 more keys growth does not read" in notes[-1], notes
