@@ -1,7 +1,8 @@
 """A progression framework exported from a spreadsheet: one row per competency.
 
-Most organisations keep their ladder in a sheet. Its CSV export has a header
-row naming the columns (any order, any case): ``level``, ``theme`` and
+Most organisations keep their ladder in a sheet. Its CSV export (comma,
+semicolon or tab separated) has a header row naming the columns (any order,
+any case): ``level``, ``theme`` and
 ``competency`` (the text) are required; ``id``, ``proficiency`` and
 ``examples`` (one per line in the cell) are optional. Levels and themes come
 in the order they first appear; their ids are their names in lowercase with
@@ -38,6 +39,15 @@ def slug(name: str) -> str:
     return _OTHER.sub("-", name.lower()).strip("-")
 
 
+def _delimiter(header: str) -> str:
+    """``,``, or the ``;`` or tab a spreadsheet in another locale exports, read off the header."""
+    for candidate in (",", ";", "\t"):
+        names = {name.strip().lower() for name in header.split(candidate)}
+        if all(name in names for name in REQUIRED):
+            return candidate
+    return ","
+
+
 @dataclass
 class Sheet:
     """The sheet as framework data (``levels``, ``themes``, ``competencies``), or its problems."""
@@ -49,7 +59,8 @@ class Sheet:
 def read_sheet(path: str, text: str, limits: Limits) -> Sheet:
     """Read a CSV export (text already decoded). Never raises for bad input."""
     problems: list[Problem] = []
-    rows = csv.reader(text.splitlines(keepends=True), strict=True)
+    lines = text.splitlines(keepends=True)
+    rows = csv.reader(lines, delimiter=_delimiter(lines[0] if lines else ""), strict=True)
     try:
         header = next(rows, None)
     except csv.Error as exc:

@@ -186,6 +186,16 @@ def test_csv_errors_name_the_row_and_the_column(sheet: str, expected: str) -> No
     assert any(str(p).startswith(expected) for p in loaded.problems), loaded.problems
 
 
+@pytest.mark.parametrize("separator", [",", ";", "\t"])
+def test_a_sheet_exported_with_bom_crlf_and_any_separator_reads_the_same(separator: str) -> None:
+    sheet = separator.join(["Level", "Theme", "Competency"]) + "\r\n"
+    sheet += separator.join(["Senior", "Craft", '"Does it, well"']) + "\r\n"
+    loaded = load_csv_framework("x.csv", b"\xef\xbb\xbf" + sheet.encode(), Limits())
+    assert loaded.problems == () and loaded.framework is not None
+    (competency,) = loaded.framework.competencies
+    assert (competency.id, competency.summary) == ("senior.craft.1", "Does it, well")
+
+
 def test_csv_ids_come_from_names_and_unknown_columns_are_notes() -> None:
     sheet = "Level,Theme,Competency,Owner\nSenior Engineer 2,Ops & On-call,Runs it.,me\n"
     loaded = load_csv_framework("x.csv", sheet.encode(), Limits())
