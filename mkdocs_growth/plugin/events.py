@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import os
+import posixpath
 import re
 import shutil
 import stat
@@ -38,6 +39,7 @@ from ..core.store import Store, forget_cached_entries, paused_gc
 from ..practice.audience import published
 from ..practice.store import open_store
 from ..site.escape import html_text
+from ..site.files import print_css
 from ..site.pages import card_header as header
 from ..site.preflight import shadowed_pages, site_url_note, site_url_problems, usable_site_url
 from ..site.registry import SiteContext, site_files, site_pages
@@ -117,6 +119,10 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         self.meta_from_entry = set()
         self.released = False
         self.generated_files, self.set_aside = [], []
+        if self.growth.framework is not None:  # the competencies page printed as a case
+            sheet = posixpath.join(self.growth.base, print_css.PATH)
+            if sheet not in config.extra_css:
+                config.extra_css.append(sheet)
 
     @event_priority(100)  # before any other plugin reads the files: redirects records targets
     def _add_generated(self, files: Files, *, config: MkDocsConfig) -> Files:

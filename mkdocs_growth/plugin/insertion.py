@@ -111,20 +111,14 @@ def after_leading_h1(html: str, insert: str) -> str:
 
 
 def words(html: str) -> str:
-    """The text of an HTML fragment as one paragraph (still HTML-escaped).
-
-    Charts and growth's stylesheets (``<style>``: the competencies page's print
-    rules) are left out: they are not words anyone searches for.
-    """
-    for tag in ("svg", "style"):
-        opening, closing = f"<{tag}", f"</{tag}>"
-        start = html.find(opening)
-        while start != -1:
-            end = html.find(closing, start)
-            if end == -1:
-                break
-            html = html[:start] + html[end + len(closing) :]
-            start = html.find(opening, start)
+    """The text of an HTML fragment as one paragraph (still HTML-escaped); charts left out."""
+    start = html.find("<svg")
+    while start != -1:
+        end = html.find("</svg>", start)
+        if end == -1:
+            break
+        html = html[:start] + html[end + len("</svg>") :]
+        start = html.find("<svg", start)
     return f"<p>{_TAG_SPACE.sub(' ', html).strip()}</p>"
 
 

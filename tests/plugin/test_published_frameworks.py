@@ -262,14 +262,28 @@ def test_evidence_csv_cells_never_start_a_formula(tmp_path: Path, run_cli) -> No
     ]
 
 
-def test_the_competencies_page_carries_a_print_stylesheet(tmp_path: Path) -> None:
+def test_the_competencies_page_prints_through_growths_stylesheet(tmp_path: Path) -> None:
     config = ladder_store(tmp_path, "ladder.csv")
     build(load_config(config_file=str(config), strict=True))
-    html = (tmp_path / "site" / "growth" / "competencies" / "index.html").read_text("utf-8")
-    assert '<style media="print">' in html
+    site = tmp_path / "site"
+    html = (site / "growth" / "competencies" / "index.html").read_text("utf-8")
+    assert re.search(r'<link [^>]*href="\.\./print\.css"', html)
+    assert "<style" not in html.split("<article", 1)[-1]  # generated pages hold no style
     assert html.count('<div class="growth-competency">') == 5
-    index = (tmp_path / "site" / "search" / "search_index.json").read_text("utf-8")
-    assert "break-inside" not in index  # the rules are not words to search
+    css = (site / "growth" / "print.css").read_text("utf-8")
+    assert css.lstrip().startswith("/*") and "@media print" in css
+    # Every rule is for print, and for a page of competencies only.
+    body = css[css.index("@media print {") + len("@media print {") : css.rindex("}")]
+    for selector in re.findall(r"([^{}]+)\{", body):
+        for part in selector.split(","):
+            assert "growth-competency" in part, part
+
+
+def test_without_a_framework_there_is_no_print_stylesheet(tmp_path: Path) -> None:
+    config = write_store(tmp_path, {"index.md": "# Home\n"}, {})
+    build(load_config(config_file=str(config), strict=True))
+    assert not (tmp_path / "site" / "growth" / "print.css").exists()
+    assert "print.css" not in (tmp_path / "site" / "index.html").read_text("utf-8")
 
 
 # --- the file's place and size -----------------------------------------------------------

@@ -26,7 +26,6 @@ from ..blocks import (
     Heading,
     Inline,
     Link,
-    Markup,
     Page,
     Para,
     Quote,
@@ -66,7 +65,6 @@ def pages(store: Store, ctx: SiteContext) -> list[Page]:
     fw = report.framework
     named: Inline = Em(fw.name) if fw.name else "the progression framework"
     page.blocks += [
-        Markup(PRINT_STYLE),
         Para(["The store as evidence for ", named, " (", Code(fw.path), ")", INTRO]),
         Bullets([Strong(str(s)) if n == 0 else str(s) for n, s in enumerate(report.summaries)]),
     ]
@@ -82,19 +80,6 @@ def pages(store: Store, ctx: SiteContext) -> list[Page]:
             earlier = " · ".join(f"{c.level.name}: {_evidence_count(c)}" for c in row.earlier)
             page.blocks.append(Para(f"Earlier levels: {earlier}."))
     return [page]
-
-
-# Printed, the page is a promotion case: the site's header, navigation and footer
-# left out, links followed by nothing, no competency split over two sheets.
-# Scoped to this page (the rule travels with it), in the plugin's HTML and in `generate`.
-PRINT_STYLE = """<style media="print">
-.md-header, .md-tabs, .md-sidebar, .md-footer, .md-top, .md-source-file,
-.md-content__button, .md-search, .md-dialog { display: none !important; }
-.md-main__inner, .md-content, .md-content__inner { margin: 0 !important; max-width: none; }
-.growth-competency { break-inside: avoid; page-break-inside: avoid; }
-h2 { break-after: avoid; page-break-after: avoid; }
-a { color: inherit; text-decoration: none; }
-</style>"""
 
 
 def dashboard_slot(store: Store, ctx: SiteContext) -> list[Block]:
