@@ -395,3 +395,28 @@ def test_a_file_of_made_up_keys_is_noted_by_key_at_most_twenty_times_never_by_va
     assert "planted-secret" not in result.out + result.err
     notes = [line for line in result.out.splitlines() if ": note: " in line]
     assert len(notes) == 21 and "180 more keys growth does not read" in notes[-1], notes
+
+
+def test_framework_text_is_shown_as_text_everywhere(tmp_path: Path, run_cli) -> None:
+    hostile = (
+        "levels:\n  - {id: a, name: '<b>Level</b>'}\n"
+        "themes:\n  - {id: t, name: 'Theme <script>alert(1)</script>'}\n"
+        "competencies:\n"
+        "  - id: c1\n    level: a\n    theme: t\n"
+        "    summary: 'Does <img src=x onerror=alert(2)>'\n"
+        "    examples: ['[x](javascript:alert(3))', '<iframe src=x>']\n"
+        "    supportingUrls:\n"
+        "      - {label: '<svg onload=alert(4)>', url: 'https://example.com/?a=\"b\"&c=<d>'}\n"
+    )
+    (tmp_path / "fw.yml").write_text(hostile, encoding="utf-8")
+    files = {"index.md": "# Home\n", "notes/a.md": doc("note", "N", "2026-01-05", "a/t")}
+    config = write_store(tmp_path, files, {"framework": "fw.yml", "today": "2026-02-01"})
+    build(load_config(config_file=str(config), strict=True))
+    html = (tmp_path / "site" / "growth" / "competencies" / "index.html").read_text("utf-8")
+    body = html[html.index("<article") if "<article" in html else html.index('role="main"') :]
+    for needle in ("<script>alert", "<img src", "<iframe", "<svg onload", 'href="javascript'):
+        assert needle not in body, needle
+    assert "&lt;img src=x onerror=alert(2)&gt;" in body
+    assert 'href="https://example.com/?a=&quot;b&quot;&amp;c=&lt;d&gt;"' in body
+    result = run_cli("evidence", "-f", config)
+    assert "\x1b" not in result.out and "<script>alert(1)</script>" in result.out  # plain text
