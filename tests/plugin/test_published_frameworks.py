@@ -87,6 +87,16 @@ def test_ft_job_families_validate_and_every_competency_is_on_the_page(
         c["id"]: c for theme in growth["competencies"]["themes"] for c in theme["competencies"]
     }
     assert len(found) == len(data["competencies"])
+    notes = 1 if "isLegacy" in data else 0
+    assert growth["counts"]["notes"] == notes and growth["counts"]["errors"] == 0
+    problems = text_of(
+        (tmp_path / "site" / "growth" / "problems" / "index.html").read_text("utf-8")
+    )
+    if notes:
+        assert "0 errors and 0 warnings (1 note: worth knowing, never failing)" in problems
+        assert "note fw.yml" not in problems and "isLegacy" in problems
+        github = run_cli("validate", "-f", config, "--format", "github")
+        assert github.code == 0 and github.out.startswith("::notice file=")
     for c in cell:
         assert [e["title"] for e in found[c["id"]]["evidence"]] == ["Cell note"]
 
