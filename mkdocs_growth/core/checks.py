@@ -193,8 +193,8 @@ def _competencies(entry: Entry, config: GrowthConfig, framework: Framework | Non
     for n, ref in enumerate(refs):
         if not isinstance(ref, str):
             continue
-        competency = framework.resolve(ref)
-        if competency is None:
+        named = framework.resolve(ref)
+        if not named:
             hint = did_you_mean(ref, framework.references())
             out.append(
                 error(
@@ -204,23 +204,26 @@ def _competencies(entry: Entry, config: GrowthConfig, framework: Framework | Non
                     " (write a competency id or <level-id>/<theme-id>)",
                 )
             )
-        elif competency.id in seen:
+        elif all(c.id in seen for c in named):
+            first = seen[named[0].id]
             out.append(
                 warning(
                     entry.path,
                     entry.line("competencies", n),
-                    f"{dotted(('competencies', n))}: {quote(ref)} names {competency.cell} again"
-                    f" (already listed as {quote(seen[competency.id])})",
+                    f"{dotted(('competencies', n))}: {quote(ref)} names {named[0].cell} again"
+                    f" (already listed as {quote(first)})",
                 )
             )
         else:
-            seen[competency.id] = ref
-            if target is not None and framework.rank(competency.level) > framework.rank(target):
+            for competency in named:
+                seen.setdefault(competency.id, ref)
+            level = named[0].level  # a reference names one cell: one level
+            if target is not None and framework.rank(level) > framework.rank(target):
                 out.append(
                     warning(
                         entry.path,
                         entry.line("competencies", n),
-                        f"{dotted(('competencies', n))}: {quote(ref)} is at level {competency.level!r},"
+                        f"{dotted(('competencies', n))}: {quote(ref)} is at level {level!r},"
                         f" above your target level {target!r}: it will not show on the"
                         " competencies page (raise target_level, or reference the"
                         " competency of your target level)",

@@ -108,7 +108,12 @@ class Store:
 
     @property
     def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
+        return [p for p in self.problems if not p.is_error and not p.is_note]
+
+    @property
+    def problem_notes(self) -> list[Problem]:
+        """Problems that are notes: worth knowing, never failing (an unknown key in the framework file)."""
+        return [p for p in self.problems if p.is_note]
 
 
 def build_store(

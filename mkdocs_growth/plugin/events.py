@@ -39,6 +39,7 @@ from ..core.store import Store, forget_cached_entries, paused_gc
 from ..practice.audience import published, said_in, withheld_keys
 from ..practice.store import open_store
 from ..site.escape import html_text
+from ..site.files import print_css
 from ..site.pages import card_header as header
 from ..site.preflight import shadowed_pages, site_url_note, site_url_problems, usable_site_url
 from ..site.registry import SiteContext, site_files, site_pages
@@ -118,6 +119,10 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         self.meta_from_entry = set()
         self.released = False
         self.generated_files, self.set_aside = [], []
+        if self.growth.framework is not None:  # the competencies page printed as a case
+            sheet = posixpath.join(self.growth.base, print_css.PATH)
+            if sheet not in config.extra_css:
+                config.extra_css.append(sheet)
 
     @event_priority(100)  # before any other plugin reads the files: redirects records targets
     def _add_generated(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -201,7 +206,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         self._report(full, site_problems, config, config_name)
         documents = sum(e.is_growth for e in full.entries)
         errors = len(full.errors) + sum(p.is_error for p in site_problems)
-        warnings = len(full.problems) + len(site_problems) - errors
+        warnings = len(full.warnings) + len(site_problems) - sum(p.is_error for p in site_problems)
         private = f"; {len(left_out)} private pages left out" if left_out else ""
         log.info(
             f"{plural(documents, 'growth document')}, {plural(errors, 'error')},"
@@ -474,7 +479,11 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         problems = store.problems + site_problems
         for problem in problems:
             where = _located(problem, config_name, config, framework=framework)
-            (log.error if problem.is_error else log.warning)(where)
+            if problem.is_note:
+                log.info(where)
+            else:
+                (log.error if problem.is_error else log.warning)(where)
+        problems = [p for p in problems if p.fails_strict]  # notes never fail a build
         if not (self.growth.strict or config.strict) or not problems:
             return
         lines = [_located(p, config_name, config, True, framework) for p in problems]

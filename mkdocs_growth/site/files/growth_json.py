@@ -62,6 +62,7 @@ def to_json(store: Store, ctx: SiteContext) -> str:
             "documents": len(documents),
             "errors": len(store.errors),
             "warnings": len(store.warnings),
+            "notes": len(store.problem_notes),
         },
         "problems": [p.as_dict() for p in store.problems],
     }
