@@ -70,7 +70,8 @@ def generate(settings: Settings, out: str) -> tuple[Store, Plan]:
     view = published(store, config_name)
     private = private_pages(store).paths if view is not store else frozenset()
     pages = all_pages(settings, view)
-    p = plan(root, [(page.path, page.text.encode("utf-8")) for page in pages], private)
+    files = [(page.path, page.text.encode("utf-8")) for page in pages]
+    p = plan(root, files, private, audience=settings.growth.audience)
     apply(p)
     return store, p
 
@@ -87,6 +88,13 @@ def cmd_generate(args: argparse.Namespace) -> int:
         f" removed {len(p.removes)} stale"
         + (f", {len(p.leftovers)} left by an interrupted run" if p.leftovers else "")
     )
+    for rel in p.taken_over:
+        done = "replaced" if rel in p.writes else "removed"
+        print(
+            f"{done} {os.path.join(args.out, rel)}: generated for another audience and edited"
+            " since; a public export keeps nothing of it",
+            file=sys.stderr,
+        )
     for rel in p.kept:
         print(
             f"kept {os.path.join(args.out, rel)}: no longer generated but edited", file=sys.stderr

@@ -11,7 +11,11 @@ the same for users):
   manifest — resolves inside ``DIR``; a symlink at a temporary or manifest
   path is refused, and files are never written through (only replaced).
 - A file that exists is replaced or removed only if the manifest says this
-  command wrote it and its content is unchanged since.
+  command wrote it and its content is unchanged since. One exception, because
+  the alternative leaks: a public run replaces or removes every file the
+  manifest lists from a run for another audience (or of an unknown one), edited
+  since or not (a formatter in pre-commit touches every page), and names the
+  edited ones.
 - Each file is written to ``<target>.tmp-growth`` in its own folder and
   renamed over the target, and the manifest names every file a run may leave
   behind *before* that run touches one. A run killed at any moment leaves
@@ -25,7 +29,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..core.problems import shown_path
 
@@ -97,11 +101,24 @@ def _regular(path: str) -> bool:
     return os.path.isfile(path) and not os.path.islink(path)
 
 
+PUBLIC = "public"
+
+
 @dataclass(frozen=True)
 class Manifest:
-    """What earlier runs wrote: each path with every content a run may have left there."""
+    """What earlier runs wrote: each path with every content a run may have left there.
+
+    ``audience``: the audience every one of those files was generated for;
+    ``None`` when unknown (an older manifest, or a run interrupted while it
+    changed the folder's audience).
+    """
 
     files: Mapping[str, frozenset[str]]
+    audience: str | None = None
+
+    def lists(self, rel: str, target: str) -> bool:
+        """Whether ``target`` is a regular file at a path this command wrote, whatever it holds."""
+        return rel in self.files and _regular(target)
 
     def accepts(self, rel: str, target: str) -> bool:
         """Whether ``target`` is a regular file holding content this command wrote for ``rel``."""
@@ -135,7 +152,8 @@ def read_manifest(root: str) -> Manifest:
         values = [value] if isinstance(value, str) else value
         if isinstance(rel, str) and isinstance(values, list):
             out[rel] = frozenset(v for v in values if isinstance(v, str))
-    return Manifest(out)
+    audience = data.get("audience")
+    return Manifest(out, audience if isinstance(audience, str) else None)
 
 
 def _leftovers(root: str) -> tuple[list[str], list[str]]:
@@ -175,15 +193,27 @@ class Plan:
     kept: list[str]  # stale files changed since: left alone
     leftovers: list[str]  # temporary files of an interrupted run
     manifest: Manifest
+    audience: str | None = None  # what this run generates for, recorded in the manifest
+    taken_over: list[str] = field(default_factory=list)  # edited, but another audience's
+
+
+def takes_over(audience: str | None, manifest: Manifest) -> bool:
+    """A public run over files of another (or an unknown) audience: none of them may stay."""
+    return audience == PUBLIC and manifest.audience != PUBLIC
 
 
 def plan(
-    root: str, files: Iterable[tuple[str, bytes]], private: frozenset[str] = frozenset()
+    root: str,
+    files: Iterable[tuple[str, bytes]],
+    private: frozenset[str] = frozenset(),
+    audience: str | None = None,
 ) -> Plan:
     """Check every path of a run under ``root`` (from :func:`check_folder`); write nothing.
 
     ``private``: pages of docs_dir that a public export must not find in ``DIR``
     (it is meant to be laid over a copy of docs_dir, which must leave them out).
+    ``audience``: what this run generates for; a public run over another
+    audience's files takes them all over (the module docstring says why).
     """
     copied = sorted(rel for rel in private if os.path.lexists(inside(root, rel)))
     if copied:
@@ -193,6 +223,16 @@ def plan(
             f" nothing was written. Delete them (or copy docs_dir without them):\n  {shown}"
         )
     manifest = read_manifest(root)
+    taken_over: list[str] = []  # edited since, but generated for another audience
+
+    def ours(rel: str, target: str) -> bool:
+        if manifest.accepts(rel, target):
+            return True
+        if takes_over(audience, manifest) and manifest.lists(rel, target):
+            taken_over.append(rel)
+            return True
+        return False
+
     leftovers, odd = _leftovers(root)  # the manifest's own temporary file included
     writes: dict[str, tuple[str, bytes]] = {}
     conflicts = [os.path.relpath(path, root) for path in odd]
@@ -201,7 +241,7 @@ def plan(
         tmp = target + TMP_SUFFIX
         if os.path.lexists(tmp) and not _regular(tmp):
             conflicts.append(rel + TMP_SUFFIX)
-        taken = os.path.lexists(target) and not manifest.accepts(rel, target)
+        taken = os.path.lexists(target) and not ours(rel, target)
         if taken or _blocked(root, target):
             conflicts.append(rel)
         writes[rel] = (target, data)
@@ -220,11 +260,11 @@ def plan(
             target = inside(root, rel)
         except GenerateError:
             continue  # a tampered manifest names nothing outside DIR
-        if manifest.accepts(rel, target):
+        if ours(rel, target):
             removes[rel] = target
         elif os.path.lexists(target):
             kept.append(rel)
-    return Plan(root, writes, removes, kept, leftovers, manifest)
+    return Plan(root, writes, removes, kept, leftovers, manifest, audience, sorted(taken_over))
 
 
 def _write_file(root: str, target: str, data: bytes) -> None:
@@ -250,12 +290,20 @@ def _write_file(root: str, target: str, data: bytes) -> None:
     os.replace(tmp, target)
 
 
-def _write_manifest(root: str, files: Mapping[str, Iterable[str]]) -> None:
+def _write_manifest(
+    root: str, files: Mapping[str, Iterable[str]], audience: str | None, *, complete: bool
+) -> None:
+    """The manifest; ``complete`` is false while a run is under way (and after it failed)."""
     entries: dict[str, str | list[str]] = {}
     for rel in sorted(files):
         known = sorted(set(files[rel]))
         entries[rel] = known[0] if len(known) == 1 else known
-    manifest = {"generated_by": "mkdocs-growth generate", "files": entries}
+    manifest = {
+        "generated_by": "mkdocs-growth generate",
+        "audience": audience,
+        "complete": complete,
+        "files": entries,
+    }
     text = json.dumps(manifest, indent=1) + "\n"
     _write_file(root, _manifest_path(root), text.encode("utf-8"))
 
@@ -264,9 +312,10 @@ def apply(p: Plan) -> None:
     """Carry out a plan so that a kill between any two steps leaves a state the next run accepts.
 
     1. remove the temporary files of an interrupted run;
-    2. manifest: every content each path may hold from now on (old or new);
+    2. manifest: every content each path may hold from now on (old or new), not
+       complete, and of no known audience when the run changes it;
     3. remove stale files, write each new file (temporary file, then rename);
-    4. manifest: the new contents only.
+    4. manifest: the new contents only, complete, of this run's audience.
     """
     os.makedirs(p.root, exist_ok=True)
     for path in p.leftovers:
@@ -275,10 +324,11 @@ def apply(p: Plan) -> None:
     during: dict[str, set[str]] = {rel: set(p.manifest.files.get(rel, ())) for rel in p.removes}
     for rel, value in new.items():
         during[rel] = {value, *p.manifest.files.get(rel, ())}
-    _write_manifest(p.root, during)
+    mixed = p.audience if p.manifest.audience == p.audience else None
+    _write_manifest(p.root, during, mixed, complete=False)
     for target in p.removes.values():
         if os.path.lexists(target):
             os.remove(target)
     for target, data in p.writes.values():
         _write_file(p.root, target, data)
-    _write_manifest(p.root, {rel: [value] for rel, value in new.items()})
+    _write_manifest(p.root, {rel: [value] for rel, value in new.items()}, p.audience, complete=True)
