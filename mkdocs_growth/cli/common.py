@@ -10,6 +10,7 @@ import sys
 from .settings import Settings, SettingsError, find_config, load_settings
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_ENVIRONMENT = 2  # stdout full or closed, --out unwritable: not "problems found" (1)
 
 
 class UsageError(Exception):

@@ -12,6 +12,7 @@ from ..practice.audience import published
 from ..practice.evidence import CompetencyEvidence, Evidence, EvidenceReport, evidence_report
 from ..practice.store import open_store
 from .common import EXIT_OK, EXIT_PROBLEMS, UsageError, require_dir, settings_of
+from .output import clean
 from .settings import Settings
 
 
@@ -77,7 +78,7 @@ def render_text(report: EvidenceReport, settings: Settings) -> str:
     """The evidence as plain text: one block per theme, one line per document."""
     fw = report.framework
     out = [f"{_clean(fw.name or fw.path)} ({fw.path})"]
-    out += [str(summary) for summary in report.summaries]
+    out += [_clean(str(summary)) for summary in report.summaries]
     for theme in report.themes:
         out += ["", f"{_clean(theme.theme.name)} [{theme.theme.id}]"]
         for cell in theme.cells:
@@ -120,5 +121,9 @@ def _line(mark: str, e: Evidence, settings: Settings) -> str:
 
 
 def _clean(text: str) -> str:
-    """One line of printable text (document and framework text may hold anything)."""
-    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+    """One line of printable text (document and framework text may hold anything).
+
+    Terminal controls go whole (:func:`.output.clean`, as for every line printed);
+    what is left that is not printable (newlines, bidi controls) becomes a space.
+    """
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in clean(text)).split())
