@@ -26,7 +26,7 @@ from ..site.preflight import usable_site_url
 from ..site.registry import GeneratedFile, SiteContext, markdown_files
 from ..site.urls import page_url
 from .common import EXIT_OK, UsageError, add_audience, settings_of
-from .outdir import GenerateError, Plan, apply, check_folder, plan
+from .outdir import GenerateError, Plan, apply, check_folder, plan, system_refused
 from .settings import Settings
 
 
@@ -71,7 +71,10 @@ def generate(settings: Settings, out: str) -> tuple[Store, Plan]:
     private = private_pages(store).paths if view is not store else frozenset()
     pages = all_pages(settings, view)
     files = [(page.path, page.text.encode("utf-8")) for page in pages]
-    p = plan(root, files, private, audience=settings.growth.audience)
+    try:
+        p = plan(root, files, private, audience=settings.growth.audience)
+    except OSError as exc:  # a file in DIR that cannot be read, a folder that cannot be listed
+        raise GenerateError(system_refused(exc, root, started=False)) from None
     apply(p)
     return store, p
 

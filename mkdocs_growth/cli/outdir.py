@@ -282,10 +282,10 @@ def _write_file(root: str, target: str, data: bytes) -> None:
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]
-    except OSError:
+    except OSError as exc:
         os.close(fd)
         os.remove(tmp)
-        raise
+        raise OSError(exc.errno, exc.strerror, target) from None  # name the file
     os.close(fd)
     os.replace(tmp, target)
 
@@ -316,19 +316,40 @@ def apply(p: Plan) -> None:
        complete, and of no known audience when the run changes it;
     3. remove stale files, write each new file (temporary file, then rename);
     4. manifest: the new contents only, complete, of this run's audience.
+
+    The system refusing a write (a full disk, a read-only or virtual file
+    system) is a :class:`GenerateError` that says whether anything changed.
     """
-    os.makedirs(p.root, exist_ok=True)
-    for path in p.leftovers:
-        os.remove(path)
-    new = {rel: digest(data) for rel, (_, data) in p.writes.items()}
-    during: dict[str, set[str]] = {rel: set(p.manifest.files.get(rel, ())) for rel in p.removes}
-    for rel, value in new.items():
-        during[rel] = {value, *p.manifest.files.get(rel, ())}
-    mixed = p.audience if p.manifest.audience == p.audience else None
-    _write_manifest(p.root, during, mixed, complete=False)
-    for target in p.removes.values():
-        if os.path.lexists(target):
-            os.remove(target)
-    for target, data in p.writes.values():
-        _write_file(p.root, target, data)
-    _write_manifest(p.root, {rel: [value] for rel, value in new.items()}, p.audience, complete=True)
+    started = False
+    try:
+        os.makedirs(p.root, exist_ok=True)
+        for path in p.leftovers:
+            os.remove(path)
+        new = {rel: digest(data) for rel, (_, data) in p.writes.items()}
+        during: dict[str, set[str]] = {rel: set(p.manifest.files.get(rel, ())) for rel in p.removes}
+        for rel, value in new.items():
+            during[rel] = {value, *p.manifest.files.get(rel, ())}
+        mixed = p.audience if p.manifest.audience == p.audience else None
+        _write_manifest(p.root, during, mixed, complete=False)
+        started = True
+        for target in p.removes.values():
+            if os.path.lexists(target):
+                os.remove(target)
+        for target, data in p.writes.values():
+            _write_file(p.root, target, data)
+        final = {rel: [value] for rel, value in new.items()}
+        _write_manifest(p.root, final, p.audience, complete=True)
+    except OSError as exc:
+        raise GenerateError(system_refused(exc, p.root, started=started)) from None
+
+
+def system_refused(exc: OSError, root: str, *, started: bool) -> str:
+    """What the system refused, where, and what state ``root`` is left in."""
+    where = shown_path(str(exc.filename or root))
+    said = f"{where}: {exc.strerror or exc}"
+    if not started:
+        return f"{said}; no generated file was changed"
+    return (
+        f"{said}; {shown_path(root)} is incomplete (its manifest says so): fix this and run"
+        " generate again, which finishes the job"
+    )
