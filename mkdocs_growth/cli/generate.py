@@ -25,8 +25,8 @@ from ..practice.store import open_store
 from ..site.preflight import usable_site_url
 from ..site.registry import GeneratedFile, SiteContext, markdown_files
 from ..site.urls import page_url
-from .common import EXIT_OK, UsageError, add_audience, settings_of
-from .outdir import GenerateError, Plan, apply, check_folder, plan, system_refused
+from .common import EXIT_INTERRUPTED, EXIT_OK, UsageError, add_audience, settings_of
+from .outdir import GenerateError, Interrupted, Plan, apply, check_folder, plan, system_refused
 from .settings import Settings
 
 
@@ -85,6 +85,9 @@ def cmd_generate(args: argparse.Namespace) -> int:
         store, p = generate(settings, args.out)
     except GenerateError as exc:
         raise UsageError(str(exc)) from None
+    except Interrupted as exc:
+        print(f"mkdocs-growth: {exc}", file=sys.stderr)
+        return EXIT_INTERRUPTED
     pages = sum(rel.endswith(".md") for rel in p.writes)
     print(
         f"wrote {len(p.writes)} files ({pages} pages) under {args.out};"

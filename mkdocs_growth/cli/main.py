@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from . import edit, evidence, generate, new, output, priorities, report, schema, validate
-from .common import EXIT_USAGE, UsageError
+from .common import EXIT_INTERRUPTED, EXIT_USAGE, UsageError
 
 SUBCOMMANDS = (validate, new, priorities, schema, generate, evidence, edit, report)
 
@@ -71,7 +71,7 @@ def _dispatch(argv: Sequence[str] | None) -> int:
         print(f"mkdocs-growth: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
 
 
 def run() -> NoReturn:

@@ -25,6 +25,7 @@ the same for users):
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -41,6 +42,10 @@ _CREATE |= getattr(os, "O_BINARY", 0)
 
 class GenerateError(Exception):
     """The output folder cannot be written safely; the message says which file and why."""
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C while a run was changing the output folder: the message says what state it is in."""
 
 
 def digest(data: bytes) -> str:
@@ -279,15 +284,25 @@ def _write_file(root: str, target: str, data: bytes) -> None:
     except FileExistsError:
         raise GenerateError(f"{tmp}: appeared during the run; nothing more written") from None
     try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+        finally:
+            os.close(fd)
+        os.replace(tmp, target)
     except OSError as exc:
-        os.close(fd)
-        os.remove(tmp)
+        _discard(tmp)
         raise OSError(exc.errno, exc.strerror, target) from None  # name the file
-    os.close(fd)
-    os.replace(tmp, target)
+    except KeyboardInterrupt:  # half a page is of no use to anyone (a kill leaves it)
+        _discard(tmp)
+        raise
+
+
+def _discard(tmp: str) -> None:
+    """Remove a temporary file of this run, if it is still there (the next run would)."""
+    with contextlib.suppress(OSError):
+        os.remove(tmp)
 
 
 def _write_manifest(
@@ -341,6 +356,13 @@ def apply(p: Plan) -> None:
         _write_manifest(p.root, final, p.audience, complete=True)
     except OSError as exc:
         raise GenerateError(system_refused(exc, p.root, started=started)) from None
+    except KeyboardInterrupt:
+        if started:
+            raise Interrupted(
+                f"interrupted: {shown_path(p.root)} is incomplete (its manifest says so);"
+                " run generate again, which finishes the job"
+            ) from None
+        raise
 
 
 def system_refused(exc: OSError, root: str, *, started: bool) -> str:

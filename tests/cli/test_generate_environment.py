@@ -135,3 +135,29 @@ def test_a_full_disk_is_exit_2_and_says_the_folder_is_incomplete(
     else:
         assert generated == []
     assert not list(tiny_disk.rglob("*" + TMP_SUFFIX))
+
+
+def test_ctrl_c_half_way_says_the_folder_is_incomplete(
+    tmp_path: Path, run_cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = store(tmp_path, 3)
+    clean = tmp_path / "clean"
+    assert run_cli("generate", "-f", config, "--out", clean).code == 0
+    real_replace, calls = os.replace, [0]
+
+    def ctrl_c_at_the_third_page(src, dst):
+        calls[0] += 1
+        if calls[0] == 4:  # the manifest, then two pages
+            raise KeyboardInterrupt
+        return real_replace(src, dst)
+
+    out = tmp_path / "out"
+    monkeypatch.setattr(os, "replace", ctrl_c_at_the_third_page)
+    result = run_cli("generate", "-f", config, "--out", out)
+    monkeypatch.undo()
+    assert result.code == 130
+    assert "interrupted" in result.err and "incomplete" in result.err
+    assert json.loads((out / MANIFEST).read_text())["complete"] is False
+    assert not list(out.rglob("*" + TMP_SUFFIX))  # the page being written is not left half
+    assert run_cli("generate", "-f", config, "--out", out).code == 0
+    assert tree(out) == tree(clean)
