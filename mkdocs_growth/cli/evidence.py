@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 
@@ -12,7 +11,7 @@ from ..practice.audience import published
 from ..practice.evidence import CompetencyEvidence, Evidence, EvidenceReport, evidence_report
 from ..practice.store import open_store
 from .common import EXIT_OK, EXIT_PROBLEMS, UsageError, require_dir, settings_of
-from .output import clean
+from .output import clean, dumps
 from .settings import Settings
 
 
@@ -52,7 +51,7 @@ def cmd_evidence(args: argparse.Namespace) -> int:
     report = evidence_report(store, levels)
     assert report is not None
     if args.format == "json":
-        print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+        print(dumps(report.as_dict(), indent=2, ensure_ascii=False))
     else:
         print(render_text(report, settings))
     if full.errors:

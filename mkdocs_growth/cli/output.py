@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from .common import EXIT_ENVIRONMENT
 
@@ -45,6 +47,19 @@ def clean(text: str) -> str:
     if first is None:
         return text
     return text[: first.start()] + _CONTROLS.sub("", text[first.start() :])
+
+
+_RAW_IN_JSON = re.compile(r"[\x7f-\x9f]")  # json.dumps escapes C0 itself, not DEL or C1
+
+
+def dumps(data: object, **options: Any) -> str:
+    """JSON text with every control character as a ``\\u`` escape, so cleaning takes nothing.
+
+    ``ensure_ascii=False`` keeps names readable (``"Équipe"``) but leaves DEL and
+    C1 controls raw; escaped, a JSON reader still gets the exact text back.
+    """
+    text = json.dumps(data, **options)
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 class OutputError(Exception):

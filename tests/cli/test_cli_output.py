@@ -7,6 +7,7 @@ class with stdout on ``/dev/full`` (real processes: a full device needs a real d
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -156,3 +157,17 @@ def test_a_closed_stdout_is_exit_2(tmp_path: Path) -> None:
     )
     assert done.returncode == 2, done.stderr
     assert "cannot write to stdout" in done.stderr
+
+
+@pytest.mark.parametrize("command", [["evidence"], ["report"]], ids=" ".join)
+def test_json_output_keeps_hostile_text_exactly_as_escapes(
+    tmp_path: Path, run_cli, command: list[str]
+) -> None:
+    """JSON is data: controls become ``\\u`` escapes there, so the reader gets them back."""
+    config = hostile_store(tmp_path)
+    result = run_cli(*command, "-f", config, "--format", "json")
+    assert result.code == 0, result.err
+    assert_clean(result.out)
+    strings: list[str] = []
+    json.loads(result.out, object_hook=lambda o: strings.extend(map(str, o.values())) or o)
+    assert any(HOSTILE in text for text in strings)
