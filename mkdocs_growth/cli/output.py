@@ -34,7 +34,8 @@ _CONTROLS = re.compile(
     r"(?:\x1b[\]P^_X]|[\x90\x98\x9d-\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"  # strings
     r"|(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"  # CSI: cursor moves, clear screen, colours
     r"|\x1b[ -/]*[0-~]?"  # other escapes: ESC c (reset), ESC ( 0 (character sets)
-    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"  # any other C0 control but \t and \n, DEL, C1
+    r"|\r(?!\n)"  # a carriage return that rewrites the line; CRLF (a CRLF card's diff) stays
+    r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"  # any other C0 control but \t and \n, DEL, C1
 )
 
 
@@ -42,7 +43,7 @@ _ANY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # every sequence st
 
 
 def clean(text: str) -> str:
-    """``text`` without terminal controls: only ``\\n`` and ``\\t`` of the C0 and C1 sets stay."""
+    """``text`` without terminal controls: of C0 and C1 only tab, newline and CRLF stay."""
     first = _ANY_CONTROL.search(text)  # none is the usual case, ten times faster to tell
     if first is None:
         return text

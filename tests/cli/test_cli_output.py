@@ -56,6 +56,7 @@ def test_clean_strips_sequences_whole_and_keeps_text() -> None:
         clean("tab\tand\nnewline, é, 日本, 🙂, \u00a0") == "tab\tand\nnewline, é, 日本, 🙂, \u00a0"
     )
     assert clean("bell\x07 nul\x00 cr\r del\x7f c1\x85") == "bell nul cr del c1"
+    assert clean("over\rwritten\r\nnext\r\n") == "overwritten\r\nnext\r\n"  # CRLF is a line end
     # an OSC left open ends at its line: the lines after it are not swallowed
     assert clean("x\x1b]52;c;SGVsbG8=\nnext line\n") == "x\nnext line\n"
     assert clean("\x9d8;;http://e.x\x9clink") == "link"  # C1 string opener and terminator
