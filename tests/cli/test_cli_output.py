@@ -114,6 +114,7 @@ COMMANDS = [
     ["report"],
     ["schema"],
     ["generate", "--out", "out"],
+    ["review", "ok", "--dry-run"],  # the card edits (a dry run: the diff, nothing written)
 ]
 
 
