@@ -101,6 +101,12 @@ def cmd_generate(args: argparse.Namespace) -> int:
             " since; a public export keeps nothing of it",
             file=sys.stderr,
         )
+    for rel in p.withdrawn:
+        print(
+            f"removed {os.path.join(args.out, rel)}: no longer in the public export (made"
+            " private or deleted) and edited since",
+            file=sys.stderr,
+        )
     for rel in p.kept:
         print(
             f"kept {os.path.join(args.out, rel)}: no longer generated but edited", file=sys.stderr

@@ -11,10 +11,11 @@ the same for users):
   manifest — resolves inside ``DIR``; a symlink at a temporary or manifest
   path is refused, and files are never written through (only replaced).
 - A file that exists is replaced or removed only if the manifest says this
-  command wrote it and its content is unchanged since. One exception, because
+  command wrote it and its content is unchanged since. Two exceptions, because
   the alternative leaks: a public run replaces or removes every file the
-  manifest lists from a run for another audience (or of an unknown one), edited
-  since or not (a formatter in pre-commit touches every page), and names the
+  manifest lists from a run for another audience (or of an unknown one), and
+  removes every listed file it no longer generates (a page made private),
+  edited since or not (a formatter in pre-commit touches pages), naming the
   edited ones.
 - Each file is written to ``<target>.tmp-growth`` in its own folder and
   renamed over the target, and the manifest names every file a run may leave
@@ -200,6 +201,7 @@ class Plan:
     manifest: Manifest
     audience: str | None = None  # what this run generates for, recorded in the manifest
     taken_over: list[str] = field(default_factory=list)  # edited, but another audience's
+    withdrawn: list[str] = field(default_factory=list)  # edited, but no longer public
 
 
 def takes_over(audience: str | None, manifest: Manifest) -> bool:
@@ -257,7 +259,7 @@ def plan(
             " edited since); nothing was written. Move them away or pick another --out:"
             f"\n  {shown}"
         )
-    removes, kept = {}, []
+    removes, kept, withdrawn = {}, [], []
     for rel in manifest.files:
         if rel in writes:
             continue
@@ -267,9 +269,22 @@ def plan(
             continue  # a tampered manifest names nothing outside DIR
         if ours(rel, target):
             removes[rel] = target
+        elif audience == PUBLIC and manifest.lists(rel, target):
+            removes[rel] = target  # no longer public (made private, deleted): edited or not
+            withdrawn.append(rel)
         elif os.path.lexists(target):
             kept.append(rel)
-    return Plan(root, writes, removes, kept, leftovers, manifest, audience, sorted(taken_over))
+    return Plan(
+        root,
+        writes,
+        removes,
+        kept,
+        leftovers,
+        manifest,
+        audience,
+        sorted(taken_over),
+        sorted(withdrawn),
+    )
 
 
 def _write_file(root: str, target: str, data: bytes) -> None:

@@ -121,3 +121,25 @@ def test_a_public_run_killed_over_an_internal_export_leaves_nothing_after_the_ne
         assert result.code == 0, (step, result.err)
         assert leaks(out) == [], step
         assert tree(out).keys() == expected.keys(), step
+
+
+def test_a_page_made_private_leaves_a_public_folder_even_when_edited(
+    tmp_path: Path, run_cli
+) -> None:
+    """Public before, private now: its header page must go, formatter or not."""
+    files = store_files()
+    files["cards/secret-plan.md"] = card(title=SECRET, status="active")  # public at first
+    config = write_store(tmp_path, files, OPTIONS)
+    out = tmp_path / "out"
+    public = ["--audience", "public"]
+    assert run_cli("generate", "-f", config, "--out", out, *public).code == 0
+    assert leaks(out)  # the premise: it was published
+    (tmp_path / "docs" / "cards" / "secret-plan.md").write_text(
+        store_files()["cards/secret-plan.md"]
+    )
+    header = out / "growth" / "cards" / "secret-plan.md"
+    header.write_bytes(header.read_bytes() + b"\n")  # a formatter (pre-commit: this file only)
+    result = run_cli("generate", "-f", config, "--out", out, *public)
+    assert result.code == 0, result.err
+    assert leaks(out) == []
+    assert "growth/cards/secret-plan.md" in result.err
