@@ -4,7 +4,8 @@ For site generators that do not run MkDocs plugins (Zensical, plain MkDocs
 without ``growth``): the same page models the plugin renders, as Markdown, under
 ``DIR`` at their docs-relative paths (``DIR/growth/index.md``,
 ``DIR/growth.json``, ...), plus one page per valid card with its header at
-``DIR/<base>/cards/<id>.md`` (a page's own Markdown is never rewritten).
+``DIR/<base>/cards/<id>.md`` (:func:`..site.urls.id_page`; a page's own
+Markdown is never rewritten).
 Links are relative ``.md`` links to the store's documents, so ``DIR`` is
 meant to be laid over a copy of ``docs_dir`` (docs/publish.md shows how).
 
@@ -88,29 +89,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     except Interrupted as exc:
         print(f"mkdocs-growth: {exc}", file=sys.stderr)
         return EXIT_INTERRUPTED
-    pages = sum(rel.endswith(".md") for rel in p.writes)
-    print(
-        f"wrote {len(p.writes)} files ({pages} pages) under {args.out};"
-        f" removed {len(p.removes)} stale"
-        + (f", {len(p.leftovers)} left by an interrupted run" if p.leftovers else "")
-    )
-    for rel in p.taken_over:
-        done = "replaced" if rel in p.writes else "removed"
-        print(
-            f"{done} {os.path.join(args.out, rel)}: generated for another audience and edited"
-            " since; a public export keeps nothing of it",
-            file=sys.stderr,
-        )
-    for rel in p.withdrawn:
-        print(
-            f"removed {os.path.join(args.out, rel)}: no longer in the public export (made"
-            " private or deleted) and edited since",
-            file=sys.stderr,
-        )
-    for rel in p.kept:
-        print(
-            f"kept {os.path.join(args.out, rel)}: no longer generated but edited", file=sys.stderr
-        )
+    _say_what_changed(p, args.out)
     if store.errors:
         print(
             f"({len(store.errors)} errors: invalid documents are left out;"
@@ -118,6 +97,31 @@ def cmd_generate(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return EXIT_OK
+
+
+def _say_what_changed(p: Plan, out: str) -> None:
+    """One line of counts on stdout; every file removed or kept against the usual rule on stderr."""
+    pages = sum(rel.endswith(".md") for rel in p.writes)
+    print(
+        f"wrote {len(p.writes)} files ({pages} pages) under {out};"
+        f" removed {len(p.removes)} stale"
+        + (f", {len(p.leftovers)} left by an interrupted run" if p.leftovers else "")
+    )
+    for rel in p.taken_over:
+        done = "replaced" if rel in p.writes else "removed"
+        print(
+            f"{done} {os.path.join(out, rel)}: generated for another audience and edited"
+            " since; a public export keeps nothing of it",
+            file=sys.stderr,
+        )
+    for rel in p.withdrawn:
+        print(
+            f"removed {os.path.join(out, rel)}: no longer in the public export (made"
+            " private or deleted) and edited since",
+            file=sys.stderr,
+        )
+    for rel in p.kept:
+        print(f"kept {os.path.join(out, rel)}: no longer generated but edited", file=sys.stderr)
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
