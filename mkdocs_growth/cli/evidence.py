@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import json
 import os
 import sys
 
@@ -15,6 +14,7 @@ from ..practice.evidence import CompetencyEvidence, Evidence, EvidenceReport, ev
 from ..practice.store import open_store
 from ..site.urls import absolute, page_url
 from .common import EXIT_OK, EXIT_PROBLEMS, UsageError, require_dir, settings_of
+from .output import clean, dumps
 from .settings import Settings
 
 
@@ -54,7 +54,7 @@ def cmd_evidence(args: argparse.Namespace) -> int:
     report = evidence_report(store, levels)
     assert report is not None
     if args.format == "json":
-        print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+        print(dumps(report.as_dict(), indent=2, ensure_ascii=False))
     elif args.format == "csv":
         sys.stdout.write(render_csv(report, settings))
     else:
@@ -129,7 +129,7 @@ def render_text(report: EvidenceReport, settings: Settings) -> str:
     """The evidence as plain text: one block per theme, one line per document."""
     fw = report.framework
     out = [f"{_clean(fw.name or fw.path)} ({fw.path})"]
-    out += [str(summary) for summary in report.summaries]
+    out += [_clean(str(summary)) for summary in report.summaries]
     for theme in report.themes:
         out += ["", f"{_clean(theme.theme.name)} [{theme.theme.id}]"]
         for cell in theme.cells:
@@ -174,5 +174,9 @@ def _line(mark: str, e: Evidence, settings: Settings) -> str:
 
 
 def _clean(text: str) -> str:
-    """One line of printable text (document and framework text may hold anything)."""
-    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+    """One line of printable text (document and framework text may hold anything).
+
+    Terminal controls go whole (:func:`.output.clean`, as for every line printed);
+    what is left that is not printable (newlines, bidi controls) becomes a space.
+    """
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in clean(text)).split())

@@ -4,7 +4,8 @@ For site generators that do not run MkDocs plugins (Zensical, plain MkDocs
 without ``growth``): the same page models the plugin renders, as Markdown, under
 ``DIR`` at their docs-relative paths (``DIR/growth/index.md``,
 ``DIR/growth.json``, ...), plus one page per valid card with its header at
-``DIR/<base>/cards/<id>.md`` (a page's own Markdown is never rewritten).
+``DIR/<base>/cards/<id>.md`` (:func:`..site.urls.id_page`; a page's own
+Markdown is never rewritten).
 Links are relative ``.md`` links to the store's documents, so ``DIR`` is
 meant to be laid over a copy of ``docs_dir`` (docs/publish.md shows how).
 
@@ -28,8 +29,8 @@ from ..practice.store import open_store
 from ..site.preflight import usable_site_url
 from ..site.registry import GeneratedFile, SiteContext, markdown_files
 from ..site.urls import page_url
-from .common import EXIT_OK, UsageError, add_audience, settings_of
-from .outdir import GenerateError, Plan, apply, check_folder, plan
+from .common import EXIT_INTERRUPTED, EXIT_OK, UsageError, add_audience, settings_of
+from .outdir import GenerateError, Interrupted, Plan, apply, check_folder, plan, system_refused
 from .settings import Settings
 
 
@@ -73,7 +74,11 @@ def generate(settings: Settings, out: str) -> tuple[Store, Plan]:
     view = published(store, config_name)
     private = private_pages(store).paths if view is not store else frozenset()
     pages = all_pages(settings, view)
-    p = plan(root, [(page.path, page.text.encode("utf-8")) for page in pages], private)
+    files = [(page.path, page.text.encode("utf-8")) for page in pages]
+    try:
+        p = plan(root, files, private, audience=settings.growth.audience)
+    except OSError as exc:  # a file in DIR that cannot be read, a folder that cannot be listed
+        raise GenerateError(system_refused(exc, root, started=False)) from None
     if view is not store:
         _refuse_shown_private_fields(root, view, settings.growth.limits)
     apply(p)
@@ -113,16 +118,10 @@ def cmd_generate(args: argparse.Namespace) -> int:
         store, p = generate(settings, args.out)
     except GenerateError as exc:
         raise UsageError(str(exc)) from None
-    pages = sum(rel.endswith(".md") for rel in p.writes)
-    print(
-        f"wrote {len(p.writes)} files ({pages} pages) under {args.out};"
-        f" removed {len(p.removes)} stale"
-        + (f", {len(p.leftovers)} left by an interrupted run" if p.leftovers else "")
-    )
-    for rel in p.kept:
-        print(
-            f"kept {os.path.join(args.out, rel)}: no longer generated but edited", file=sys.stderr
-        )
+    except Interrupted as exc:
+        print(f"mkdocs-growth: {exc}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    _say_what_changed(p, args.out)
     if store.errors:
         print(
             f"({len(store.errors)} errors: invalid documents are left out;"
@@ -130,6 +129,31 @@ def cmd_generate(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return EXIT_OK
+
+
+def _say_what_changed(p: Plan, out: str) -> None:
+    """One line of counts on stdout; every file removed or kept against the usual rule on stderr."""
+    pages = sum(rel.endswith(".md") for rel in p.writes)
+    print(
+        f"wrote {len(p.writes)} files ({pages} pages) under {out};"
+        f" removed {len(p.removes)} stale"
+        + (f", {len(p.leftovers)} left by an interrupted run" if p.leftovers else "")
+    )
+    for rel in p.taken_over:
+        done = "replaced" if rel in p.writes else "removed"
+        print(
+            f"{done} {os.path.join(out, rel)}: generated for another audience and edited"
+            " since; a public export keeps nothing of it",
+            file=sys.stderr,
+        )
+    for rel in p.withdrawn:
+        print(
+            f"removed {os.path.join(out, rel)}: no longer in the public export (made"
+            " private or deleted) and edited since",
+            file=sys.stderr,
+        )
+    for rel in p.kept:
+        print(f"kept {os.path.join(out, rel)}: no longer generated but edited", file=sys.stderr)
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -25,6 +25,17 @@ from urllib.parse import quote, urljoin, urlsplit
 from mkdocs.structure.files import File
 
 
+def id_page(folder: str, page_id: str) -> str:
+    """The page of ``page_id`` in ``folder`` (``domains``, ``cards``...): ``<folder>/<id>.md``.
+
+    The id ``index`` is the one that would land on the folder's own index page
+    (``domains/index.md``, the list of all domains), so it gets the folder of
+    its name instead: ``domains/index/index.md``, the URL ``domains/index/``
+    that id would have anyway. No other id can reach that path (ids have no ``/``).
+    """
+    return f"{folder}/index/index.md" if page_id == "index" else f"{folder}/{page_id}.md"
+
+
 @functools.lru_cache(maxsize=1 << 16)  # MkDocs' File costs ~30 µs; pages are linked many times
 def page_url(path: str, use_directory_urls: bool) -> str:
     """MkDocs' URL rule (``File.url``) for a docs-relative path: MkDocs' own code, not a copy.

@@ -29,6 +29,7 @@ from ...practice.rubric import DIMENSIONS, signed
 from ..blocks import Block, Code, Em, Heading, Inline, Link, Page, Para, Strong, Table, Url, join
 from ..context import SiteContext
 from ..formats import fmt_date, fmt_number
+from ..urls import id_page
 from .common import artifact_link, page_link
 from .competencies import PATH as COMPETENCIES_PAGE
 from .competencies import evidence_line, role
@@ -52,7 +53,7 @@ def report_path(ctx: SiteContext, report: Report) -> str:
     """Where the packet's page goes (a date range gets ``<from>--<to>.md``)."""
     period = report.period
     name = period.horizon.id if period.horizon else f"{period.start}--{period.end}"
-    return ctx.path(f"reports/{name}.md")
+    return ctx.path(id_page("reports", name))
 
 
 def sections(report: Report, store: Store, ctx: SiteContext) -> list[Section]:
@@ -67,7 +68,7 @@ def sections(report: Report, store: Store, ctx: SiteContext) -> list[Section]:
 
     intro: list[Inline] = [f"{fmt_date(period.start)} to {fmt_date(period.end)}"]
     if period.horizon is not None:
-        intro += [" · ", Link("horizon page", ctx.path(f"horizons/{period.horizon.id}.md"))]
+        intro += [" · ", Link("horizon page", ctx.path(id_page("horizons", period.horizon.id)))]
     count = len(report.cards)
     intro.append(f" · {count} card{'s' if count != 1 else ''} · as of {fmt_date(report.today)}")
     out = [
