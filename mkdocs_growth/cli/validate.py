@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 
 from ..core.messages import plural
-from ..core.problems import Problem, shown_path, sort_key
+from ..core.problems import Problem, shown_path, sort_key, warning
 from ..core.store import Store
 from ..practice.audience import published
 from ..practice.store import open_store
@@ -96,6 +96,20 @@ def _report_filter(paths: list[str], docs_dir: str) -> Callable[[str], bool] | N
     return keep
 
 
+def _say_skipped(given: list[str], docs_dir: str, pages: list[str]) -> None:
+    """A file named on the command line that the site does not build is said so on stderr."""
+    root = os.path.realpath(docs_dir)
+    built = {os.path.realpath(os.path.join(docs_dir, *p.split("/"))) for p in pages}
+    for path in given:
+        real = os.path.realpath(path)
+        if os.path.isfile(real) and real.startswith(root + os.sep) and real not in built:
+            print(
+                f"mkdocs-growth: skipped {shown_path(path)}: not a page of the site"
+                " (not Markdown, or left out by exclude_docs, draft_docs or an index.md)",
+                file=sys.stderr,
+            )
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     settings = settings_of(args)
     docs_dir = settings.docs_dir
@@ -107,14 +121,20 @@ def cmd_validate(args: argparse.Namespace) -> int:
         docs_dir, paths = paths[0], []  # another store folder, with these options
     require_dir(docs_dir)
     keep = _report_filter(paths, docs_dir)
+    paths_read, heard = settings.pages(docs_dir)  # the pages `mkdocs build` reads, as it finds them
+    _say_skipped(paths, docs_dir, paths_read)
     store = open_store(
         docs_dir,
         settings.growth,
         settings.config_file,
+        paths=paths_read,
         nav=settings.nav,
         framework=settings.framework,
     )
-    problems = sorted(store.problems + site_problems(settings, store, docs_dir), key=sort_key)
+    # What MkDocs warns about the config and the files fails `mkdocs build --strict` too.
+    said = [warning(settings.config_file, 0, m) for m in (*settings.config_warnings, *heard)]
+    problems = store.problems + site_problems(settings, store, docs_dir) + said
+    problems = sorted(problems, key=sort_key)
     if keep is not None:
         problems = [
             p
