@@ -17,13 +17,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 
 
-def site_pages(files: Files, command: str = "build") -> list[File]:
+def documentation_pages(files: Files, command: str = "build") -> list[File]:
     """Every documentation page the command publishes: drafts only under ``serve``."""
     inclusion = InclusionLevel.is_in_serve if command == "serve" else InclusionLevel.is_included
     return list(files.documentation_pages(inclusion=inclusion))
 
 
-def authored(pages: list[File]) -> list[File]:
+def source_pages(pages: list[File]) -> list[File]:
     """The pages that are files in docs_dir (not made by a plugin): the store's documents."""
     return [f for f in pages if f.generated_by is None and f.src_dir]
 
@@ -33,7 +33,7 @@ def store_paths(config: MkDocsConfig) -> tuple[list[str], list[str]]:
     the warnings MkDocs gave while finding them (a README beside an index, ...)."""
     with mkdocs_warnings() as heard:
         files = get_files(config)
-    return [f.src_uri for f in authored(site_pages(files))], heard
+    return [f.src_uri for f in source_pages(documentation_pages(files))], heard
 
 
 @contextmanager

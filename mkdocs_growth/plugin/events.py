@@ -35,6 +35,7 @@ from ..core.options import GrowthConfig, OptionsError, parse_options
 from ..core.parse import Entry
 from ..core.problems import Problem, shown_path
 from ..core.store import Store, forget_cached_entries, paused_gc
+from ..discovery import documentation_pages, source_pages
 from ..practice.audience import published
 from ..practice.store import open_store
 from ..site.escape import html_text
@@ -122,11 +123,8 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
     def _add_generated(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Read the store, validate it, add the generated pages and files."""
         self.generated_files = []
-        inclusion = (
-            InclusionLevel.is_in_serve if self.command == "serve" else InclusionLevel.is_included
-        )
-        pages = files.documentation_pages(inclusion=inclusion)
-        sources = [f for f in pages if f.generated_by is None and f.src_dir]
+        pages = documentation_pages(files, self.command)  # the rule the CLI calls too
+        sources = source_pages(pages)
         config_name = os.path.basename(config.config_file_path or "mkdocs.yml")
         paths = [f.src_uri for f in sources]  # every source page lives in docs_dir
         full = open_store(

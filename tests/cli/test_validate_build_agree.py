@@ -121,3 +121,89 @@ def test_the_strict_option_makes_both_strict_without_the_flag(
 def test_the_matrix_is_wide_enough() -> None:
     assert len(CASES) >= 10
     assert {case.passes for case in CASES.values()} == {True, False}
+
+
+# -- the page set: the four cases of issue 22 where the two used to disagree ---------------
+
+BROKEN = card(goal=None, **Q4)  # an error in any page that is read
+
+
+def _verdicts(run_cli, config_file: Path, strict: bool = True) -> tuple[bool, bool]:
+    args = ["validate", "-f", config_file] + (["--strict"] if strict else [])
+    result = run_cli(*args)
+    assert "Traceback" not in result.err
+    return result.code == 0, _build_passes(config_file, strict=strict)
+
+
+@pytest.mark.parametrize("extension", [".mdown", ".mkdn", ".mkd", ".markdown"])
+def test_a_broken_page_in_every_markdown_extension_fails_both(
+    tmp_path: Path, run_cli, extension: str
+) -> None:
+    config_file = write_store(tmp_path, {f"cards/a{extension}": BROKEN}, {"today": TODAY})
+    assert _verdicts(run_cli, config_file) == (False, False)
+
+
+def test_a_broken_page_in_a_symlinked_folder_fails_both(tmp_path: Path, run_cli) -> None:
+    config_file = write_store(tmp_path, {"index.md": "# Me\n"}, {"today": TODAY}, config=SITE_URL)
+    outside = tmp_path / "shared-cards"
+    outside.mkdir()
+    (outside / "a.md").write_text(BROKEN, encoding="utf-8")
+    (tmp_path / "docs" / "cards").symlink_to(outside, target_is_directory=True)
+    assert _verdicts(run_cli, config_file) == (False, False)
+
+
+def test_a_readme_beside_an_index_is_left_out_by_both(tmp_path: Path, run_cli) -> None:
+    """MkDocs drops README.md there, with a warning: strict fails on the warning, and a
+    non-strict run passes whatever the README holds (nobody publishes it)."""
+    files = {"notes/index.md": "# Notes\n", "notes/README.md": BROKEN}
+    config_file = write_store(tmp_path, files, {"today": TODAY}, config=SITE_URL)
+    assert _verdicts(run_cli, config_file, strict=False) == (True, True)
+    assert _verdicts(run_cli, config_file, strict=True) == (False, False)
+    result = run_cli("validate", "-f", config_file)
+    assert "Excluding 'notes/README.md'" in result.out
+
+
+@pytest.mark.parametrize("setting", ["exclude_docs", "draft_docs"])
+def test_pages_left_out_by_exclude_or_draft_docs_are_not_checked_by_either(
+    tmp_path: Path, run_cli, setting: str
+) -> None:
+    """`mkdocs build` leaves drafts out (only `serve` shows them): the CLI matches build."""
+    files = {"cards/a.md": card(**Q4), "wip/b.md": BROKEN}
+    config = {**SITE_URL, setting: "wip/\n"}
+    config_file = write_store(tmp_path, files, {"today": TODAY}, config=config)
+    assert _verdicts(run_cli, config_file) == (True, True)
+
+
+def test_a_file_that_is_not_a_page_is_said_skipped(tmp_path: Path, run_cli) -> None:
+    files = {"cards/a.md": card(**Q4), "wip/b.md": BROKEN}
+    config_file = write_store(tmp_path, files, {"today": TODAY}, config={"exclude_docs": "wip/"})
+    result = run_cli("validate", "-f", config_file, tmp_path / "docs" / "wip" / "b.md")
+    assert result.code == 0
+    assert "skipped" in result.err and "wip/b.md" in result.err and "not a page" in result.err
+
+
+def test_a_single_file_is_validated_with_the_whole_store(tmp_path: Path, run_cli) -> None:
+    files = {"cards/a.mdown": BROKEN, "cards/b.md": card(id="b", related=["nope"], **Q4)}
+    config_file = write_store(tmp_path, files, {"today": TODAY})
+    result = run_cli("validate", "-f", config_file, tmp_path / "docs" / "cards" / "a.mdown")
+    assert result.code == 1 and "a.mdown" in result.out and "b.md" not in result.out
+
+
+# -- page paths that differ only by case ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "paths",
+    [("Notes/a.md", "notes/a.md"), ("A.md", "a.md"), ("cards/Trace.md", "cards/trace.mdown")],
+)
+def test_paths_that_differ_only_by_case_warn_in_both(
+    tmp_path: Path, run_cli, paths: tuple[str, str]
+) -> None:
+    first, second = paths
+    files = {first: "# One\n", second: "# Two\n", "index.md": "# Me\n"}
+    config_file = write_store(tmp_path, files, {"today": TODAY}, config=SITE_URL)
+    result = run_cli("validate", "-f", config_file)
+    assert result.code == 0  # a warning
+    [line] = [x for x in result.out.splitlines() if "case" in x]
+    assert first in line and second in line
+    assert _verdicts(run_cli, config_file) == (False, False)

