@@ -8,6 +8,8 @@ verdict it must get, so the two cannot agree by both being wrong.
 
 from __future__ import annotations
 
+import json
+import random
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from mkdocs_growth.cli.new import plan
+from mkdocs_growth.cli.settings import load_settings
 from mkdocs_growth.core.options import parse_options
 
 TODAY = "2026-11-24"
@@ -207,3 +210,92 @@ def test_paths_that_differ_only_by_case_warn_in_both(
     [line] = [x for x in result.out.splitlines() if "case" in x]
     assert first in line and second in line
     assert _verdicts(run_cli, config_file) == (False, False)
+
+
+# -- generated trees: the CLI and a real build see the same pages and give one verdict ---
+
+EXTENSIONS = (".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".txt")
+FOLDERS = ("", "cards", "notes", "Notes", "wip", "drafts/deep")
+STEMS = ("a", "b", "index", "README", "Trace", "trace")
+PATTERNS = ("wip/", "*.mkd", "drafts/**", "cards/b.*", "README.*", "!wip/a.md")
+# Records what MkDocs hands the plugins (before growth, which runs at 100, changes it).
+RECORD_HOOK = """
+import json
+from mkdocs.plugins import event_priority
+
+@event_priority(200)
+def on_files(files, config):
+    pages = [f.src_uri for f in files.documentation_pages() if f.inclusion.is_included()]
+    with open(config.config_file_path + ".pages.json", "w") as out:
+        json.dump(sorted(pages), out)
+"""
+
+
+def _page(rng: random.Random, n: int) -> tuple[str, bool]:
+    """A page's text, and whether it is private; ids are unique, so errors are chosen."""
+    kind = rng.choice(["card", "broken", "note", "private", "plain"])
+    if kind == "card":
+        return card(id=f"c{n}", title=f"Card {n}", **Q4), False
+    if kind == "broken":
+        return card(id=f"c{n}", title=f"Broken {n}", goal=None, **Q4), False
+    if kind == "plain":
+        return f"# Plain {n}\n", False
+    meta = {"type": "note", "id": f"n{n}", "title": f"Note {n}", "date": "2026-11-02"}
+    if kind == "private":
+        meta.update(title=f"SECRET-{n}", visibility="private")
+    return front_matter(meta), kind == "private"
+
+
+def _tree(tmp_path: Path, seed: int) -> tuple[Path, set[str]]:
+    """A docs tree with every way MkDocs picks pages: extensions, README beside index,
+    case-only pairs, a symlinked folder, exclude_docs/draft_docs patterns, private pages."""
+    rng = random.Random(seed)
+    files: dict[str, str] = {"index.md": "# Me\n"}
+    secrets: set[str] = set()
+    for n in range(rng.randint(3, 8)):
+        folder = rng.choice(FOLDERS)
+        name = rng.choice(STEMS) + rng.choice(EXTENSIONS)
+        text, private = _page(rng, n)
+        files[f"{folder}/{name}".lstrip("/")] = text
+        if private:
+            secrets.add(f"SECRET-{n}")
+    config: dict[str, Any] = {**SITE_URL, "hooks": ["record.py"]}
+    for setting in ("exclude_docs", "draft_docs"):
+        if rng.random() < 0.5:
+            config[setting] = "\n".join(rng.sample(PATTERNS, rng.randint(1, 2))) + "\n"
+    options = {"today": TODAY, "audience": rng.choice(["internal", "public"])}
+    config_file = write_store(tmp_path, files, options, config=config)
+    (tmp_path / "record.py").write_text(RECORD_HOOK, encoding="utf-8")
+    if rng.random() < 0.5:
+        outside = tmp_path / "elsewhere"
+        outside.mkdir()
+        for n in range(20, 20 + rng.randint(1, 2)):
+            text, private = _page(rng, n)
+            (outside / f"{rng.choice(STEMS)}{rng.choice(EXTENSIONS)}").write_text(text)
+            if private:
+                secrets.add(f"SECRET-{n}")
+        (tmp_path / "docs" / "linked").symlink_to(outside, target_is_directory=True)
+    return config_file, secrets if options["audience"] == "public" else set()
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_generated_trees_give_one_page_set_and_one_verdict(
+    tmp_path: Path, run_cli, seed: int
+) -> None:
+    config_file, secrets = _tree(tmp_path, seed)
+    result = run_cli("validate", "-f", config_file, "--strict", "--format", "json")
+    assert "Traceback" not in result.err
+    build_passes = _build_passes(config_file, strict=True)
+    built = json.loads(Path(f"{config_file}.pages.json").read_text(encoding="utf-8"))
+    assert sorted(load_settings(str(config_file)).pages()[0]) == built
+    assert (result.code == 0) == build_passes, result.out
+    if build_passes:  # a public site carries nothing private
+        site = tmp_path / "site"
+        leaked = [
+            (p.name, s)
+            for p in site.rglob("*")
+            if p.is_file() and p.suffix in (".html", ".json", ".xml")
+            for s in secrets
+            if s in p.read_text(encoding="utf-8", errors="replace")
+        ]
+        assert leaked == []
