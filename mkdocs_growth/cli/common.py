@@ -7,7 +7,7 @@ import dataclasses
 import os
 import sys
 
-from .settings import NO_THEME, Settings, SettingsError, find_config, load_settings
+from .settings import Settings, SettingsError, find_config, load_settings
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -41,10 +41,9 @@ def settings_of(args: argparse.Namespace, *, create_docs_dir: bool = False) -> S
         settings = load_settings(config_file_of(args), create_docs_dir=create_docs_dir)
     except SettingsError as exc:
         raise UsageError(str(exc)) from None
-    for name in settings.not_installed:
-        what = "theme" if name == NO_THEME else f"plugin '{name}'"
+    for what in settings.not_installed:
         print(
-            f"mkdocs-growth: note: {settings.config_file} names a {what} that is not installed"
+            f"mkdocs-growth: note: {settings.config_file} names the {what}, not installed"
             " here; read without it (mkdocs build needs it)",
             file=sys.stderr,
         )

@@ -52,7 +52,8 @@ class Settings:
     mkdocs: MkDocsConfig | None = field(default=None, repr=False, compare=False)
     # what MkDocs warned about the config (a build under --strict fails on each)
     config_warnings: tuple[str, ...] = ()
-    # plugins and themes the config names that are not installed here (left out, with a note)
+    # what the config names that is not installed here, as "plugin 'x'" or "theme 'y'"
+    # (left out, with a note)
     not_installed: tuple[str, ...] = ()
 
     def framework_path(self, path: str) -> str | None:
@@ -137,7 +138,10 @@ def load_settings(config_file: str, *, create_docs_dir: bool = False) -> Setting
         framework=framework,
         mkdocs=config,
         config_warnings=(*(f"{key}: {msg}" for key, msg in warnings), *heard),
-        not_installed=tuple(skipped),
+        not_installed=tuple(
+            f"theme {_theme_name(config_file)!r}" if s == NO_THEME else f"plugin {s!r}"
+            for s in skipped
+        ),
     )
 
 
@@ -166,6 +170,13 @@ def _read(config_file: str, skipped: list[str]) -> tuple[MkDocsConfig, Any]:
         data["plugins"] = _without(plugins, set(skipped))
     config.load_dict(data)
     return config, copy.deepcopy(data.get("plugins"))
+
+
+def _theme_name(config_file: str) -> str:
+    """The theme the file names (read again only to say it in a note)."""
+    with open(config_file, "rb") as handle:
+        theme = yaml_load(handle, get_yaml_loader(config=MkDocsConfig())).get("theme")
+    return str(theme.get("name") if isinstance(theme, dict) else theme)
 
 
 def _not_installed(errors: list[tuple[str, Exception]]) -> str | None:

@@ -83,6 +83,9 @@ CASES = {
         True, {"cards/a.md": card(**Q4), "growth/notes.md": "# My notes\n"}, {"base": "journal"}
     ),
     "plain pages only": Case(True, {"index.md": "# Me\n", "about.md": "# About\n"}),
+    "a setting MkDocs does not know (a warning)": Case(
+        False, {"cards/a.md": card(**Q4)}, config={**SITE_URL, "site_nmae": "typo"}
+    ),
     "a page without type but with front matter": Case(
         True, {"cards/a.md": card(**Q4), "page.md": front_matter({"title": "Plain"})}
     ),
@@ -299,3 +302,41 @@ def test_generated_trees_give_one_page_set_and_one_verdict(
             if s in p.read_text(encoding="utf-8", errors="replace")
         ]
         assert leaked == []
+
+
+# -- configs written for another machine or engine -----------------------------------------
+
+
+def test_plugins_and_themes_not_installed_here_are_named_and_left_out(
+    tmp_path: Path, run_cli
+) -> None:
+    """A Zensical user's config may name plugins and a theme MkDocs cannot load here:
+    the commands still work, and say what they left out (mkdocs build needs them)."""
+    config = {
+        **SITE_URL,
+        "theme": {"name": "not-a-theme-here", "features": ["navigation.tabs"]},
+        "plugins": ["search", "no-such-plugin", {"/other-missing": {"x": 1}}, {"growth": {}}],
+    }
+    config_file = write_store(tmp_path, {"cards/a.mdown": card(**Q4)}, config=config)
+    result = run_cli("validate", "-f", config_file, "--strict")
+    assert result.code == 0, result.out + result.err
+    assert "1 growth document in 1 file" in result.out
+    for name in ("plugin 'no-such-plugin'", "plugin 'other-missing'", "theme 'not-a-theme-here'"):
+        assert f"names the {name}, not installed here; read without it" in result.err
+    assert not _build_passes(config_file, strict=True)  # MkDocs cannot build it here
+
+
+def test_growth_options_are_checked_even_with_a_plugin_missing(tmp_path: Path, run_cli) -> None:
+    config = {"plugins": ["no-such-plugin", {"growth": {"max_active": -1}}]}
+    config_file = write_store(tmp_path, {"index.md": "# Me\n"}, config=config)
+    result = run_cli("validate", "-f", config_file)
+    assert result.code == 2 and "'max_active'" in result.err and "Traceback" not in result.err
+
+
+def test_an_unknown_setting_is_a_warning_from_validate_as_from_mkdocs(
+    tmp_path: Path, run_cli
+) -> None:
+    config_file = write_store(tmp_path, {"index.md": "# Me\n"}, config={"site_nmae": "typo"})
+    result = run_cli("validate", "-f", config_file)
+    assert result.code == 0
+    assert "mkdocs.yml: warning: site_nmae: Unrecognised configuration name" in result.out
