@@ -86,6 +86,9 @@ CASES = {
     "a setting MkDocs does not know (a warning)": Case(
         False, {"cards/a.md": card(**Q4)}, config={**SITE_URL, "site_nmae": "typo"}
     ),
+    "north_star as !!binary (bytes, not text)": Case(
+        False, {"cards/a.md": card(**Q4)}, {"north_star": b"Be the one on call"}
+    ),
     "a page without type but with front matter": Case(
         True, {"cards/a.md": card(**Q4), "page.md": front_matter({"title": "Plain"})}
     ),
