@@ -92,7 +92,10 @@ def find_config(start: str) -> str | None:
 
 
 _NOT_INSTALLED = re.compile(r'The "(?P<name>[^"]+)" plugin is not installed')
-NO_THEME = "Unrecognised theme name"
+_NO_THEME = "Unrecognised theme name: '"
+_NO_EXTENSION = re.compile(r"Failed to load extension '(?P<name>[^']+)'\.")
+# Things a config names that this machine may lack; (kind, name) as the note says them.
+Missing = tuple[str, str]
 
 
 def load_settings(config_file: str, *, create_docs_dir: bool = False) -> Settings:
@@ -101,10 +104,10 @@ def load_settings(config_file: str, *, create_docs_dir: bool = False) -> Setting
     ``create_docs_dir``: a docs_dir that does not exist yet is made (``new`` in a
     new store), and removed again when the config has another error.
     """
-    skipped: list[str] = []
+    skipped: list[Missing] = []
     raw_plugins: Any = None
     created: str | None = None
-    for _ in range(64):  # each round leaves out one plugin or the theme not installed here
+    for _ in range(256):  # each round leaves out one plugin, extension or theme missing here
         config, raw_plugins = _read(config_file, skipped)
         with mkdocs_warnings() as heard:
             errors, warnings = config.validate()
@@ -133,20 +136,21 @@ def load_settings(config_file: str, *, create_docs_dir: bool = False) -> Setting
         use_directory_urls=bool(config.use_directory_urls),
         growth=growth,
         plugin_enabled=enabled,
-        markdown_extensions=frozenset(e for e in config.markdown_extensions if isinstance(e, str)),
+        # the site's extensions, those missing here too: the build that renders has them
+        markdown_extensions=frozenset(
+            [e for e in config.markdown_extensions if isinstance(e, str)]
+            + [name for kind, name in skipped if kind == EXTENSION]
+        ),
         nav=config.nav,
         framework=framework,
         mkdocs=config,
         config_warnings=(*(f"{key}: {msg}" for key, msg in warnings), *heard),
-        not_installed=tuple(
-            f"theme {_theme_name(config_file)!r}" if s == NO_THEME else f"plugin {s!r}"
-            for s in skipped
-        ),
+        not_installed=tuple(f"{kind} {name!r}" for kind, name in skipped),
     )
 
 
-def _read(config_file: str, skipped: list[str]) -> tuple[MkDocsConfig, Any]:
-    """The file as MkDocs loads it (not validated yet), without the plugins in ``skipped``;
+def _read(config_file: str, skipped: list[Missing]) -> tuple[MkDocsConfig, Any]:
+    """The file as MkDocs loads it (not validated yet), without what ``skipped`` names;
     and the ``plugins`` value as written (MkDocs' validation consumes it)."""
     path = os.path.abspath(config_file)
     config = MkDocsConfig(config_file_path=path)
@@ -156,38 +160,49 @@ def _read(config_file: str, skipped: list[str]) -> tuple[MkDocsConfig, Any]:
     except OSError as exc:
         raise SettingsError(f"{config_file}: cannot read config file: {exc.strerror}") from None
     except ConfigurationError as exc:
-        raise SettingsError(f"{config_file}: {_one_line(str(exc))}") from None
+        hint = (
+            " (install the packages the site is built with: the config is loaded as MkDocs"
+            " loads it)"
+            if "cannot find module" in str(exc)
+            else ""
+        )
+        raise SettingsError(f"{config_file}: {_one_line(str(exc))}{hint}") from None
     except RecursionError:
         raise SettingsError(f"{config_file}: INHERIT makes a cycle") from None
     except (ValueError, TypeError, OverflowError) as exc:  # a value PyYAML cannot construct
         raise SettingsError(f"{config_file}{_bad_value(path, exc)}") from None
     if not isinstance(data, dict):
         raise SettingsError(f"{config_file}: the config must be a mapping of settings")
-    plugins = data.get("plugins")
-    if skipped:
-        if "theme" in data and NO_THEME in skipped:
+    for kind, name in skipped:
+        if kind == "theme":
             data["theme"] = "mkdocs"
-        data["plugins"] = _without(plugins, set(skipped))
+        else:
+            key = "plugins" if kind == "plugin" else "markdown_extensions"
+            data[key] = _without(data.get(key), name)
     config.load_dict(data)
     return config, copy.deepcopy(data.get("plugins"))
 
 
-def _theme_name(config_file: str) -> str:
-    """The theme the file names (read again only to say it in a note)."""
-    with open(config_file, "rb") as handle:
-        theme = yaml_load(handle, get_yaml_loader(config=MkDocsConfig())).get("theme")
-    return str(theme.get("name") if isinstance(theme, dict) else theme)
+EXTENSION = "Markdown extension"
 
 
-def _not_installed(errors: list[tuple[str, Exception]]) -> str | None:
-    """The plugin (or ``NO_THEME``) that MkDocs stopped at because it is not installed."""
+def _not_installed(errors: list[tuple[str, Exception]]) -> Missing | None:
+    """The plugin, theme or Markdown extension MkDocs stopped at because it is not
+    installed here (an extension that is installed but misconfigured is a real error)."""
     if len(errors) != 1:
         return None
     key, exc = errors[0]
-    if key == "theme" and str(exc).startswith(NO_THEME):
-        return NO_THEME
-    match = _NOT_INSTALLED.fullmatch(str(exc)) if key == "plugins" else None
-    return match["name"] if match else None
+    text = str(exc)
+    if key == "theme" and text.startswith(_NO_THEME):
+        return "theme", text[len(_NO_THEME) :].split("'", 1)[0]
+    if key == "plugins" and (match := _NOT_INSTALLED.fullmatch(text)):
+        return "plugin", match["name"]
+    missing_module = (
+        text.rstrip().splitlines()[-1].startswith(("ModuleNotFoundError", "ImportError"))
+    )
+    if key == "markdown_extensions" and missing_module and (match := _NO_EXTENSION.match(text)):
+        return EXTENSION, match["name"]
+    return None
 
 
 def _docs_dir_missing(config: MkDocsConfig, errors: list[tuple[str, Exception]]) -> bool:
@@ -197,18 +212,19 @@ def _docs_dir_missing(config: MkDocsConfig, errors: list[tuple[str, Exception]])
     return not os.path.lexists(os.path.join(os.path.dirname(config.config_file_path), docs_dir))
 
 
-def _without(plugins: Any, names: set[str]) -> Any:
-    """The ``plugins`` setting without the entries named (as written, or with a leading /)."""
+def _without(items: Any, name: str) -> Any:
+    """A ``plugins`` or ``markdown_extensions`` setting without the entry ``name``
+    (written bare, as a one-key mapping, or, for a plugin, with a leading /)."""
 
     def name_of(item: Any) -> Any:
-        name = next(iter(item), None) if isinstance(item, dict) and len(item) == 1 else item
-        return name[1:] if isinstance(name, str) and name.startswith("/") else name
+        found = next(iter(item), None) if isinstance(item, dict) and len(item) == 1 else item
+        return found[1:] if isinstance(found, str) and found.startswith("/") else found
 
-    if isinstance(plugins, dict):
-        return {k: v for k, v in plugins.items() if name_of(k) not in names}
-    if isinstance(plugins, list):
-        return [item for item in plugins if name_of(item) not in names]
-    return plugins
+    if isinstance(items, dict):
+        return {k: v for k, v in items.items() if name_of(k) != name}
+    if isinstance(items, list):
+        return [item for item in items if name_of(item) != name]
+    return items
 
 
 def _growth(

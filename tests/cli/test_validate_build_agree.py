@@ -319,13 +319,24 @@ def test_plugins_and_themes_not_installed_here_are_named_and_left_out(
         **SITE_URL,
         "theme": {"name": "not-a-theme-here", "features": ["navigation.tabs"]},
         "plugins": ["search", "no-such-plugin", {"/other-missing": {"x": 1}}, {"growth": {}}],
+        "markdown_extensions": ["admonition", {"nopkg.fancy": {"a": 1}}, "nopkg.plain"],
     }
     config_file = write_store(tmp_path, {"cards/a.mdown": card(**Q4)}, config=config)
     result = run_cli("validate", "-f", config_file, "--strict")
     assert result.code == 0, result.out + result.err
     assert "1 growth document in 1 file" in result.out
-    for name in ("plugin 'no-such-plugin'", "plugin 'other-missing'", "theme 'not-a-theme-here'"):
+    for name in (
+        "plugin 'no-such-plugin'",
+        "plugin 'other-missing'",
+        "theme 'not-a-theme-here'",
+        "Markdown extension 'nopkg.fancy'",
+        "Markdown extension 'nopkg.plain'",
+    ):
         assert f"names the {name}, not installed here; read without it" in result.err
+    # generate writes for the site that has them: their names still count
+    assert {"admonition", "nopkg.fancy", "nopkg.plain"} <= load_settings(
+        str(config_file)
+    ).markdown_extensions
     assert not _build_passes(config_file, strict=True)  # MkDocs cannot build it here
 
 
@@ -343,3 +354,19 @@ def test_an_unknown_setting_is_a_warning_from_validate_as_from_mkdocs(
     result = run_cli("validate", "-f", config_file)
     assert result.code == 0
     assert "mkdocs.yml: warning: site_nmae: Unrecognised configuration name" in result.out
+
+
+def test_an_installed_extension_with_bad_options_is_an_error(tmp_path: Path, run_cli) -> None:
+    config = {"markdown_extensions": [{"toc": {"no_such_option": 1}}]}
+    config_file = write_store(tmp_path, {"index.md": "# Me\n"}, config=config)
+    result = run_cli("validate", "-f", config_file)
+    assert result.code == 2 and "markdown_extensions" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_a_python_tag_naming_a_missing_module_says_what_to_install(tmp_path: Path, run_cli) -> None:
+    config_file = write_store(tmp_path, {"index.md": "# Me\n"})
+    text = config_file.read_text(encoding="utf-8")
+    config_file.write_text(text + "extra:\n  x: !!python/name:nopkg.thing\n", encoding="utf-8")
+    result = run_cli("validate", "-f", config_file)
+    assert result.code == 2 and "install the packages the site is built with" in result.err
