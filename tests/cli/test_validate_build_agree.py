@@ -86,6 +86,9 @@ CASES = {
     "a setting MkDocs does not know (a warning)": Case(
         False, {"cards/a.md": card(**Q4)}, config={**SITE_URL, "site_nmae": "typo"}
     ),
+    "an absurd size limit (an option error, not an overflow)": Case(
+        False, {"cards/a.md": card(**Q4)}, {"limits": {"max_file_bytes": 10**23}}
+    ),
     "north_star as !!binary (bytes, not text)": Case(
         False, {"cards/a.md": card(**Q4)}, {"north_star": b"Be the one on call"}
     ),
