@@ -373,3 +373,26 @@ def test_a_python_tag_naming_a_missing_module_says_what_to_install(tmp_path: Pat
     config_file.write_text(text + "extra:\n  x: !!python/name:nopkg.thing\n", encoding="utf-8")
     result = run_cli("validate", "-f", config_file)
     assert result.code == 2 and "install the packages the site is built with" in result.err
+
+
+def test_another_store_folder_is_read_with_the_configs_page_rules(
+    tmp_path: Path, run_cli
+) -> None:
+    config_file = write_store(tmp_path, {"index.md": "# Me\n"}, config={"exclude_docs": "wip/"})
+    other = tmp_path / "other"
+    (other / "wip").mkdir(parents=True)
+    (other / "wip" / "b.md").write_text(BROKEN, encoding="utf-8")
+    (other / "a.mkd").write_text(card(**Q4), encoding="utf-8")
+    result = run_cli("validate", "-f", config_file, other)
+    assert result.code == 0 and "1 growth document in 1 file" in result.out
+
+
+def test_new_in_a_new_store_with_a_bad_option_leaves_no_docs_folder(
+    tmp_path: Path, run_cli
+) -> None:
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nplugins:\n  - growth:\n      max_active: -1\n", encoding="utf-8"
+    )
+    result = run_cli("new", "card", "X", "-f", tmp_path / "mkdocs.yml")
+    assert result.code == 2 and "'max_active'" in result.err
+    assert not (tmp_path / "docs").exists()
