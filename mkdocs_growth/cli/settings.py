@@ -6,10 +6,10 @@ checks it, the ``growth`` options by the plugin itself) and finds the pages
 with MkDocs' own discovery (:mod:`mkdocs_growth.discovery`), so a command and
 a build see the same pages and options by construction.
 
-One difference, on purpose: a plugin or theme the config names that is not
-installed here (a Zensical user's config may list Material's plugins) is left
-out with a note, rather than making every command fail; ``mkdocs build`` needs
-it, growth does not.
+One difference, on purpose: a plugin, theme or Markdown extension the config
+names that is not installed here (a Zensical user's config may list
+Material's plugins) is left out with a note, rather than making every
+command fail; ``mkdocs build`` needs it, growth does not.
 """
 
 from __future__ import annotations
@@ -109,14 +109,16 @@ def load_settings(config_file: str, *, create_docs_dir: bool = False) -> Setting
     created: str | None = None
     for _ in range(256):  # each round leaves out one plugin, extension or theme missing here
         config, raw_plugins = _read(config_file, skipped)
-        with mkdocs_warnings() as heard:
-            errors, warnings = config.validate()
+        errors, warnings, heard = _validate(config, config_file)
         missing = _not_installed(errors)
-        if missing is not None:
+        if missing is not None and missing not in skipped:
             skipped.append(missing)
         elif create_docs_dir and created is None and _docs_dir_missing(config, errors):
             created = os.path.join(os.path.dirname(config.config_file_path), config["docs_dir"])
-            os.makedirs(created)
+            try:
+                os.makedirs(created)
+            except OSError:
+                break  # MkDocs' own message says the folder is missing
         else:
             break
     if errors and created is not None:
@@ -147,6 +149,20 @@ def load_settings(config_file: str, *, create_docs_dir: bool = False) -> Setting
         config_warnings=(*(f"{key}: {msg}" for key, msg in warnings), *heard),
         not_installed=tuple(f"{kind} {name!r}" for kind, name in skipped),
     )
+
+
+def _validate(
+    config: MkDocsConfig, config_file: str
+) -> tuple[list[tuple[str, Exception]], list[tuple[str, str]], list[str]]:
+    """MkDocs' validation: errors, warnings, and what it logged as warnings meanwhile."""
+    try:
+        with mkdocs_warnings() as heard:
+            errors, warnings = config.validate()
+    except Exception as exc:  # a plugin's or extension's own code may raise anything
+        raise SettingsError(
+            f"{config_file}: MkDocs cannot load this config: {type(exc).__name__}: {exc}"
+        ) from None
+    return errors, warnings, heard
 
 
 def _read(config_file: str, skipped: list[Missing]) -> tuple[MkDocsConfig, Any]:

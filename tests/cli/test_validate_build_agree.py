@@ -396,3 +396,13 @@ def test_new_in_a_new_store_with_a_bad_option_leaves_no_docs_folder(
     result = run_cli("new", "card", "X", "-f", tmp_path / "mkdocs.yml")
     assert result.code == 2 and "'max_active'" in result.err
     assert not (tmp_path / "docs").exists()
+
+
+def test_a_hook_that_fails_to_load_is_a_usage_error_not_a_traceback(
+    tmp_path: Path, run_cli
+) -> None:
+    config_file = write_store(tmp_path, {"index.md": "# Me\n"}, config={"hooks": ["bad.py"]})
+    (tmp_path / "bad.py").write_text("raise RuntimeError('hook broke')\n", encoding="utf-8")
+    result = run_cli("validate", "-f", config_file)
+    assert result.code == 2 and "Traceback" not in result.err
+    assert "MkDocs cannot load this config: RuntimeError: hook broke" in result.err
