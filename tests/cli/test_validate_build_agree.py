@@ -375,9 +375,7 @@ def test_a_python_tag_naming_a_missing_module_says_what_to_install(tmp_path: Pat
     assert result.code == 2 and "install the packages the site is built with" in result.err
 
 
-def test_another_store_folder_is_read_with_the_configs_page_rules(
-    tmp_path: Path, run_cli
-) -> None:
+def test_another_store_folder_is_read_with_the_configs_page_rules(tmp_path: Path, run_cli) -> None:
     config_file = write_store(tmp_path, {"index.md": "# Me\n"}, config={"exclude_docs": "wip/"})
     other = tmp_path / "other"
     (other / "wip").mkdir(parents=True)
