@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import NamedTuple
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files
@@ -28,12 +29,20 @@ def source_pages(pages: list[File]) -> list[File]:
     return [f for f in pages if f.generated_by is None and f.src_dir]
 
 
-def store_paths(config: MkDocsConfig) -> tuple[list[str], list[str]]:
-    """The docs-relative paths of the pages ``mkdocs build`` reads from docs_dir, and
-    the warnings MkDocs gave while finding them (a README beside an index, ...)."""
+class Found(NamedTuple):
+    """What MkDocs finds in docs_dir for ``mkdocs build``."""
+
+    pages: list[str]  # the pages it reads (docs-relative paths): the store's documents
+    files: list[str]  # every file it was handed, excluded ones too (what a plugin sees)
+    warnings: list[str]  # what it warned meanwhile (a README beside an index, ...)
+
+
+def store_paths(config: MkDocsConfig) -> Found:
+    """The pages and files ``mkdocs build`` finds in docs_dir, as MkDocs finds them."""
     with mkdocs_warnings() as heard:
         files = get_files(config)
-    return [f.src_uri for f in source_pages(documentation_pages(files))], heard
+    pages = [f.src_uri for f in source_pages(documentation_pages(files))]
+    return Found(pages, list(files.src_uris), heard)
 
 
 @contextmanager

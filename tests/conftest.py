@@ -187,7 +187,7 @@ def store_of(config_file: Path | str) -> Store:
         settings.docs_dir,
         settings.growth,
         settings.config_file,
-        paths=settings.pages()[0],
+        paths=settings.pages().pages,
         framework=settings.framework,
     )
 

@@ -61,7 +61,7 @@ def add_audience(parser: argparse.ArgumentParser, help_text: str) -> None:
 
 def page_paths(settings: Settings, docs_dir: str | None = None) -> list[str]:
     """The docs-relative paths of the pages ``mkdocs build`` reads: MkDocs' own discovery."""
-    return settings.pages(docs_dir)[0]
+    return settings.pages(docs_dir).pages
 
 
 def require_dir(docs_dir: str) -> None:

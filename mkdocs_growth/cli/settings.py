@@ -28,7 +28,7 @@ from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from ..core.framework import LoadedFramework, open_framework
 from ..core.options import GrowthConfig, OptionsError, parse_options
-from ..discovery import mkdocs_warnings, store_paths
+from ..discovery import Found, mkdocs_warnings, store_paths
 
 
 class SettingsError(Exception):
@@ -62,9 +62,9 @@ class Settings:
             return None
         return os.path.join(os.path.dirname(self.config_file), path)
 
-    def pages(self, docs_dir: str | None = None) -> tuple[list[str], list[str]]:
-        """The pages ``mkdocs build`` reads from docs_dir (or from another folder with
-        this config), and what MkDocs warned while finding them."""
+    def pages(self, docs_dir: str | None = None) -> Found:
+        """The pages and files ``mkdocs build`` finds in docs_dir (or in another folder
+        with this config), and what MkDocs warned while finding them."""
         if self.mkdocs is None:
             raise ValueError("settings without a loaded MkDocs config")
         config = self.mkdocs

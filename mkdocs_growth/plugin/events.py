@@ -40,7 +40,13 @@ from ..practice.audience import published
 from ..practice.store import open_store
 from ..site.escape import html_text
 from ..site.pages import card_header as header
-from ..site.preflight import shadowed_pages, site_url_note, site_url_problems, usable_site_url
+from ..site.preflight import (
+    case_shadowed_pages,
+    shadowed_pages,
+    site_url_note,
+    site_url_problems,
+    usable_site_url,
+)
 from ..site.registry import SiteContext, site_files, site_pages
 from ..site.to_html import render as render_html
 from ..site.urls import page_url
@@ -189,9 +195,10 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             files.append(generated_file)
             self.generated_files.append(generated_file)
             page_urls.paths.add(path)
-        site_problems = site_url_problems(
-            config.site_url, config_name, _config_text(config)
-        ) + shadowed_pages((path for path, _ in generated), authored.__contains__)
+        site_problems = site_url_problems(config.site_url, config_name, _config_text(config))
+        made = [path for path, _ in generated]
+        site_problems += shadowed_pages(made, authored.__contains__)
+        site_problems += case_shadowed_pages(made, authored)
         self._report(full, site_problems, config, config_name)
         documents = sum(e.is_growth for e in full.entries)
         errors = len(full.errors) + sum(p.is_error for p in site_problems)

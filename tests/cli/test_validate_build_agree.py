@@ -9,6 +9,7 @@ verdict it must get, so the two cannot agree by both being wrong.
 from __future__ import annotations
 
 import json
+import os
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,6 +79,9 @@ CASES = {
     ),
     "a page where a generated one goes": Case(
         False, {"cards/a.md": card(**Q4), "growth/notes.md": "# My notes\n"}
+    ),
+    "a page where a generated one goes, in another case": Case(
+        False, {"cards/a.md": card(**Q4), "Growth/Notes.md": "# My notes\n"}
     ),
     "same page under another base": Case(
         True, {"cards/a.md": card(**Q4), "growth/notes.md": "# My notes\n"}, {"base": "journal"}
@@ -296,7 +300,7 @@ def test_generated_trees_give_one_page_set_and_one_verdict(
     assert "Traceback" not in result.err
     build_passes = _build_passes(config_file, strict=True)
     built = json.loads(Path(f"{config_file}.pages.json").read_text(encoding="utf-8"))
-    assert sorted(load_settings(str(config_file)).pages()[0]) == built
+    assert sorted(load_settings(str(config_file)).pages().pages) == built
     assert (result.code == 0) == build_passes, result.out
     if build_passes:  # a public site carries nothing private
         site = tmp_path / "site"
@@ -404,3 +408,13 @@ def test_a_hook_that_fails_to_load_is_a_usage_error_not_a_traceback(
     result = run_cli("validate", "-f", config_file)
     assert result.code == 2 and "Traceback" not in result.err
     assert "MkDocs cannot load this config: RuntimeError: hook broke" in result.err
+
+
+def test_a_page_in_another_case_than_a_generated_one_is_named(tmp_path: Path, run_cli) -> None:
+    files = {"cards/a.md": card(**Q4), "Growth/Notes.md": "# My notes\n"}
+    config_file = write_store(tmp_path, files, {"today": TODAY}, config=SITE_URL)
+    result = run_cli("validate", "-f", config_file)
+    assert result.code == 0
+    [line] = [x for x in result.out.splitlines() if "differ only by case" in x]
+    assert line.startswith(os.path.relpath(tmp_path / "docs" / "Growth" / "Notes.md"))
+    assert "growth/notes.md" in line
