@@ -100,8 +100,8 @@ CHANGES = (
     ),
     Change(
         "mkdocs build includes draft_docs pages in the generated pages",
-        "mkdocs_growth/plugin/events.py",
-        'InclusionLevel.is_in_serve if self.command == "serve" else InclusionLevel.is_included',
+        "mkdocs_growth/discovery.py",
+        'InclusionLevel.is_in_serve if command == "serve" else InclusionLevel.is_included',
         "InclusionLevel.is_in_serve",
         (PAGES,),
     ),

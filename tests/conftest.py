@@ -184,7 +184,11 @@ def store_of(config_file: Path | str) -> Store:
     """The engine's view of a store, read the way the CLI reads it."""
     settings = load_settings(str(config_file))
     return open_store(
-        settings.docs_dir, settings.growth, settings.config_file, framework=settings.framework
+        settings.docs_dir,
+        settings.growth,
+        settings.config_file,
+        paths=settings.pages().pages,
+        framework=settings.framework,
     )
 
 

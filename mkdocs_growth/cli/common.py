@@ -34,12 +34,21 @@ def config_file_of(args: argparse.Namespace) -> str:
     return shown
 
 
-def settings_of(args: argparse.Namespace) -> Settings:
-    """The settings of ``-f``, with ``--audience`` (where a subcommand has it) applied."""
+def settings_of(args: argparse.Namespace, *, create_docs_dir: bool = False) -> Settings:
+    """The settings of ``-f``, with ``--audience`` (where a subcommand has it) applied.
+
+    A plugin or theme the config names but this machine lacks is named on stderr.
+    """
     try:
-        settings = load_settings(config_file_of(args))
+        settings = load_settings(config_file_of(args), create_docs_dir=create_docs_dir)
     except SettingsError as exc:
         raise UsageError(str(exc)) from None
+    for what in settings.not_installed:
+        print(
+            f"mkdocs-growth: note: {settings.config_file} names the {what}, not installed"
+            " here; read without it (mkdocs build needs it)",
+            file=sys.stderr,
+        )
     audience = getattr(args, "audience", None)
     if audience is not None:
         growth = settings.growth.model_copy(update={"audience": audience})
@@ -50,6 +59,11 @@ def settings_of(args: argparse.Namespace) -> Settings:
 def add_audience(parser: argparse.ArgumentParser, help_text: str) -> None:
     """``--audience public|internal``: overrides the growth option for one run."""
     parser.add_argument("--audience", choices=("public", "internal"), help=help_text)
+
+
+def page_paths(settings: Settings, docs_dir: str | None = None) -> list[str]:
+    """The docs-relative paths of the pages ``mkdocs build`` reads: MkDocs' own discovery."""
+    return settings.pages(docs_dir).pages
 
 
 def require_dir(docs_dir: str) -> None:

@@ -21,7 +21,8 @@ from ..core.options import GrowthConfig
 from ..core.safe_write import WriteRefused, replace_unchanged
 from ..practice import card_edits as edits
 from ..practice.rubric import DIMENSIONS
-from .common import EXIT_OK, EXIT_PROBLEMS, UsageError, require_dir, settings_of
+from ..practice.store import open_store
+from .common import EXIT_OK, EXIT_PROBLEMS, UsageError, page_paths, require_dir, settings_of
 
 Decide = Callable[[Card], edits.Change]
 
@@ -66,6 +67,13 @@ def run_edit(args: argparse.Namespace, make: Callable[[GrowthConfig], Decide]) -
             args.id,
             decide,
             settings.config_file,
+            store=open_store(
+                settings.docs_dir,
+                config,
+                settings.config_file,
+                paths=page_paths(settings),
+                framework=settings.framework,
+            ),
             framework=settings.framework,
         )
     except edits.EditRequestError as exc:

@@ -13,7 +13,7 @@ from ..practice.audience import published
 from ..practice.evidence import CompetencyEvidence, Evidence, EvidenceReport, evidence_report
 from ..practice.store import open_store
 from ..site.urls import absolute, page_url
-from .common import EXIT_OK, EXIT_PROBLEMS, UsageError, require_dir, settings_of
+from .common import EXIT_OK, EXIT_PROBLEMS, UsageError, page_paths, require_dir, settings_of
 from .output import clean, dumps
 from .settings import Settings
 
@@ -30,6 +30,7 @@ def cmd_evidence(args: argparse.Namespace) -> int:
         settings.docs_dir,
         settings.growth,
         settings.config_file,
+        paths=page_paths(settings),
         nav=settings.nav,
         framework=settings.framework,
     )

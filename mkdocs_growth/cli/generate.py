@@ -29,7 +29,7 @@ from ..practice.store import open_store
 from ..site.preflight import usable_site_url
 from ..site.registry import GeneratedFile, SiteContext, markdown_files
 from ..site.urls import page_url
-from .common import EXIT_INTERRUPTED, EXIT_OK, UsageError, add_audience, settings_of
+from .common import EXIT_INTERRUPTED, EXIT_OK, UsageError, add_audience, page_paths, settings_of
 from .outdir import GenerateError, Interrupted, Plan, apply, check_folder, plan, system_refused
 from .settings import Settings
 
@@ -68,6 +68,7 @@ def generate(settings: Settings, out: str) -> tuple[Store, Plan]:
         settings.docs_dir,
         settings.growth,
         config_name,
+        paths=page_paths(settings),
         nav=settings.nav,
         framework=settings.framework,
     )

@@ -30,7 +30,7 @@ from ..core.model import TYPES
 from ..core.options import GrowthConfig
 from ..core.store import load_store
 from ..practice.schedule import horizon_for_new
-from .common import EXIT_OK, EXIT_PROBLEMS, UsageError, settings_of
+from .common import EXIT_OK, EXIT_PROBLEMS, UsageError, page_paths, settings_of
 
 DEFAULT_DOMAIN = "general"  # used for cards when no domains are configured
 MAX_SLUG = 60
@@ -188,7 +188,7 @@ def write(docs_dir: str, planned: Plan) -> str:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    settings = settings_of(args)
+    settings = settings_of(args, create_docs_dir=True)  # a new store: docs/ comes with it
     config = settings.growth
     today = config.effective_today()
     try:
@@ -198,7 +198,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     if os.path.exists(settings.docs_dir) and not os.path.isdir(settings.docs_dir):
         raise UsageError(f"{settings.docs_dir}: docs_dir is not a directory")
     # no docs_dir yet (a new store): write() creates it with the document's folder
-    store = load_store(settings.docs_dir, config, framework=settings.framework)
+    store = load_store(
+        settings.docs_dir, config, paths=page_paths(settings), framework=settings.framework
+    )
     taken = {e.doc.id for e in store.entries if e.doc is not None}
     try:
         path = write(settings.docs_dir, plan(args.type, args.title, config, today, taken))

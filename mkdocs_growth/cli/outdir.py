@@ -103,6 +103,18 @@ def inside(root: str, rel: str) -> str:
     return target
 
 
+def _shown_private(root: str, rel: str) -> str:
+    """A private page found in DIR; one reached through a link says so (deleting it there
+    would delete the original)."""
+    path = os.path.join(root, *rel.split("/"))
+    if _within(os.path.realpath(path), root):
+        return shown_path(path)
+    return (
+        f"{shown_path(path)} (through a symbolic link out of {shown_path(root)}: replace the"
+        " link with a copy first, or deleting it deletes the original)"
+    )
+
+
 def _regular(path: str) -> bool:
     return os.path.isfile(path) and not os.path.islink(path)
 
@@ -222,9 +234,11 @@ def plan(
     ``audience``: what this run generates for; a public run over another
     audience's files takes them all over (the module docstring says why).
     """
-    copied = sorted(rel for rel in private if os.path.lexists(inside(root, rel)))
+    # A plain build of DIR follows symbolic links, as MkDocs does: a private page reached
+    # through a linked folder is in DIR too. Looked up, never written: no `inside` here.
+    copied = sorted(rel for rel in private if os.path.lexists(os.path.join(root, *rel.split("/"))))
     if copied:
-        shown = "\n  ".join(shown_path(os.path.join(root, rel)) for rel in copied)
+        shown = "\n  ".join(_shown_private(root, rel) for rel in copied)
         raise GenerateError(
             f"{len(copied)} private page(s) are in {root}, which a public export must not hold;"
             f" nothing was written. Delete them (or copy docs_dir without them):\n  {shown}"

@@ -8,7 +8,7 @@ import sys
 from ..core.messages import plural
 from ..practice.priority import PriorityRow, priority_rows
 from ..practice.store import open_store
-from .common import EXIT_OK, require_dir, settings_of
+from .common import EXIT_OK, page_paths, require_dir, settings_of
 from .output import clean
 
 
@@ -16,7 +16,11 @@ def cmd_priorities(args: argparse.Namespace) -> int:
     settings = settings_of(args)
     require_dir(settings.docs_dir)
     store = open_store(
-        settings.docs_dir, settings.growth, settings.config_file, framework=settings.framework
+        settings.docs_dir,
+        settings.growth,
+        settings.config_file,
+        paths=page_paths(settings),
+        framework=settings.framework,
     )
     print(render_terminal_table(priority_rows(store)))
     if store.errors:

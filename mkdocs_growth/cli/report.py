@@ -22,7 +22,7 @@ from ..practice.schedule import current_horizon, horizons_in_use
 from ..practice.store import open_store
 from ..site.pages.reports import report_page
 from ..site.to_markdown import render_plain
-from .common import EXIT_OK, UsageError, add_audience, require_dir, settings_of
+from .common import EXIT_OK, UsageError, add_audience, page_paths, require_dir, settings_of
 from .generate import site_context
 from .output import dumps
 
@@ -69,7 +69,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     config = settings.growth
     config_name = os.path.basename(settings.config_file)
     full = open_store(
-        settings.docs_dir, config, config_name, nav=settings.nav, framework=settings.framework
+        settings.docs_dir,
+        config,
+        config_name,
+        paths=page_paths(settings),
+        nav=settings.nav,
+        framework=settings.framework,
     )
     store = published(full, config_name)  # audience public: what the public page shows
     period = choose_period(args, store, config)

@@ -9,11 +9,11 @@ import sys
 from collections.abc import Callable
 
 from ..core.messages import plural
-from ..core.problems import Problem, shown_path, sort_key
+from ..core.problems import Problem, shown_path, sort_key, warning
 from ..core.store import Store
 from ..practice.audience import published
 from ..practice.store import open_store
-from ..site.preflight import may_shadow, shadowed_pages, site_url_problems
+from ..site.preflight import case_shadowed_pages, may_shadow, shadowed_pages, site_url_problems
 from ..site.registry import generated_paths
 from .common import EXIT_OK, EXIT_PROBLEMS, UsageError, add_audience, require_dir, settings_of
 from .generate import site_context
@@ -42,8 +42,12 @@ def _format_text(problems: list[Problem], shown: Callable[[Problem], str], store
     return "\n".join(out)
 
 
-def site_problems(settings: Settings, store: Store, docs_dir: str) -> list[Problem]:
-    """What ``mkdocs build`` reports about the site as a whole, so both give one verdict."""
+def site_problems(settings: Settings, store: Store, files: list[str]) -> list[Problem]:
+    """What ``mkdocs build`` reports about the site as a whole, so both give one verdict.
+
+    ``files`` are the docs-relative paths of every file MkDocs found (the plugin
+    sees the same list), so "a file of yours is there" means what it means in a build.
+    """
     try:
         with open(settings.config_file, encoding="utf-8-sig") as handle:
             config_text = handle.read()
@@ -51,13 +55,18 @@ def site_problems(settings: Settings, store: Store, docs_dir: str) -> list[Probl
         config_text = ""
     problems = site_url_problems(settings.site_url, settings.config_file, config_text)
 
-    def exists(path: str) -> bool:
-        return os.path.exists(os.path.join(docs_dir, *path.split("/")))
+    authored = set(files)
+    folded = {p.casefold() for p in authored}
+    folded |= {p.rsplit("/", n)[0] for p in folded for n in range(1, p.count("/") + 1)}
 
-    if settings.plugin_enabled and may_shadow(exists, settings.growth.base):
+    def near(path: str) -> bool:  # a file or folder there, in any case
+        return path.casefold() in folded
+
+    if settings.plugin_enabled and may_shadow(near, settings.growth.base):
         view = published(store, settings.config_file)  # what the build renders from
         generated = generated_paths(view, site_context(settings, view))
-        problems += shadowed_pages(generated, exists)
+        problems += shadowed_pages(generated, authored.__contains__)
+        problems += case_shadowed_pages(generated, authored)
     return problems
 
 
@@ -99,6 +108,20 @@ def _report_filter(paths: list[str], docs_dir: str) -> Callable[[str], bool] | N
     return keep
 
 
+def _say_skipped(given: list[str], docs_dir: str, pages: list[str]) -> None:
+    """A file named on the command line that the site does not build is said so on stderr."""
+    root = os.path.realpath(docs_dir)
+    built = {os.path.realpath(os.path.join(docs_dir, *p.split("/"))) for p in pages}
+    for path in given:
+        real = os.path.realpath(path)
+        if os.path.isfile(real) and real.startswith(root + os.sep) and real not in built:
+            print(
+                f"mkdocs-growth: skipped {shown_path(path)}: not a page of the site"
+                " (not Markdown, or left out by exclude_docs, draft_docs or an index.md)",
+                file=sys.stderr,
+            )
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     settings = settings_of(args)
     docs_dir = settings.docs_dir
@@ -110,14 +133,21 @@ def cmd_validate(args: argparse.Namespace) -> int:
         docs_dir, paths = paths[0], []  # another store folder, with these options
     require_dir(docs_dir)
     keep = _report_filter(paths, docs_dir)
+    found = settings.pages(docs_dir)  # the pages `mkdocs build` reads, as it finds them
+    _say_skipped(paths, docs_dir, found.pages)
     store = open_store(
         docs_dir,
         settings.growth,
         settings.config_file,
+        paths=found.pages,
         nav=settings.nav,
         framework=settings.framework,
     )
-    problems = sorted(store.problems + site_problems(settings, store, docs_dir), key=sort_key)
+    # What MkDocs warns about the config and the files fails `mkdocs build --strict` too.
+    heard = (*settings.config_warnings, *found.warnings)
+    said = [warning(settings.config_file, 0, m) for m in heard]
+    problems = store.problems + site_problems(settings, store, found.files) + said
+    problems = sorted(problems, key=sort_key)
     if keep is not None:
         problems = [
             p

@@ -35,13 +35,42 @@ def check_store(
     with_id = [e for e in growth if e.doc_id is not None]
     # pages whose front matter cannot be read: their id may only be their file name
     unreadable = {e.stem: e for e in entries if e.front_matter_broken}
-    out: list[Problem] = []
+    out: list[Problem] = _case_only_paths(e.path for e in entries)
     out += _duplicate_ids(with_id)
     out += _references(growth, with_id, unreadable)
     today = config.effective_today()
     for entry in growth:
         out += _allow_lists(entry, config, today)
         out += _competencies(entry, config, framework)
+    return out
+
+
+def _page_at(path: str) -> str:
+    """Where a page is published: no Markdown extension, README as index."""
+    folder, _, name = path.rpartition("/")
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    return f"{folder}/{'index' if stem.casefold() == 'readme' else stem}"
+
+
+def _case_only_paths(paths: Iterable[str]) -> list[Problem]:
+    """Pages whose paths differ only by case: GitHub Pages serves both, but a clone on
+    macOS or Windows holds one file, and a site built there silently loses the other."""
+    first: dict[str, str] = {}
+    out = []
+    for path in sorted(paths):
+        seen = first.setdefault(_page_at(path).casefold(), path)
+        # the same place in the same case (a.md and a.mdown, README.md beside index.md):
+        # MkDocs itself keeps one of them and says so
+        if _page_at(seen) != _page_at(path):
+            out.append(
+                warning(
+                    path,
+                    0,
+                    f"{shown_path(path)} and {shown_path(seen)} differ only by case: on"
+                    " case-insensitive file systems (macOS, Windows) they are one file;"
+                    " rename one",
+                )
+            )
     return out
 
 

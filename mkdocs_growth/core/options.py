@@ -49,7 +49,8 @@ def _framework_path(value: object) -> object:
 
 
 CalendarDate = Annotated[dt.date, BeforeValidator(calendar_date)]
-Weight = Annotated[float, BeforeValidator(_number), Field(ge=0, allow_inf_nan=False)]
+# At most 1,000: far past any useful ratio, and far from where sums overflow to infinity.
+Weight = Annotated[float, BeforeValidator(_number), Field(ge=0, le=1000, allow_inf_nan=False)]
 
 
 class _Strict(BaseModel):
@@ -95,9 +96,11 @@ class Weights(_Strict):
 class Limits(_Strict):
     """Bounds that keep one hostile or runaway document from blowing up a build."""
 
-    max_file_bytes: Annotated[StrictInt, Field(ge=1024)] = 1024 * 1024
-    max_list_items: Annotated[StrictInt, Field(ge=1)] = 500
-    max_string_length: Annotated[StrictInt, Field(ge=80)] = 20_000
+    # Upper bounds too: a limit past what a machine can hold is a typo, and a number
+    # past a C index (1e23) would fail deep inside a read instead of here.
+    max_file_bytes: Annotated[StrictInt, Field(ge=1024, le=1024**3)] = 1024 * 1024
+    max_list_items: Annotated[StrictInt, Field(ge=1, le=10_000_000)] = 500
+    max_string_length: Annotated[StrictInt, Field(ge=80, le=1024**3)] = 20_000
 
 
 Audience = Literal["public", "internal"]
@@ -160,7 +163,7 @@ class GrowthConfig(_Strict):
 
     north_star: str | None = None
     today: CalendarDate | None = None
-    max_active: Annotated[StrictInt, Field(ge=0)] = 3
+    max_active: Annotated[StrictInt, Field(ge=0, le=1_000_000)] = 3
     domains: list[DomainSpec] | None = None
     horizons: list[HorizonSpec] | None = None
     weights: Weights = Weights()

@@ -160,7 +160,12 @@ def read_entry(docs_dir: str, rel_path: str, limits: Limits) -> Entry:
 
 
 def walk_markdown(docs_dir: str) -> Iterator[str]:
-    """Markdown files under ``docs_dir`` as MkDocs finds them: no dot-folders, no symlink loops."""
+    """``.md`` and ``.markdown`` files under ``docs_dir``, for callers without a config.
+
+    Not MkDocs' rule (no ``exclude_docs``, ``draft_docs``, other extensions or
+    symlinked folders): both front ends pass the pages MkDocs finds instead
+    (:mod:`mkdocs_growth.discovery`).
+    """
     for root, dirs, files in os.walk(docs_dir, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         rel_root = os.path.relpath(root, docs_dir)
@@ -196,7 +201,8 @@ def load_store(
 ) -> Store:
     """Read (or reuse from the cache) and validate every Markdown file of a store.
 
-    ``paths`` are docs-relative; without them the folder is walked as MkDocs would.
+    ``paths`` are docs-relative, the pages MkDocs found (the front ends always pass
+    them); without them, :func:`walk_markdown`'s rough walk.
     ``framework`` is the configured progression framework, as the front end loaded
     it with :func:`~.framework.open_framework` (it knows where mkdocs.yml is).
     ``meta_files`` are the docs-relative folder metadata files (Material's meta

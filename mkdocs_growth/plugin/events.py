@@ -36,12 +36,19 @@ from ..core.options import GrowthConfig, OptionsError, parse_options
 from ..core.parse import Entry
 from ..core.problems import Problem, shown_path
 from ..core.store import Store, forget_cached_entries, paused_gc
+from ..discovery import documentation_pages, source_pages
 from ..practice.audience import published, said_in, withheld_keys
 from ..practice.store import open_store
 from ..site.escape import html_text
 from ..site.files import print_css
 from ..site.pages import card_header as header
-from ..site.preflight import shadowed_pages, site_url_note, site_url_problems, usable_site_url
+from ..site.preflight import (
+    case_shadowed_pages,
+    shadowed_pages,
+    site_url_note,
+    site_url_problems,
+    usable_site_url,
+)
 from ..site.registry import SiteContext, site_files, site_pages
 from ..site.to_html import render as render_html
 from ..site.urls import page_url
@@ -128,11 +135,8 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
     def _add_generated(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Read the store, validate it, add the generated pages and files."""
         self.generated_files = []
-        inclusion = (
-            InclusionLevel.is_in_serve if self.command == "serve" else InclusionLevel.is_included
-        )
-        pages = files.documentation_pages(inclusion=inclusion)
-        sources = [f for f in pages if f.generated_by is None and f.src_dir]
+        pages = documentation_pages(files, self.command)  # the rule the CLI calls too
+        sources = source_pages(pages)
         config_name = os.path.basename(config.config_file_path or "mkdocs.yml")
         paths = [f.src_uri for f in sources]  # every source page lives in docs_dir
         meta_names = coexist.meta_file_names(config)
@@ -200,9 +204,10 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             files.append(generated_file)
             self.generated_files.append(generated_file)
             page_urls.paths.add(path)
-        site_problems = site_url_problems(
-            config.site_url, config_name, _config_text(config)
-        ) + shadowed_pages((path for path, _ in generated), authored.__contains__)
+        site_problems = site_url_problems(config.site_url, config_name, _config_text(config))
+        made = [path for path, _ in generated]
+        site_problems += shadowed_pages(made, authored.__contains__)
+        site_problems += case_shadowed_pages(made, authored)
         self._report(full, site_problems, config, config_name)
         documents = sum(e.is_growth for e in full.entries)
         errors = len(full.errors) + sum(p.is_error for p in site_problems)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from ..core.problems import Problem, error, warning
+from ..core.problems import Problem, error, shown_path, warning
 from .files import growth_json, schema
 
 _PLACEHOLDER = re.compile(r"<[^<>]*>")  # https://<you>.github.io/<repo>/, as guides write it
@@ -70,6 +70,26 @@ def shadowed_pages(generated: Iterable[str], exists: Callable[[str], bool]) -> l
         )
         for path in generated
         if exists(path)
+    ]
+
+
+def case_shadowed_pages(generated: Iterable[str], authored: Iterable[str]) -> list[Problem]:
+    """A warning on each file of ``docs_dir`` whose path differs from a generated page's
+    or file's only by case: on a case-insensitive file system they are one file."""
+    folded: dict[str, list[str]] = {}
+    for path in authored:
+        folded.setdefault(path.casefold(), []).append(path)
+    return [
+        warning(
+            path,
+            0,
+            f"{shown_path(path)} and growth's generated {shown_path(made)} differ only by"
+            " case: on case-insensitive file systems (macOS, Windows) they are one file"
+            " (rename it, or set the growth option 'base' to another folder)",
+        )
+        for made in generated
+        for path in folded.get(made.casefold(), ())
+        if path != made
     ]
 
 

@@ -161,7 +161,7 @@ def test_a_missing_docs_dir_is_a_usage_error(run_cli, tmp_path: Path, command: s
     (tmp_path / "mkdocs.yml").write_text("site_name: x\ndocs_dir: nowhere\n")
     result = run_cli(command, "-f", tmp_path / "mkdocs.yml")
     assert result.code == 2
-    assert "docs_dir is not a directory" in result.err
+    assert "docs_dir: The path" in result.err and "isn't an existing directory" in result.err
     assert result.out == ""
 
 
@@ -169,12 +169,41 @@ def test_a_missing_docs_dir_is_a_usage_error(run_cli, tmp_path: Path, command: s
     ("content", "message"),
     [
         (None, "cannot read config file"),
-        (b"site_name: [oops\n", "invalid YAML"),
-        (b"\xff\xfe", "not valid UTF-8"),
-        (b"plugins:\n  - growth:\n      max_activ: 2\n", "option 'max_activ': unknown option"),
-        (b"plugins:\n  - growth:\n      weights: {impact: -1}\n", "option 'weights.impact'"),
+        (b"site_name: [oops\n", "error parsing the configuration file"),
+        (b"site_name: caf\xe9\n", "invalid continuation byte"),
+        (
+            b"site_name: x\nplugins:\n  - growth:\n      max_activ: 2\n",
+            "'max_activ': unknown option",
+        ),
+        (b"site_name: x\nplugins:\n  - growth:\n      weights: {impact: -1}\n", "'weights.impact'"),
+        (b"site_name: x\nplugins:\n  - growth:\n      today: 2026-02-30\n", "yml:4: '2026-02-30'"),
+        (
+            b"site_name: x\nplugins:\n  - growth:\n      limits: {max_file_bytes: 1e23}\n",
+            "'limits.max_file_bytes'",
+        ),
+        (
+            b"site_name: x\nplugins:\n  - growth:\n"
+            b"      limits: {max_file_bytes: 100000000000000000000000}\n",
+            "'limits.max_file_bytes'",
+        ),
+        (b"site_name: x\nplugins:\n  - growth:\n      north_star: !!binary aGk=\n", "'north_star'"),
+        (
+            b"site_name: x\nplugins:\n  - growth:\n      weights: {impact: 1e300}\n",
+            "'weights.impact'",
+        ),
     ],
-    ids=["missing", "bad-yaml", "not-utf8", "unknown-option", "bad-value"],
+    ids=[
+        "missing",
+        "bad-yaml",
+        "not-utf8",
+        "unknown-option",
+        "bad-value",
+        "impossible-date",
+        "absurd-limit-text",
+        "absurd-limit",
+        "binary-north-star",
+        "absurd-weight",
+    ],
 )
 def test_unusable_config_exits_2(
     run_cli, tmp_path: Path, content: bytes | None, message: str

@@ -227,7 +227,7 @@ def test_docs_dir_that_is_a_file_is_a_usage_error(tmp_path: Path, run_cli) -> No
     (tmp_path / "docs").rmdir()
     (tmp_path / "docs").write_text("not a folder\n")
     result = run_cli("new", "card", "X", "-f", config)
-    assert result.code == 2 and "docs_dir is not a directory" in result.err
+    assert result.code == 2 and "isn't an existing directory" in result.err
 
 
 def test_slugify() -> None:

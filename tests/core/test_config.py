@@ -115,7 +115,9 @@ def test_an_unknown_option_is_named_with_a_hint() -> None:
         ({"weights": {"impact": "2"}}, "weights.impact", "must be a number"),
         ({"weights": {"impact": True}}, "weights.impact", "must be a number"),
         ({"weights": {"impact": -1}}, "weights.impact", "greater than or equal to 0"),
-        ({"weights": {"impact": float("inf")}}, "weights.impact", "finite"),
+        ({"weights": {"impact": float("inf")}}, "weights.impact", "less than or equal to 1000"),
+        ({"weights": {"impact": float("nan")}}, "weights.impact", "0"),
+        ({"limits": {"max_file_bytes": 10**23}}, "limits.max_file_bytes", "less than or equal"),
         (
             {"weights": {"impact": 0, "effort": 0, "reusability": 0, "learnings": 0}},
             "weights",
@@ -186,7 +188,18 @@ def test_the_error_text_lists_every_bad_option() -> None:
     assert "max_active:" in str(caught.value) and "bogus: unknown option" in str(caught.value)
 
 
-# -- settings: mkdocs.yml read without MkDocs -----------------------------------------------
+# -- settings: mkdocs.yml read by MkDocs' own loader ------------------------------------------
+
+
+def _config(tmp_path: Path, text: str | bytes, docs: str = "docs") -> str:
+    """``mkdocs.yml`` with ``text`` beside an existing docs_dir (MkDocs requires one)."""
+    (tmp_path / docs).mkdir(parents=True, exist_ok=True)
+    config_file = tmp_path / "mkdocs.yml"
+    if isinstance(text, bytes):
+        config_file.write_bytes(text)
+    else:
+        config_file.write_text(text, encoding="utf-8")
+    return str(config_file)
 
 
 def test_settings_come_from_mkdocs_yml(tmp_path: Path) -> None:
@@ -206,36 +219,31 @@ def test_settings_come_from_mkdocs_yml(tmp_path: Path) -> None:
     ],
 )
 def test_list_and_mapping_plugin_forms(tmp_path: Path, plugins: str) -> None:
-    (tmp_path / "mkdocs.yml").write_text(f"site_name: x\n{plugins}", encoding="utf-8")
-    assert load_settings(str(tmp_path / "mkdocs.yml")).growth.max_active == 7
+    assert load_settings(_config(tmp_path, f"site_name: x\n{plugins}")).growth.max_active == 7
 
 
 def test_a_bare_plugin_name_means_default_options(tmp_path: Path) -> None:
-    (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins: [search, growth]\n")
-    settings = load_settings(str(tmp_path / "mkdocs.yml"))
+    settings = load_settings(_config(tmp_path, "site_name: x\nplugins: [search, growth]\n"))
     assert settings.plugin_enabled and settings.growth == GrowthConfig()
 
 
 def test_without_the_plugin_the_defaults_apply(tmp_path: Path) -> None:
-    (tmp_path / "mkdocs.yml").write_text("site_name: x\ndocs_dir: pages\n")
-    settings = load_settings(str(tmp_path / "mkdocs.yml"))
+    settings = load_settings(_config(tmp_path, "site_name: x\ndocs_dir: pages\n", "pages"))
     assert not settings.plugin_enabled
     assert settings.docs_dir == os.path.join(str(tmp_path), "pages")
 
 
 def test_the_generic_enabled_switch_is_understood(tmp_path: Path) -> None:
-    (tmp_path / "mkdocs.yml").write_text(
-        "site_name: x\nplugins:\n  - growth:\n      enabled: false\n      max_active: 9\n"
-    )
-    settings = load_settings(str(tmp_path / "mkdocs.yml"))
+    text = "site_name: x\nplugins:\n  - growth:\n      enabled: false\n      max_active: 9\n"
+    settings = load_settings(_config(tmp_path, text))
     assert settings.plugin_enabled is False
     assert settings.growth.max_active == 9
 
 
 def test_a_non_boolean_enabled_is_an_error(tmp_path: Path) -> None:
-    (tmp_path / "mkdocs.yml").write_text("plugins:\n  - growth:\n      enabled: sometimes\n")
+    config_file = _config(tmp_path, "site_name: x\nplugins:\n  - growth:\n      enabled: so\n")
     with pytest.raises(SettingsError, match="option 'enabled'"):
-        load_settings(str(tmp_path / "mkdocs.yml"))
+        load_settings(config_file)
 
 
 def test_inherit_merges_the_parent_like_mkdocs(tmp_path: Path) -> None:
@@ -245,8 +253,8 @@ def test_inherit_merges_the_parent_like_mkdocs(tmp_path: Path) -> None:
         "plugins:\n  - growth:\n      max_active: 4\n      base: parent\n"
         "extra:\n  a: 1\n"
     )
-    (tmp_path / "mkdocs.yml").write_text("INHERIT: base/common.yml\nsite_name: child\n")
-    settings = load_settings(str(tmp_path / "mkdocs.yml"))
+    (tmp_path.parent / "from-parent").mkdir(exist_ok=True)
+    settings = load_settings(_config(tmp_path, "INHERIT: base/common.yml\nsite_name: child\n"))
     assert settings.site_name == "child"
     assert settings.growth.max_active == 4 and settings.growth.base == "parent"
     # like MkDocs, docs_dir is relative to the config file that was loaded (the child)
@@ -265,32 +273,33 @@ def test_inherit_cycles_and_missing_parents_are_errors(tmp_path: Path) -> None:
 
 def test_env_tags_and_python_tags_do_not_break_reading(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("GROWTH_TEST_DOCS", "env-docs")
-    (tmp_path / "mkdocs.yml").write_text(
+    text = (
         "site_name: x\ndocs_dir: !ENV [GROWTH_TEST_DOCS, docs]\n"
         "markdown_extensions:\n  - pymdownx.emoji:\n"
         "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
         "plugins:\n  - growth\n"
     )
-    settings = load_settings(str(tmp_path / "mkdocs.yml"))
+    settings = load_settings(_config(tmp_path, text, "env-docs"))
     assert settings.docs_dir.endswith("env-docs")
 
 
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"site_name: [unclosed\n", "invalid YAML"),
+        (b"site_name: [unclosed\n", "error parsing the configuration file"),
         (b"- just\n- a list\n", "must be a mapping"),
-        (b"site_name: caf\xe9\n", "not valid UTF-8"),
-        (b"plugins:\n  - growth:\n      max_active: -1\n", "option 'max_active'"),
-        (b"plugins:\n  - growth:\n      bogus: 1\n", "option 'bogus': unknown option"),
+        (b"site_name: caf\xe9\n", "invalid continuation byte"),
+        (b"site_name: x\nplugins:\n  - growth:\n      max_active: -1\n", "option 'max_active'"),
+        (b"site_name: x\nplugins:\n  - growth:\n      bogus: 1\n", "'bogus': unknown option"),
+        (b"site_name: x\nplugins:\n  - growth:\n      today: 2026-02-30\n", ":4: '2026-02-30'"),
+        (b"site_name: x\nplugins:\n  - growth:\n      north_star: !!binary aGk=\n", "north_star"),
     ],
 )
 def test_unusable_config_files_raise_settings_errors(
     tmp_path: Path, content: bytes, message: str
 ) -> None:
-    (tmp_path / "mkdocs.yml").write_bytes(content)
     with pytest.raises(SettingsError, match=message.replace("(", r"\(")):
-        load_settings(str(tmp_path / "mkdocs.yml"))
+        load_settings(_config(tmp_path, content))
 
 
 def test_a_missing_config_file_is_a_settings_error(tmp_path: Path) -> None:

@@ -105,3 +105,19 @@ def test_a_key_typo_that_explains_a_card_warning_is_one_warning(tmp_path: Path) 
     assert [m for _, _, m in got] == [
         "card has no milestones; plan 3 to 5, each with a definition of done"
     ]
+
+
+def test_pages_that_differ_only_by_case_are_named_together(tmp_path: Path) -> None:
+    files = {
+        "Notes/a.md": "# A\n",
+        "notes/a.md": "# a\n",
+        "notes/Readme.md": "# Readme\n",  # published as notes/index: so is Notes/index.md
+        "Notes/index.md": "# Index\n",
+        "b.md": "# b\n",
+        "b.mdown": "# b again\n",  # same place, same case: MkDocs keeps one and says so
+    }
+    message = "{} and {} differ only by case: on case-insensitive file systems (macOS, Windows)"
+    assert [(p, line, m.split(" they")[0]) for p, line, m in problems(tmp_path, files)] == [
+        ("notes/Readme.md", 0, message.format("notes/Readme.md", "Notes/index.md")),
+        ("notes/a.md", 0, message.format("notes/a.md", "Notes/a.md")),
+    ]

@@ -249,6 +249,7 @@ def test_pre_commit_hook_for_other_repositories() -> None:
     assert hook["pass_filenames"] is True
     files = re.compile(hook["files"])
     assert files.search("docs/cards/trace-explorer.md")
+    assert all(files.search(f"docs/a.{ext}") for ext in ("markdown", "mdown", "mkdn", "mkd"))
     assert not files.search("mkdocs_growth/cli.py")
     tomllib = pytest.importorskip("tomllib")
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
