@@ -75,19 +75,22 @@ def run_edit(args: argparse.Namespace, make: Callable[[GrowthConfig], Decide]) -
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return EXIT_PROBLEMS
-    for line in result.change.summary:
-        print(f"{result.path}: {line}")
-    if result.changed and args.dry_run:
-        sys.stdout.writelines(_diff(result))
-        print("(dry run: nothing written)")
-    elif result.changed:
+    if result.changed and not args.dry_run:
         try:
             replace_unchanged(result.full_path, result.old, result.new)
         except WriteRefused as exc:
             print(f"mkdocs-growth: error: {exc}", file=sys.stderr)
             return EXIT_PROBLEMS
+    # what changed is said once it is on disk, never before
+    for line in result.change.summary:
+        print(f"{result.path}: {line}")
+    if result.changed and args.dry_run:
+        sys.stdout.writelines(_diff(result))
+        print("(dry run: nothing written)")
     for problem in result.warnings:
         print(problem, file=sys.stderr)
+    for warning in result.change.warnings:
+        print(f"{result.path}: warning: {warning}", file=sys.stderr)
     for note in result.change.notes:
         print(f"note: {note}", file=sys.stderr)
     return EXIT_OK

@@ -218,3 +218,60 @@ def test_mode_is_kept_and_symlinks_are_refused(store: Path, tmp_path: Path) -> N
     with pytest.raises(WriteRefused, match="symbolic link"):
         replace_unchanged(str(link), target.read_bytes(), b"x")
     assert link.is_symlink()
+
+
+# -- issue 22: what is said, when, and which cards can be edited -----------------------------
+
+
+def test_nothing_is_said_recorded_when_the_write_fails(store: Path, run_cli) -> None:
+    target = store.parent / "docs" / CARD_FILE
+    before = target.read_bytes()
+    os.chmod(target, 0o444)
+    result = run_cli("review", "trace", "-f", store)
+    assert result.code == 1
+    assert result.out == ""  # not "review 1 recorded": nothing was
+    assert f"{target} is read-only" in result.err and "chmod u+w" in result.err
+    assert target.read_bytes() == before
+
+
+def test_a_card_whose_front_matter_cannot_be_read_has_errors_not_no_such_id(
+    tmp_path: Path, run_cli
+) -> None:
+    broken = card().replace("horizon: 2026-Q2\n", "horizon: [2026-Q2\n")
+    config = write_store(tmp_path, {CARD_FILE: broken}, OPTIONS)
+    result = run_cli("review", "trace", "-f", config)
+    assert result.code == 1, result.err
+    assert f"error: {CARD_FILE} has errors: fix them before editing it" in result.err
+    assert f"{CARD_FILE}:" in result.err.splitlines()[1]  # the problem, with its line
+    assert "no card has id" not in result.err
+    assert text(config) == broken.encode()
+
+
+def test_done_on_a_card_with_an_active_milestone_warns_naming_it(store: Path, run_cli) -> None:
+    assert run_cli("start", "trace", "-m", "2", "-f", store).code == 0
+    result = run_cli("done", "trace", "-f", store)
+    assert result.code == 0, result.err
+    assert card_of(store).status == "done"
+    assert (
+        f"{CARD_FILE}: warning: the card is done but 3 milestones are still open:"
+        " 1. Read the paper (planned); 2. Build the demo (active); 3. Teach it back (planned);"
+        " mark each done (mkdocs-growth done trace -m N) or set its status to dropped\n"
+    ) in result.err
+
+
+def test_a_card_with_a_tab_after_a_key_is_edited_like_any_other(tmp_path: Path, run_cli) -> None:
+    """MkDocs and the engine read it (libyaml); the editor used to print a scanner dump."""
+    source = card(status="active").replace("status: active", "status:\tactive")
+    config = write_store(tmp_path, {CARD_FILE: source}, OPTIONS)
+    assert run_cli("validate", "-f", config).code == 0
+    result = run_cli("review", "trace", "-f", config)
+    assert result.code == 0, result.err
+    assert "status:\tactive\n" in text(config).decode() and card_of(config).reviewed
+
+
+def test_an_edit_keeps_a_hard_linked_card_one_file(store: Path, tmp_path: Path, run_cli) -> None:
+    target = store.parent / "docs" / CARD_FILE
+    twin = tmp_path / "twin.md"
+    os.link(target, twin)
+    assert run_cli("review", "trace", "-f", store).code == 0
+    assert os.path.samefile(target, twin) and b"reviewed:" in twin.read_bytes()
