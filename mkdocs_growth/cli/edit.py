@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from ..core.model import Card
 from ..core.options import GrowthConfig
-from ..core.safe_write import WriteRefused, replace_unchanged
+from ..core.safe_write import ChangedOnDisk, WriteRefused, replace_unchanged
 from ..practice import card_edits as edits
 from ..practice.rubric import DIMENSIONS
 from .common import EXIT_OK, EXIT_PROBLEMS, UsageError, require_dir, settings_of
@@ -53,31 +53,46 @@ def _text(value: str) -> str:
     return value
 
 
+ATTEMPTS = 3  # an edit that meets another writer is made again on the new bytes, this often
+
+
 def run_edit(args: argparse.Namespace, make: Callable[[GrowthConfig], Decide]) -> int:
-    """Prepare the edit ``make`` decides, print what it does, write it unless ``--dry-run``."""
+    """Prepare the edit ``make`` decides, write it unless ``--dry-run``, then say what it did.
+
+    When the card changes on disk between the read and the write, the edit
+    is decided again from the new bytes (as if the command were run again),
+    at most :data:`ATTEMPTS` times; then it is refused.
+    """
     settings = settings_of(args)
     require_dir(settings.docs_dir)
     config = settings.growth
     decide = make(config)
-    try:
-        result = edits.prepare(
-            settings.docs_dir,
-            config,
-            args.id,
-            decide,
-            settings.config_file,
-            framework=settings.framework,
-        )
-    except edits.EditRequestError as exc:
-        raise UsageError(str(exc)) from None
-    except edits.EditRejected as exc:
-        print(f"mkdocs-growth: error: {exc}", file=sys.stderr)
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        return EXIT_PROBLEMS
-    if result.changed and not args.dry_run:
+    for attempt in range(1, ATTEMPTS + 1):
         try:
-            replace_unchanged(result.full_path, result.old, result.new)
+            result = edits.prepare(
+                settings.docs_dir,
+                config,
+                args.id,
+                decide,
+                settings.config_file,
+                framework=settings.framework,
+            )
+        except edits.EditRequestError as exc:
+            raise UsageError(str(exc)) from None
+        except edits.EditRejected as exc:
+            print(f"mkdocs-growth: error: {exc}", file=sys.stderr)
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            return EXIT_PROBLEMS
+        if not result.changed or args.dry_run:
+            break
+        try:
+            replace_unchanged(result.full_path, result.old, result.new, result.body_at)
+            break
+        except ChangedOnDisk as exc:
+            if attempt == ATTEMPTS:
+                print(f"mkdocs-growth: error: {exc}", file=sys.stderr)
+                return EXIT_PROBLEMS
         except WriteRefused as exc:
             print(f"mkdocs-growth: error: {exc}", file=sys.stderr)
             return EXIT_PROBLEMS

@@ -93,6 +93,29 @@ def edit(raw: bytes, ops: Sequence[Op]) -> bytes:
     return text.encode("utf-8")
 
 
+def body_offset(raw: bytes) -> int | None:
+    """Where the Markdown body starts in ``raw`` (after the closing ``---`` line), in bytes.
+
+    None when there is no closed block or the body does not start on a line
+    of its own. An edit keeps the body byte for byte, so a write that only
+    changed the body meanwhile can be kept whole under the edited front matter.
+    """
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    found = split(normalize(text))
+    if found.block is not Block.CLOSED:
+        return None
+    breaks = list(_LINE.finditer(text))
+    if len(breaks) < found.body_line - 1 or found.body_line < 2:
+        return None
+    at = breaks[found.body_line - 2].end()
+    if normalize(text[at:]) != found.body:
+        return None
+    return len(text[:at].encode("utf-8"))
+
+
 def apply_to_data(meta: dict[str, Any], ops: Sequence[Op]) -> dict[str, Any]:
     """What the front matter should hold after ``ops`` (a deep copy; ``meta`` is not changed)."""
     out = copy.deepcopy(meta)

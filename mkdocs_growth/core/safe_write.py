@@ -74,9 +74,15 @@ def read_bytes(path: str, limit: int) -> bytes:
         raise WriteRefused(f"{path}: cannot read: {exc.strerror}") from None
 
 
-def replace_unchanged(path: str, expected: bytes, new: bytes) -> None:
+def replace_unchanged(
+    path: str, expected: bytes, new: bytes, body_at: tuple[int, int] | None = None
+) -> None:
     """Make the file at ``path`` hold ``new`` if it still holds ``expected``, else refuse.
 
+    ``body_at`` (the byte offsets where the unchanged body starts in
+    ``expected`` and in ``new``) allows one kind of change meanwhile: one
+    that left everything before the body alone (lines added to the body by
+    an editor). The file then gets ``new``'s head and the body as it is now.
     Raises ChangedOnDisk (someone else wrote), OpenElsewhere (someone holds it
     open) or WriteRefused (read-only, a link, no space...); in every case the
     file keeps the bytes it had.
@@ -95,10 +101,12 @@ def replace_unchanged(path: str, expected: bytes, new: bytes) -> None:
                 " (make it writable to edit it: chmod u+w)"
             )
         with _write_lease(fd, path) as leased:
-            if _read_all(fd) != expected:
+            current = _read_all(fd)
+            target = _merged(current, expected, new, body_at)
+            if target is None:
                 raise changed
             if leased:
-                _write_in_place(fd, path, expected, new)
+                _write_in_place(fd, path, current, target)
             else:
                 if info.st_nlink > 1:
                     raise WriteRefused(
@@ -106,7 +114,7 @@ def replace_unchanged(path: str, expected: bytes, new: bytes) -> None:
                         " for an edit in place; nothing was written (a new file would split the"
                         " links)"
                     )
-                _replace_by_rename(fd, path, expected, new, info, changed)
+                _replace_by_rename(fd, path, current, target, info, changed)
     except OSError as exc:
         raise WriteRefused(f"{path}: cannot write: {exc.strerror}") from None
     finally:
@@ -200,6 +208,22 @@ def _quiet_lease_breaks() -> bool:
     if threading.current_thread() is threading.main_thread():
         return True
     return signal.getsignal(signal.SIGIO) not in (signal.SIG_DFL, None)
+
+
+def _merged(
+    current: bytes, expected: bytes, new: bytes, body_at: tuple[int, int] | None
+) -> bytes | None:
+    """What to write given what the file holds now; None when that is a conflict."""
+    if current == expected:
+        return new
+    if body_at is None:
+        return None
+    old_at, new_at = body_at
+    if not 0 < old_at <= len(expected) or expected[old_at - 1 : old_at] not in (b"\n", b"\r"):
+        return None  # the body must start on a line of its own
+    if current[:old_at] != expected[:old_at] or new[new_at:] != expected[old_at:]:
+        return None  # the head changed too, or the edit was not one of the head only
+    return new[:new_at] + current[old_at:]
 
 
 def _read_all(fd: int) -> bytes:

@@ -69,6 +69,13 @@ class Result:
     warnings: list[Problem] = field(default_factory=list)  # new warnings the edit brings
 
     @property
+    def body_at(self) -> tuple[int, int] | None:
+        """Where the (unchanged) body starts in ``old`` and ``new``: a write that only
+        changed the body meanwhile is kept under the edited front matter."""
+        old_at, new_at = fm.body_offset(self.old), fm.body_offset(self.new)
+        return None if old_at is None or new_at is None else (old_at, new_at)
+
+    @property
     def changed(self) -> bool:
         return self.new != self.old
 

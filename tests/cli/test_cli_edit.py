@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -172,18 +173,69 @@ def test_a_file_changed_meanwhile_is_not_overwritten(
 ) -> None:
     prepare = card_edits.prepare
     target = store.parent / "docs" / CARD_FILE
-    concurrent = card(title="Edited in another window").encode()
+    saves: list[bytes] = []
 
     def prepare_then_someone_saves(*args, **kwargs):
+        """Every time: the edit never finds the card as it read it."""
         result = prepare(*args, **kwargs)
-        target.write_bytes(concurrent)
+        saves.append(card(title=f"Edited in another window, save {len(saves) + 1}").encode())
+        target.write_bytes(saves[-1])
         return result
 
     monkeypatch.setattr(card_edits, "prepare", prepare_then_someone_saves)
     result = run_cli("review", "trace", "-f", store)
     assert result.code == 1
     assert "changed on disk since it was read; nothing was written" in result.err
-    assert target.read_bytes() == concurrent and no_temp_files(store)
+    assert result.out == "" and len(saves) == 3  # made again twice on the new bytes, then refused
+    assert target.read_bytes() == saves[-1] and no_temp_files(store)
+
+
+def someone_writes_after_prepare(
+    monkeypatch: pytest.MonkeyPatch, target: Path, change: Callable[[str], str]
+) -> list[int]:
+    """After the first ``prepare`` only, another program changes the card with ``change``."""
+    prepare = card_edits.prepare
+    calls: list[int] = []
+
+    def prepare_then_someone_writes(*args, **kwargs):
+        result = prepare(*args, **kwargs)
+        calls.append(1)
+        if len(calls) == 1:
+            target.write_text(change(target.read_text(encoding="utf-8")), encoding="utf-8")
+        return result
+
+    monkeypatch.setattr(card_edits, "prepare", prepare_then_someone_writes)
+    return calls
+
+
+def test_lines_added_to_the_body_meanwhile_are_kept_under_the_edit(
+    store: Path, run_cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the body changed: nothing to decide again, both writes are in the card."""
+    target = store.parent / "docs" / CARD_FILE
+    calls = someone_writes_after_prepare(
+        monkeypatch, target, lambda text: text + "A line from another window.\n"
+    )
+    result = run_cli("review", "trace", "-f", store)
+    assert result.code == 0, result.err
+    assert result.out == f"{CARD_FILE}: review 1 recorded on 2026-05-20\n" and len(calls) == 1
+    assert target.read_text(encoding="utf-8").endswith("Some text.\nA line from another window.\n")
+    assert [str(d) for d in card_of(store).reviewed] == ["2026-05-20"]
+
+
+def test_an_edit_that_meets_a_front_matter_write_is_made_again_on_the_new_bytes(
+    store: Path, run_cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As if the command were run again: the other write and the edit are both in the card."""
+    target = store.parent / "docs" / CARD_FILE
+    calls = someone_writes_after_prepare(
+        monkeypatch, target, lambda text: text.replace("title: Distributed", "title: Saved")
+    )
+    result = run_cli("review", "trace", "-f", store)
+    assert result.code == 0, result.err
+    assert result.out == f"{CARD_FILE}: review 1 recorded on 2026-05-20\n" and len(calls) == 2
+    assert card_of(store).title == "Saved trace explorer"
+    assert [str(d) for d in card_of(store).reviewed] == ["2026-05-20"]
 
 
 def test_dry_run_prints_a_diff_and_writes_nothing(store: Path, run_cli) -> None:

@@ -568,3 +568,24 @@ def test_an_anchor_on_an_empty_value_stays_when_it_is_filled() -> None:
     assert "status: &st active\n" in run("---\nstatus: &st\n---\n", Set(("status",), "active"))
     out = run("---\ntype: card\nreviewed: &r\n---\n", Append(("reviewed",), DAY))
     assert "reviewed: &r\n  - 2026-11-24\n" in out
+
+
+@pytest.mark.parametrize(
+    ("raw", "body"),
+    [
+        (b"---\na: 1\n---\nbody\n", b"body\n"),
+        ("\ufeff---\r\na: 1\r\n---\r\n\r\nbody".encode(), b"\r\nbody"),
+        (b"---\na: 1\n---\n", b""),
+        (b"---\na: 1\n...\nx", b"x"),
+        (b"---\na: 1\n---", None),  # closed by the last line without a newline: text to MkDocs
+        (b"no front matter\n", None),
+        (b"---\na: \xff\n---\n", None),
+    ],
+)
+def test_body_offset_is_where_the_body_starts_in_the_files_bytes(
+    raw: bytes, body: bytes | None
+) -> None:
+    from mkdocs_growth.core.frontmatter_edit import body_offset
+
+    at = body_offset(raw)
+    assert (None if at is None else raw[at:]) == body

@@ -288,3 +288,52 @@ def test_a_full_disk_refuses_the_write_and_keeps_the_file(
         replace_unchanged(str(doc), RAW, RAW + b"y" * 8192)
     assert doc.read_bytes() == RAW
     assert sorted(os.listdir(small_disk)) == ["card.md", "filler"]
+
+
+# -- a write that only added to the body is kept under the edit ----------------------------
+
+CARD = b"---\ntitle: a\n---\nbody\n"
+EDITED = b"---\ntitle: a\nreviewed: [2026-01-01]\n---\nbody\n"
+BODY_AT = (CARD.index(b"body"), EDITED.index(b"body"))
+
+
+@pytest.mark.parametrize("leases", [True, False], ids=["lease", "rename"])
+def test_lines_added_to_the_body_meanwhile_are_kept_under_the_edited_head(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, leases: bool
+) -> None:
+    if not leases:
+        monkeypatch.setattr(safe_write, "_take_lease", lambda fd, path: False)
+    doc = tmp_path / "card.md"
+    doc.write_bytes(CARD + b"added by an editor\n")
+    replace_unchanged(str(doc), CARD, EDITED, BODY_AT)
+    assert doc.read_bytes() == EDITED + b"added by an editor\n"
+
+
+@pytest.mark.parametrize(
+    "on_disk",
+    [
+        CARD.replace(b"title: a", b"title: b") + b"more\n",  # the head changed too
+        CARD[: CARD.index(b"body")] + b"new body\n",  # fine: only the body
+    ],
+    ids=["head-changed", "body-replaced"],
+)
+def test_only_a_change_confined_to_the_body_is_kept(tmp_path: Path, on_disk: bytes) -> None:
+    doc = tmp_path / "card.md"
+    doc.write_bytes(on_disk)
+    if on_disk.startswith(CARD[: CARD.index(b"body")]):
+        replace_unchanged(str(doc), CARD, EDITED, BODY_AT)
+        assert doc.read_bytes() == EDITED[: EDITED.index(b"body")] + b"new body\n"
+    else:
+        with pytest.raises(ChangedOnDisk):
+            replace_unchanged(str(doc), CARD, EDITED, BODY_AT)
+        assert doc.read_bytes() == on_disk
+
+
+def test_a_write_that_joins_the_closing_line_is_a_conflict(tmp_path: Path) -> None:
+    """A card ending in ``---`` and a newline-less append would change what the head is."""
+    card, edited = b"---\ntitle: a\n---", b"---\ntitle: a\nstatus: done\n---"
+    doc = tmp_path / "card.md"
+    doc.write_bytes(card + b"x")
+    with pytest.raises(ChangedOnDisk):
+        replace_unchanged(str(doc), card, edited, (len(card), len(edited)))
+    assert doc.read_bytes() == card + b"x"
