@@ -283,9 +283,15 @@ def _replace_by_rename(
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, stat.S_IMODE(info.st_mode))
-        if os.geteuid() == 0:
-            with contextlib.suppress(OSError):
-                os.chown(temp, info.st_uid, info.st_gid)
+        with contextlib.suppress(OSError):  # root can; a user only to a group of theirs
+            os.chown(temp, info.st_uid, info.st_gid)
+        made = os.stat(temp)
+        if (made.st_uid, made.st_gid) != (info.st_uid, info.st_gid):
+            raise WriteRefused(
+                f"{path} belongs to user {info.st_uid}, group {info.st_gid}, and this system"
+                " cannot lock it for an edit in place; nothing was written (a new file would"
+                " change its owner)"
+            )
         if _read_all(old_fd) != expected:
             raise changed
         os.replace(temp, path)

@@ -337,3 +337,20 @@ def test_a_write_that_joins_the_closing_line_is_a_conflict(tmp_path: Path) -> No
     with pytest.raises(ChangedOnDisk):
         replace_unchanged(str(doc), card, edited, (len(card), len(edited)))
     assert doc.read_bytes() == card + b"x"
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="chown to another user needs root")
+def test_without_leases_a_card_whose_owner_cannot_be_kept_is_refused(
+    doc: Path, monkeypatch: pytest.MonkeyPatch, no_leases: None
+) -> None:
+    """A user editing a teammate's card: a new file would be theirs, not the teammate's."""
+    os.chown(doc, 4321, 4322)
+
+    def not_permitted(path: str, uid: int, gid: int) -> None:  # as for a user who is not root
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "chown", not_permitted)
+    with pytest.raises(WriteRefused, match="a new file would change its owner"):
+        replace_unchanged(str(doc), RAW, b"new")
+    assert doc.read_bytes() == RAW and doc.stat().st_uid == 4321
+    assert os.listdir(doc.parent) == ["card.md"]
