@@ -47,6 +47,7 @@ _LINE = re.compile(r"\r\n|\r|\n")
 _PROPERTIES = re.compile(
     r"(?:[&!][^\s,\[\]{}]*(?:[ \t]+|(?=\n)|\Z))*"
 )  # a node's anchor and tag, before it
+_GAP = re.compile(r"(?:\s|#[^\n]*)*")  # spaces, line breaks and comments
 _KEEP = re.compile(r"[|>](?:[1-9]?\+|\+[1-9])")  # a block scalar that keeps its final blank lines
 # The parser MkDocs reads front matter with (libyaml when present): the same offsets, and the
 # same verdict on what is YAML (a tab after ``key:``), as the engine and the build.
@@ -264,14 +265,14 @@ class _Editor:
                         step = self._column(value.value[0][0].start_mark.index)
                         map_step = step - self._column(key.start_mark.index)
                     elif _block(value, SequenceNode) and seq_offset is None:
-                        dash = self._column(value.start_mark.index)
+                        dash = self._column(self._dash(value))
                         seq_offset = dash - self._column(key.start_mark.index)
                     stack.append(value)
             elif isinstance(node, SequenceNode) and not node.flow_style:
                 for item in node.value:
                     if _block(item, MappingNode) and item_step is None:
                         item_step = self._column(item.value[0][0].start_mark.index) - (
-                            self._column(node.start_mark.index)
+                            self._column(self._dash(node))
                         )
                     stack.append(item)
         return (
@@ -279,6 +280,10 @@ class _Editor:
             seq_offset if seq_offset is not None and seq_offset >= 0 else 2,
             item_step if item_step and item_step >= 2 else 2,
         )
+
+    def _dash(self, sequence: SequenceNode) -> int:
+        """Where the first ``-`` of a block list is (its anchor or tag may come before it)."""
+        return _GAP.match(self.text, self._start(sequence)).end()
 
     def _start(self, node: Node) -> int:
         """Where the node's value starts, after its anchor and tag (``&st``, ``!!str``)."""
@@ -426,7 +431,7 @@ class _Editor:
                 return [(node.end_mark.index - 1, node.end_mark.index - 1, _flow(item))]
             at = self._extent(node.value[-1])
             return [(at, at, ", " + _flow(item))]
-        dash = self._column(node.start_mark.index)
+        dash = self._column(self._dash(node))
         step = self.item_step
         first = node.value[0]
         if _block(first, MappingNode):

@@ -589,3 +589,21 @@ def test_body_offset_is_where_the_body_starts_in_the_files_bytes(
 
     at = body_offset(raw)
     assert (None if at is None else raw[at:]) == body
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("reviewed: &r\n  - 2025-01-01\n", "reviewed: &r\n  - 2025-01-01\n  - 2026-11-24\n"),
+        ("reviewed: !!seq\n- 2025-01-01\n", "reviewed: !!seq\n- 2025-01-01\n- 2026-11-24\n"),
+        (
+            "reviewed: &my-r  # a-b\n    - 2025-01-01\n",
+            "reviewed: &my-r  # a-b\n    - 2025-01-01\n    - 2026-11-24\n",
+        ),
+    ],
+    ids=["anchored", "tagged", "dashes-in-anchor-and-comment"],
+)
+def test_an_anchored_or_tagged_block_list_gets_the_item_at_its_dash(
+    before: str, after: str
+) -> None:
+    assert run(f"---\n{before}---\n", Append(("reviewed",), DAY)) == f"---\n{after}---\n"
