@@ -18,6 +18,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from conftest import card, write_store
 
 from mkdocs_growth.core.safe_write import leases_available
@@ -49,6 +50,8 @@ def test_no_line_of_a_concurrent_writer_and_no_recorded_edit_is_lost(
         {"today": "2026-05-20", "limits": {"max_list_items": max(500, edits)}},
     )
     target = config.parent / "docs" / CARD_FILE
+    if not leases_available(str(target)):
+        pytest.skip("no write leases here: the rename fallback keeps a window (threat-model.md)")
     stop = tmp_path / "stop"
     writer = subprocess.Popen(
         [sys.executable, "-c", WRITER, str(target), str(stop)], stdout=subprocess.PIPE, text=True
