@@ -2,9 +2,10 @@
 
 An edit is a list of operations (:class:`Set`, :class:`Append`) on key
 paths. Each is turned into text replacements at the exact spans of the YAML
-nodes it touches, found with PyYAML's composer: the parser MkDocs and the
-engine read front matter with, so the editor and the validator agree on
-what every line means. Everything else — comments, key order, quoting,
+nodes it touches, found with PyYAML's composer over libyaml (where PyYAML
+has it): the parser MkDocs and the engine read front matter with, so the
+editor and the validator agree on what every line means (a tab after
+``key:`` included). Everything else — comments, key order, quoting,
 indentation, blank lines, the BOM, CRLF line endings, the Markdown body —
 is copied through untouched. New values are written in the style around
 them (block or flow, the file's indentation, the quoting of the value they
