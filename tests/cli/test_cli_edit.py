@@ -12,12 +12,15 @@ from __future__ import annotations
 import json
 import os
 import stat
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from conftest import card, store_of, write_store
 
+from mkdocs_growth.core import safe_write
 from mkdocs_growth.core.model import Card
 from mkdocs_growth.core.safe_write import ChangedOnDisk, WriteRefused, replace_unchanged
 from mkdocs_growth.practice import card_edits
@@ -327,3 +330,26 @@ def test_an_edit_keeps_a_hard_linked_card_one_file(store: Path, tmp_path: Path, 
     os.link(target, twin)
     assert run_cli("review", "trace", "-f", store).code == 0
     assert os.path.samefile(target, twin) and b"reviewed:" in twin.read_bytes()
+
+
+@pytest.mark.skipif(not hasattr(safe_write.fcntl, "F_SETLEASE"), reason="Linux write leases")
+def test_a_card_another_program_holds_open_is_refused_with_exit_1(
+    store: Path, run_cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its next write could land in a file nobody sees again: nothing is written, it says why."""
+    monkeypatch.setattr(safe_write, "OPEN_ELSEWHERE_WAIT", 0.05)
+    target = store.parent / "docs" / CARD_FILE
+    before = target.read_bytes()
+    script = "import sys; f = open(sys.argv[1], 'a'); print('open', flush=True); sys.stdin.read()"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", script, target],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "open\n"
+        result = run_cli("review", "trace", "-f", store)
+    finally:
+        holder.communicate("")
+    assert result.code == 1 and result.out == ""
+    assert f"{target} is open in another program" in result.err
+    assert target.read_bytes() == before
