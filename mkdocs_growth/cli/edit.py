@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from ..core.model import Card
 from ..core.options import GrowthConfig
-from ..core.safe_write import WriteRefused, replace_unchanged
+from ..core.safe_write import ChangedOnDisk, WriteRefused, replace_unchanged
 from ..practice import card_edits as edits
 from ..practice.rubric import DIMENSIONS
 from ..practice.store import open_store
@@ -54,48 +54,66 @@ def _text(value: str) -> str:
     return value
 
 
+ATTEMPTS = 3  # an edit that meets another writer is made again on the new bytes, this often
+
+
 def run_edit(args: argparse.Namespace, make: Callable[[GrowthConfig], Decide]) -> int:
-    """Prepare the edit ``make`` decides, print what it does, write it unless ``--dry-run``."""
+    """Prepare the edit ``make`` decides, write it unless ``--dry-run``, then say what it did.
+
+    When the card changes on disk between the read and the write, the edit
+    is decided again from the new bytes (as if the command were run again),
+    at most :data:`ATTEMPTS` times; then it is refused.
+    """
     settings = settings_of(args)
     require_dir(settings.docs_dir)
     config = settings.growth
     decide = make(config)
-    try:
-        result = edits.prepare(
-            settings.docs_dir,
-            config,
-            args.id,
-            decide,
-            settings.config_file,
-            store=open_store(
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            result = edits.prepare(
                 settings.docs_dir,
                 config,
+                args.id,
+                decide,
                 settings.config_file,
-                paths=page_paths(settings),
+                store=open_store(
+                    settings.docs_dir,
+                    config,
+                    settings.config_file,
+                    paths=page_paths(settings),
+                    framework=settings.framework,
+                ),
                 framework=settings.framework,
-            ),
-            framework=settings.framework,
-        )
-    except edits.EditRequestError as exc:
-        raise UsageError(str(exc)) from None
-    except edits.EditRejected as exc:
-        print(f"mkdocs-growth: error: {exc}", file=sys.stderr)
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        return EXIT_PROBLEMS
+            )
+        except edits.EditRequestError as exc:
+            raise UsageError(str(exc)) from None
+        except edits.EditRejected as exc:
+            print(f"mkdocs-growth: error: {exc}", file=sys.stderr)
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            return EXIT_PROBLEMS
+        if not result.changed or args.dry_run:
+            break
+        try:
+            replace_unchanged(result.full_path, result.old, result.new, result.body_at)
+            break
+        except ChangedOnDisk as exc:
+            if attempt == ATTEMPTS:
+                print(f"mkdocs-growth: error: {exc}", file=sys.stderr)
+                return EXIT_PROBLEMS
+        except WriteRefused as exc:
+            print(f"mkdocs-growth: error: {exc}", file=sys.stderr)
+            return EXIT_PROBLEMS
+    # what changed is said once it is on disk, never before
     for line in result.change.summary:
         print(f"{result.path}: {line}")
     if result.changed and args.dry_run:
         sys.stdout.writelines(_diff(result))
         print("(dry run: nothing written)")
-    elif result.changed:
-        try:
-            replace_unchanged(result.full_path, result.old, result.new)
-        except WriteRefused as exc:
-            print(f"mkdocs-growth: error: {exc}", file=sys.stderr)
-            return EXIT_PROBLEMS
     for problem in result.warnings:
         print(problem, file=sys.stderr)
+    for warning in result.change.warnings:
+        print(f"{result.path}: warning: {warning}", file=sys.stderr)
     for note in result.change.notes:
         print(f"note: {note}", file=sys.stderr)
     return EXIT_OK

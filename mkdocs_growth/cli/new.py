@@ -1,8 +1,8 @@
 """``mkdocs-growth new TYPE TITLE``: start a document that already validates.
 
 The file goes to ``<docs_dir>/<type>s/<slug>.md`` (a note to
-``notes/<date>-<slug>.md``; ``docs_dir`` is created in a new store) and is
-never overwritten (opened with ``"x"``). It has no errors; its placeholders
+``notes/<date>-<slug>.md``; ``docs_dir`` is created in a new store), whole
+or not at all, and never over an existing file (see :func:`_create`). It has no errors; its placeholders
 (:mod:`..core.placeholders`) are warnings until the author replaces them. Front matter is written by hand, not by a YAML dumper,
 so it keeps comments that guide the author; the one user-supplied value, the
 title, is written as a JSON string, which is also a valid YAML
@@ -14,10 +14,13 @@ would be rendered as Markdown.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import errno
 import json
 import os
 import re
+import secrets
 import sys
 import unicodedata
 from collections.abc import Container
@@ -178,13 +181,62 @@ def write(docs_dir: str, planned: Plan) -> str:
     except OSError as exc:
         raise ScaffoldError(f"{folder}: cannot create the folder: {exc.strerror}") from None
     try:
-        with open(target, "x", encoding="utf-8", newline="\n") as handle:
-            handle.write(planned.text)
+        _create(target, planned.text.encode("utf-8"))
     except FileExistsError:
         raise ScaffoldError(f"{target} already exists; not overwriting it") from None
     except OSError as exc:
-        raise ScaffoldError(f"{target}: cannot write: {exc.strerror}") from None
+        raise ScaffoldError(
+            f"{target}: cannot write: {exc.strerror}; nothing was created"
+        ) from None
     return target
+
+
+def _create(target: str, data: bytes) -> None:
+    """Create ``target`` whole or not at all, never replacing a file.
+
+    The bytes go to a hidden temporary file first (a full disk fails there),
+    which is then hard-linked to the target name: the link fails if the
+    name exists, and a reader never sees a half-written document. Where the
+    file system has no hard links, the file is created in place and removed
+    again if writing it fails.
+    """
+    folder, name = os.path.split(target)
+    temp = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        _write_new(temp, flags, data)  # mode 0o666 less the umask, like any new file
+        try:
+            os.link(temp, target)
+            return
+        except FileExistsError:
+            raise
+        except OSError as exc:
+            if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK):
+                raise
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+    try:
+        _write_new(target, flags, data)
+    except FileExistsError:
+        raise
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(target)
+        raise
+
+
+def _write_new(path: str, flags: int, data: bytes) -> None:
+    fd = os.open(path, flags, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise
 
 
 def cmd_new(args: argparse.Namespace) -> int:

@@ -2,9 +2,10 @@
 
 An edit is a list of operations (:class:`Set`, :class:`Append`) on key
 paths. Each is turned into text replacements at the exact spans of the YAML
-nodes it touches, found with PyYAML's composer: the parser MkDocs and the
-engine read front matter with, so the editor and the validator agree on
-what every line means. Everything else — comments, key order, quoting,
+nodes it touches, found with PyYAML's composer over libyaml (where PyYAML
+has it): the parser MkDocs and the engine read front matter with, so the
+editor and the validator agree on what every line means (a tab after
+``key:`` included). Everything else — comments, key order, quoting,
 indentation, blank lines, the BOM, CRLF line endings, the Markdown body —
 is copied through untouched. New values are written in the style around
 them (block or flow, the file's indentation, the quoting of the value they
@@ -44,6 +45,14 @@ Value = Any  # str | int | date, or a dict / list of them
 _NULL = "tag:yaml.org,2002:null"
 _STR = "tag:yaml.org,2002:str"
 _LINE = re.compile(r"\r\n|\r|\n")
+_PROPERTIES = re.compile(
+    r"(?:[&!][^\s,\[\]{}]*(?:[ \t]+|(?=\n)|\Z))*"
+)  # a node's anchor and tag, before it
+_GAP = re.compile(r"(?:\s|#[^\n]*)*")  # spaces, line breaks and comments
+_KEEP = re.compile(r"[|>](?:[1-9]?\+|\+[1-9])")  # a block scalar that keeps its final blank lines
+# The parser MkDocs reads front matter with (libyaml when present): the same offsets, and the
+# same verdict on what is YAML (a tab after ``key:``), as the engine and the build.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ODD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
 
 
@@ -84,6 +93,29 @@ def edit(raw: bytes, ops: Sequence[Op]) -> bytes:
     if after != apply_to_data(before, ops) or new_body != body:
         raise EditError("the edit would change more than it should; nothing was written")
     return text.encode("utf-8")
+
+
+def body_offset(raw: bytes) -> int | None:
+    """Where the Markdown body starts in ``raw`` (after the closing ``---`` line), in bytes.
+
+    None when there is no closed block or the body does not start on a line
+    of its own. An edit keeps the body byte for byte, so a write that only
+    changed the body meanwhile can be kept whole under the edited front matter.
+    """
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    found = split(normalize(text))
+    if found.block is not Block.CLOSED:
+        return None
+    breaks = list(_LINE.finditer(text))
+    if len(breaks) < found.body_line - 1 or found.body_line < 2:
+        return None
+    at = breaks[found.body_line - 2].end()
+    if normalize(text[at:]) != found.body:
+        return None
+    return len(text[:at].encode("utf-8"))
 
 
 def apply_to_data(meta: dict[str, Any], ops: Sequence[Op]) -> dict[str, Any]:
@@ -198,12 +230,11 @@ class _Editor:
     def __init__(self, text: str) -> None:
         self.text = text
         try:
-            aliased = any(
-                isinstance(e, yaml.AliasEvent) for e in yaml.parse(text, Loader=yaml.SafeLoader)
-            )
-            root = yaml.compose(text, Loader=yaml.SafeLoader)
-        except yaml.YAMLError as exc:
-            raise EditError(f"the front matter cannot be read for editing: {exc}") from None
+            aliased = any(isinstance(e, yaml.AliasEvent) for e in yaml.parse(text, Loader=_LOADER))
+            root = yaml.compose(text, Loader=_LOADER)
+        except yaml.YAMLError as exc:  # the engine read it, so this is the editor's limit
+            problem = getattr(exc, "problem", None) or "YAML it cannot follow"
+            raise EditError(f"the editor cannot read this front matter ({problem})") from None
         if aliased:
             raise EditError(
                 "the front matter uses YAML aliases (*name), which an edit could"
@@ -235,14 +266,14 @@ class _Editor:
                         step = self._column(value.value[0][0].start_mark.index)
                         map_step = step - self._column(key.start_mark.index)
                     elif _block(value, SequenceNode) and seq_offset is None:
-                        dash = self._column(value.start_mark.index)
+                        dash = self._column(self._dash(value))
                         seq_offset = dash - self._column(key.start_mark.index)
                     stack.append(value)
             elif isinstance(node, SequenceNode) and not node.flow_style:
                 for item in node.value:
                     if _block(item, MappingNode) and item_step is None:
                         item_step = self._column(item.value[0][0].start_mark.index) - (
-                            self._column(node.start_mark.index)
+                            self._column(self._dash(node))
                         )
                     stack.append(item)
         return (
@@ -251,11 +282,25 @@ class _Editor:
             item_step if item_step and item_step >= 2 else 2,
         )
 
+    def _dash(self, sequence: SequenceNode) -> int:
+        """Where the first ``-`` of a block list is (its anchor or tag may come before it)."""
+        return _GAP.match(self.text, self._start(sequence)).end()
+
+    def _start(self, node: Node) -> int:
+        """Where the node's value starts, after its anchor and tag (``&st``, ``!!str``)."""
+        index = node.start_mark.index
+        return index + len(_PROPERTIES.match(self.text, index, node.end_mark.index)[0])
+
     def _extent(self, node: Node) -> int:
         """Where the node's own text ends (trailing blank lines and comments excluded)."""
         if isinstance(node, ScalarNode):
             end = node.end_mark.index
             if node.style in ("|", ">"):
+                if _KEEP.match(self.text, self._start(node)):
+                    # `|+` keeps its blank lines: they are the value's, new lines go after them
+                    return (
+                        max(self._start(node), end - 1) if self.text[end - 1 : end] == "\n" else end
+                    )
                 while end > node.start_mark.index and self.text[end - 1] in " \t\n":
                     end -= 1
             return end
@@ -335,17 +380,24 @@ class _Editor:
         if isinstance(value, (dict, list)):
             raise EditError(f"{dotted(path)} is a single value, not a {_kind_of(value)}")
         rendered = _scalar(value, flow, node.style)
-        if node.start_mark.index == node.end_mark.index:  # `key:` with nothing after it
-            return [(node.start_mark.index, node.start_mark.index, " " + rendered)]
-        return [(node.start_mark.index, self._extent(node), rendered)]
+        start = self._start(node)  # an anchor or tag before the value stays
+        if start == node.end_mark.index:  # `key:` (or `key: &a`) with nothing after it
+            return [(start, start, self._spaced(start, rendered))]
+        return [(start, max(start, self._extent(node)), rendered)]
+
+    def _spaced(self, at: int, text: str) -> str:
+        """``text`` to insert at ``at``, after a space unless one is already there."""
+        return text if at > 0 and self.text[at - 1] in " \t" else " " + text
 
     def _fill_null(
         self, key: Node | None, node: ScalarNode, value: Value, flow: bool
     ) -> list[tuple[int, int, str]]:
         """``key:`` / ``key: ~`` gets a list or mapping: in flow style in place, else below."""
-        start, end = node.start_mark.index, self._extent(node)
+        start, end = self._start(node), max(self._start(node), self._extent(node))
         if flow or key is None:
-            return [(start, end, (" " if start == end else "") + _flow(value))]
+            return [
+                (start, end, self._spaced(start, _flow(value)) if start == end else _flow(value))
+            ]
         column = self._column(key.start_mark.index)
         if isinstance(value, dict):
             lines = "".join(self._pair(k, v, column + self.map_step) for k, v in value.items())
@@ -362,8 +414,8 @@ class _Editor:
     ) -> list[tuple[int, int, str]]:
         if flow or mapping.flow_style:
             text = f"{_key(key)}: {_flow(value)}"
-            if not mapping.value:
-                return [(mapping.start_mark.index + 1, mapping.start_mark.index + 1, text)]
+            if not mapping.value:  # inside the braces, after any anchor or tag before them
+                return [(mapping.end_mark.index - 1, mapping.end_mark.index - 1, text)]
             at = self._extent(mapping.value[-1][1])
             at = max(at, self._extent(mapping.value[-1][0]))
             return [(at, at, ", " + text)]
@@ -376,11 +428,11 @@ class _Editor:
         if not isinstance(node, SequenceNode):
             raise EditError(f"{dotted(path)} is a {_kind(node)}, not a list")
         if flow or node.flow_style:
-            if not node.value:
-                return [(node.start_mark.index + 1, node.start_mark.index + 1, _flow(item))]
+            if not node.value:  # inside the brackets, after any anchor or tag before them
+                return [(node.end_mark.index - 1, node.end_mark.index - 1, _flow(item))]
             at = self._extent(node.value[-1])
             return [(at, at, ", " + _flow(item))]
-        dash = self._column(node.start_mark.index)
+        dash = self._column(self._dash(node))
         step = self.item_step
         first = node.value[0]
         if _block(first, MappingNode):

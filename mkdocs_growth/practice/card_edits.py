@@ -20,17 +20,19 @@ from typing import Literal
 
 from ..core import frontmatter_edit as fm
 from ..core.framework import LoadedFramework
-from ..core.messages import did_you_mean
+from ..core.messages import did_you_mean, plural
 from ..core.model import Card
 from ..core.options import GrowthConfig
 from ..core.parse import Entry, parse_entry
-from ..core.problems import Problem
+from ..core.problems import Problem, quote
 from ..core.safe_write import WriteRefused, read_bytes
 from ..core.store import Store, build_store
 from .rubric import DIMENSIONS
 from .store import open_store, with_playbook_rules
 
 When = Literal["before", "after"]
+
+MAX_LISTED = 10  # milestones named in a message: a card may have thousands
 
 
 class EditRequestError(Exception):
@@ -52,6 +54,7 @@ class Change:
     ops: tuple[fm.Op, ...] = ()
     summary: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()  # advice for the user (the playbook's next step)
+    warnings: tuple[str, ...] = ()  # what the edit leaves that the user probably did not mean
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,13 @@ class Result:
     new: bytes
     change: Change
     warnings: list[Problem] = field(default_factory=list)  # new warnings the edit brings
+
+    @property
+    def body_at(self) -> tuple[int, int] | None:
+        """Where the (unchanged) body starts in ``old`` and ``new``: a write that only
+        changed the body meanwhile is kept under the edited front matter."""
+        old_at, new_at = fm.body_offset(self.old), fm.body_offset(self.new)
+        return None if old_at is None or new_at is None else (old_at, new_at)
 
     @property
     def changed(self) -> bool:
@@ -110,13 +120,32 @@ def done(card: Card, milestone: int | None) -> Change:
         if card.status == "done":
             return Change(summary=("card is already done",))
         notes = []
+        still_open = [
+            f"{i}. {_short(m.title)} ({m.status})"
+            for i, m in enumerate(card.milestones, 1)
+            if m.status in ("planned", "active")
+        ]
+        if still_open:
+            shown = "; ".join(still_open[:MAX_LISTED])
+            more = len(still_open) - MAX_LISTED
+            shown += f"; and {more:,} more" if more > 0 else ""
+            warnings = (
+                f"the card is done but {plural(len(still_open), 'milestone')}"
+                f" {'is' if len(still_open) == 1 else 'are'} still open: {shown}; mark each done"
+                f" (mkdocs-growth done {card.id} -m N) or set its status to dropped",
+            )
+        else:
+            warnings = ()
         if card.rubric is None or card.rubric.after is None:
             notes.append(
                 f"rate yourself again now that it is done: mkdocs-growth rate {card.id} --after"
                 " confidence=N competence=N impact=N clarity=N"
             )
         return Change(
-            (fm.Set(("status",), "done"),), (f"card: {card.status} -> done",), tuple(notes)
+            (fm.Set(("status",), "done"),),
+            (f"card: {card.status} -> done",),
+            tuple(notes),
+            warnings,
         )
     item = card.milestones[milestone]
     label = _milestone_label(card, milestone)
@@ -195,16 +224,25 @@ def milestone_index(card: Card, ref: str) -> int:
         matches = [i for i, m in enumerate(milestones) if m.title.casefold() == text.casefold()]
     if len(matches) == 1:
         return matches[0]
-    listing = "; ".join(f"{i}. {m.title}" for i, m in enumerate(milestones, 1))
+    listing = "; ".join(f"{i}. {_short(m.title)}" for i, m in enumerate(milestones[:MAX_LISTED], 1))
+    if len(milestones) > MAX_LISTED:
+        listing += f"; and {len(milestones) - MAX_LISTED:,} more"
     if len(matches) > 1:
         raise EditRequestError(
-            f"{len(matches)} milestones of {card.id!r} are titled {text!r}: give its number ({listing})"
+            f"{len(matches)} milestones of {card.id!r} are titled {quote(text)}: give its number"
+            f" ({', '.join(str(i + 1) for i in matches[:MAX_LISTED])}"
+            f"{', ...' if len(matches) > MAX_LISTED else ''})"
         )
     hint = did_you_mean(text, [m.title for m in milestones])
     raise EditRequestError(
-        f"card {card.id!r} has no milestone {text!r}{hint}; give a number from 1 to"
+        f"card {card.id!r} has no milestone {quote(text)}{hint}; give a number from 1 to"
         f" {len(milestones)} or a title ({listing})"
     )
+
+
+def _short(title: str, limit: int = 60) -> str:
+    """A milestone title in a list of many: one long title cannot flood the terminal."""
+    return title if len(title) <= limit else title[: limit - 1] + "…"
 
 
 def _milestone_label(card: Card, index: int) -> str:
@@ -224,6 +262,15 @@ def find_card(store: Store, card_id: str) -> Entry:
             + "; give each an id of its own first"
         )
     if not found:
+        unreadable = [
+            e for e in store.entries if e.stem == card_id and e.meta is None and e.problems
+        ]
+        if unreadable:  # its id cannot be read, so it can be neither found nor ruled out
+            broken = unreadable[0]
+            raise EditRejected(
+                f"{broken.path} has errors: fix them before editing it",
+                [p for p in broken.problems if p.is_error],
+            )
         cards = [e.doc_id for e in store.entries if e.doc_type == "card" and e.doc_id]
         raise EditRequestError(f"no card has id {card_id!r}{did_you_mean(card_id, cards)}")
     entry = found[0]

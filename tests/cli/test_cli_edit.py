@@ -12,11 +12,15 @@ from __future__ import annotations
 import json
 import os
 import stat
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from conftest import card, store_of, write_store
 
+from mkdocs_growth.core import safe_write
 from mkdocs_growth.core.model import Card
 from mkdocs_growth.core.safe_write import ChangedOnDisk, WriteRefused, replace_unchanged
 from mkdocs_growth.practice import card_edits
@@ -172,18 +176,69 @@ def test_a_file_changed_meanwhile_is_not_overwritten(
 ) -> None:
     prepare = card_edits.prepare
     target = store.parent / "docs" / CARD_FILE
-    concurrent = card(title="Edited in another window").encode()
+    saves: list[bytes] = []
 
     def prepare_then_someone_saves(*args, **kwargs):
+        """Every time: the edit never finds the card as it read it."""
         result = prepare(*args, **kwargs)
-        target.write_bytes(concurrent)
+        saves.append(card(title=f"Edited in another window, save {len(saves) + 1}").encode())
+        target.write_bytes(saves[-1])
         return result
 
     monkeypatch.setattr(card_edits, "prepare", prepare_then_someone_saves)
     result = run_cli("review", "trace", "-f", store)
     assert result.code == 1
     assert "changed on disk since it was read; nothing was written" in result.err
-    assert target.read_bytes() == concurrent and no_temp_files(store)
+    assert result.out == "" and len(saves) == 3  # made again twice on the new bytes, then refused
+    assert target.read_bytes() == saves[-1] and no_temp_files(store)
+
+
+def someone_writes_after_prepare(
+    monkeypatch: pytest.MonkeyPatch, target: Path, change: Callable[[str], str]
+) -> list[int]:
+    """After the first ``prepare`` only, another program changes the card with ``change``."""
+    prepare = card_edits.prepare
+    calls: list[int] = []
+
+    def prepare_then_someone_writes(*args, **kwargs):
+        result = prepare(*args, **kwargs)
+        calls.append(1)
+        if len(calls) == 1:
+            target.write_text(change(target.read_text(encoding="utf-8")), encoding="utf-8")
+        return result
+
+    monkeypatch.setattr(card_edits, "prepare", prepare_then_someone_writes)
+    return calls
+
+
+def test_lines_added_to_the_body_meanwhile_are_kept_under_the_edit(
+    store: Path, run_cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the body changed: nothing to decide again, both writes are in the card."""
+    target = store.parent / "docs" / CARD_FILE
+    calls = someone_writes_after_prepare(
+        monkeypatch, target, lambda text: text + "A line from another window.\n"
+    )
+    result = run_cli("review", "trace", "-f", store)
+    assert result.code == 0, result.err
+    assert result.out == f"{CARD_FILE}: review 1 recorded on 2026-05-20\n" and len(calls) == 1
+    assert target.read_text(encoding="utf-8").endswith("Some text.\nA line from another window.\n")
+    assert [str(d) for d in card_of(store).reviewed] == ["2026-05-20"]
+
+
+def test_an_edit_that_meets_a_front_matter_write_is_made_again_on_the_new_bytes(
+    store: Path, run_cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As if the command were run again: the other write and the edit are both in the card."""
+    target = store.parent / "docs" / CARD_FILE
+    calls = someone_writes_after_prepare(
+        monkeypatch, target, lambda text: text.replace("title: Distributed", "title: Saved")
+    )
+    result = run_cli("review", "trace", "-f", store)
+    assert result.code == 0, result.err
+    assert result.out == f"{CARD_FILE}: review 1 recorded on 2026-05-20\n" and len(calls) == 2
+    assert card_of(store).title == "Saved trace explorer"
+    assert [str(d) for d in card_of(store).reviewed] == ["2026-05-20"]
 
 
 def test_dry_run_prints_a_diff_and_writes_nothing(store: Path, run_cli) -> None:
@@ -218,3 +273,83 @@ def test_mode_is_kept_and_symlinks_are_refused(store: Path, tmp_path: Path) -> N
     with pytest.raises(WriteRefused, match="symbolic link"):
         replace_unchanged(str(link), target.read_bytes(), b"x")
     assert link.is_symlink()
+
+
+# -- issue 22: what is said, when, and which cards can be edited -----------------------------
+
+
+def test_nothing_is_said_recorded_when_the_write_fails(store: Path, run_cli) -> None:
+    target = store.parent / "docs" / CARD_FILE
+    before = target.read_bytes()
+    os.chmod(target, 0o444)
+    result = run_cli("review", "trace", "-f", store)
+    assert result.code == 1
+    assert result.out == ""  # not "review 1 recorded": nothing was
+    assert f"{target} is read-only" in result.err and "chmod u+w" in result.err
+    assert target.read_bytes() == before
+
+
+def test_a_card_whose_front_matter_cannot_be_read_has_errors_not_no_such_id(
+    tmp_path: Path, run_cli
+) -> None:
+    broken = card().replace("horizon: 2026-Q2\n", "horizon: [2026-Q2\n")
+    config = write_store(tmp_path, {CARD_FILE: broken}, OPTIONS)
+    result = run_cli("review", "trace", "-f", config)
+    assert result.code == 1, result.err
+    assert f"error: {CARD_FILE} has errors: fix them before editing it" in result.err
+    assert f"{CARD_FILE}:" in result.err.splitlines()[1]  # the problem, with its line
+    assert "no card has id" not in result.err
+    assert text(config) == broken.encode()
+
+
+def test_done_on_a_card_with_an_active_milestone_warns_naming_it(store: Path, run_cli) -> None:
+    assert run_cli("start", "trace", "-m", "2", "-f", store).code == 0
+    result = run_cli("done", "trace", "-f", store)
+    assert result.code == 0, result.err
+    assert card_of(store).status == "done"
+    assert (
+        f"{CARD_FILE}: warning: the card is done but 3 milestones are still open:"
+        " 1. Read the paper (planned); 2. Build the demo (active); 3. Teach it back (planned);"
+        " mark each done (mkdocs-growth done trace -m N) or set its status to dropped\n"
+    ) in result.err
+
+
+def test_a_card_with_a_tab_after_a_key_is_edited_like_any_other(tmp_path: Path, run_cli) -> None:
+    """MkDocs and the engine read it (libyaml); the editor used to print a scanner dump."""
+    source = card(status="active").replace("status: active", "status:\tactive")
+    config = write_store(tmp_path, {CARD_FILE: source}, OPTIONS)
+    assert run_cli("validate", "-f", config).code == 0
+    result = run_cli("review", "trace", "-f", config)
+    assert result.code == 0, result.err
+    assert "status:\tactive\n" in text(config).decode() and card_of(config).reviewed
+
+
+def test_an_edit_keeps_a_hard_linked_card_one_file(store: Path, tmp_path: Path, run_cli) -> None:
+    target = store.parent / "docs" / CARD_FILE
+    twin = tmp_path / "twin.md"
+    os.link(target, twin)
+    assert run_cli("review", "trace", "-f", store).code == 0
+    assert os.path.samefile(target, twin) and b"reviewed:" in twin.read_bytes()
+
+
+@pytest.mark.skipif(not hasattr(safe_write.fcntl, "F_SETLEASE"), reason="Linux write leases")
+def test_a_card_another_program_holds_open_is_refused_with_exit_1(
+    store: Path, run_cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its next write could land in a file nobody sees again: nothing is written, it says why."""
+    monkeypatch.setattr(safe_write, "OPEN_ELSEWHERE_WAIT", 0.05)
+    target = store.parent / "docs" / CARD_FILE
+    before = target.read_bytes()
+    script = "import sys; f = open(sys.argv[1], 'a'); print('open', flush=True); sys.stdin.read()"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", script, target],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "open\n"
+        result = run_cli("review", "trace", "-f", store)
+    finally:
+        holder.communicate("")
+    assert result.code == 1 and result.out == ""
+    assert f"{target} is open in another program" in result.err
+    assert target.read_bytes() == before

@@ -6,7 +6,12 @@ A new document has no errors; its placeholders are warnings until edited, so
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import stat
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -258,3 +263,47 @@ def test_title_over_the_string_limit_is_a_usage_error(tmp_path: Path, run_cli) -
     config = store_dir(tmp_path)
     result = run_cli("new", "note", "x" * 20_001, "-f", config)
     assert result.code == 2 and "limits.max_string_length" in result.err
+
+
+@pytest.fixture
+def full_cards_folder(tmp_path: Path) -> Iterator[tuple[Path, Path]]:
+    """A store whose ``cards/`` is a full 16 KiB tmpfs (root only; skipped elsewhere)."""
+    config = store_dir(tmp_path)
+    cards = tmp_path / "docs" / "cards"
+    cards.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", str(cards)], capture_output=True
+    )
+    if mounted.returncode:
+        pytest.skip(f"cannot mount a small tmpfs: {mounted.stderr.decode().strip()}")
+    filler = cards / ".filler"
+    try:
+        with contextlib.suppress(OSError), open(filler, "wb") as handle:
+            handle.write(b"x" * 64 * 1024)
+        yield config, filler
+    finally:
+        subprocess.run(["umount", str(cards)], check=True)
+
+
+def test_new_on_a_full_disk_leaves_nothing_and_a_later_new_succeeds(
+    full_cards_folder: tuple[Path, Path], run_cli
+) -> None:
+    """Issue 22: an empty card used to stay behind and block every later ``new`` of that title."""
+    config, filler = full_cards_folder
+    cards = filler.parent
+    result = run_cli("new", "card", "Trace explorer", "-f", config)
+    assert result.code == 1
+    assert "No space left on device" in result.err and result.out == ""
+    assert sorted(os.listdir(cards)) == [".filler"]
+    filler.unlink()
+    again = run_cli("new", "card", "Trace explorer", "-f", config)
+    assert again.code == 0, again.err
+    assert os.listdir(cards) == ["trace-explorer.md"]
+    assert isinstance(store_of(config).by_id["trace-explorer"].doc, Card)
+    assert stat.S_IMODE((cards / "trace-explorer.md").stat().st_mode) == 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -175,7 +175,7 @@ def test_line_changes_sees_a_changed_line_ending() -> None:
             "tags:\n  - {x: y}\n  - b\n",
         ),
         ("---\nk: {a: ~, b: 1}\n---\n", Set(("k", "a"), ["x", "y"]), "k: {a: [x, y], b: 1}\n"),
-        ("---\nk: {a: , b: 1}\n---\n", Set(("k", "a"), ["x"]), "k: {a: [x] , b: 1}\n"),
+        ("---\nk: {a: , b: 1}\n---\n", Set(("k", "a"), ["x"]), "k: {a: [x], b: 1}\n"),
     ],
     ids=["empty-item", "null-item", "null-in-flow", "empty-in-flow"],
 )
@@ -501,3 +501,109 @@ def test_a_splice_that_changes_other_data_is_refused(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(frontmatter_edit._Editor, "edits", sloppy)
     with pytest.raises(EditError, match="change more than it should"):
         edit(b"---\ntype: card\nstatus: planned\n---\nbody\n", [Set(("status",), "active")])
+
+
+# -- valid cards the editor used to refuse (issue 22) ---------------------------------------
+
+
+def test_a_tab_after_a_key_is_read_as_the_engine_reads_it() -> None:
+    """libyaml (MkDocs' and the engine's parser) accepts it; the editor used to dump a scanner error."""
+    text = "---\ntype: card\nstatus:\tplanned\nreviewed: []\n---\n"
+    assert "status:\tactive\n" in run(text, Set(("status",), "active"))
+    assert "reviewed: [2026-11-24]\n" in run(text, Append(("reviewed",), DAY))
+
+
+@pytest.mark.parametrize("indicator", ["|+", ">+", "|2+", "|+2"])
+def test_a_block_that_keeps_its_blank_lines_keeps_them_when_a_line_follows(
+    indicator: str,
+) -> None:
+    indent = "  "  # two spaces: what an explicit indentation indicator of 2 also says
+    text = (
+        "---\ntype: card\nmilestones:\n  - title: A\n"
+        f"    done_when: {indicator}\n    {indent}x\n\n  - title: B\n    done_when: y\n"
+        f"notes: {indicator}\n{indent}keep\n\n---\nbody\n"
+    )
+    out = run(text, Set(("milestones", 0, "status"), "active"), Append(("reviewed",), DAY))
+    assert f"    {indent}x\n\n    status: active\n  - title: B\n" in out
+    assert out.endswith(
+        f"notes: {indicator}\n{indent}keep\n\nreviewed:\n  - 2026-11-24\n---\nbody\n"
+    )
+
+
+@pytest.mark.parametrize("prefix", ["&r ", "!!seq ", "&r !!seq "])
+def test_an_anchored_or_tagged_empty_list_gets_the_item_inside_its_brackets(prefix: str) -> None:
+    text = f"---\ntype: card\nreviewed: {prefix}[]\n---\n"
+    assert f"reviewed: {prefix}[2026-11-24]\n" in run(text, Append(("reviewed",), DAY))
+
+
+@pytest.mark.parametrize("prefix", ["&r ", "!!map "])
+def test_an_anchored_or_tagged_empty_mapping_gets_the_key_inside_its_braces(prefix: str) -> None:
+    text = f"---\ntype: card\nrubric: {prefix}{{}}\n---\n"
+    out = run(text, Set(("rubric", "after"), {"clarity": 3}))
+    assert f"rubric: {prefix}{{after: {{clarity: 3}}}}\n" in out
+
+
+@pytest.mark.parametrize("prefix", ["&st ", "!!str ", "&st !!str "])
+def test_an_unused_anchor_or_a_tag_on_a_replaced_value_stays(prefix: str) -> None:
+    text = f"---\ntype: card\nstatus: {prefix}planned  # note\n---\n"
+    assert f"status: {prefix}active  # note\n" in run(text, Set(("status",), "active"))
+
+
+def test_front_matter_the_editor_cannot_follow_gets_a_short_message_not_a_scanner_dump(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import yaml
+
+    from mkdocs_growth.core import frontmatter_edit
+
+    monkeypatch.setattr(frontmatter_edit, "_LOADER", yaml.SafeLoader)  # the pure-Python one
+    with pytest.raises(EditError) as refused:
+        edit(b"---\ntype: card\nstatus:\tplanned\n---\n", [Set(("status",), "active")])
+    assert str(refused.value) == (
+        "the editor cannot read this front matter (found character '\\t' that cannot start any token)"
+    )
+
+
+def test_an_anchor_on_an_empty_value_stays_when_it_is_filled() -> None:
+    assert "status: &st active\n" in run("---\nstatus: &st\n---\n", Set(("status",), "active"))
+    out = run("---\ntype: card\nreviewed: &r\n---\n", Append(("reviewed",), DAY))
+    assert "reviewed: &r\n  - 2026-11-24\n" in out
+
+
+@pytest.mark.parametrize(
+    ("raw", "body"),
+    [
+        (b"---\na: 1\n---\nbody\n", b"body\n"),
+        ("\ufeff---\r\na: 1\r\n---\r\n\r\nbody".encode(), b"\r\nbody"),
+        (b"---\na: 1\n---\n", b""),
+        (b"---\na: 1\n...\nx", b"x"),
+        (b"---\na: 1\n---", None),  # closed by the last line without a newline: text to MkDocs
+        (b"no front matter\n", None),
+        (b"---\na: \xff\n---\n", None),
+    ],
+)
+def test_body_offset_is_where_the_body_starts_in_the_files_bytes(
+    raw: bytes, body: bytes | None
+) -> None:
+    from mkdocs_growth.core.frontmatter_edit import body_offset
+
+    at = body_offset(raw)
+    assert (None if at is None else raw[at:]) == body
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("reviewed: &r\n  - 2025-01-01\n", "reviewed: &r\n  - 2025-01-01\n  - 2026-11-24\n"),
+        ("reviewed: !!seq\n- 2025-01-01\n", "reviewed: !!seq\n- 2025-01-01\n- 2026-11-24\n"),
+        (
+            "reviewed: &my-r  # a-b\n    - 2025-01-01\n",
+            "reviewed: &my-r  # a-b\n    - 2025-01-01\n    - 2026-11-24\n",
+        ),
+    ],
+    ids=["anchored", "tagged", "dashes-in-anchor-and-comment"],
+)
+def test_an_anchored_or_tagged_block_list_gets_the_item_at_its_dash(
+    before: str, after: str
+) -> None:
+    assert run(f"---\n{before}---\n", Append(("reviewed",), DAY)) == f"---\n{after}---\n"

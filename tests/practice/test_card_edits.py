@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import card, store_of, write_framework_store, write_store
+from conftest import CARD, card, store_of, write_framework_store, write_store
 
 from mkdocs_growth.cli.settings import load_settings
 from mkdocs_growth.core import frontmatter_edit as fm
@@ -67,7 +67,7 @@ def test_a_number_or_a_title_names_a_milestone_exact_case_first(
         (
             ("Demo", "Paper", "Demo"),
             "Demo",
-            "2 milestones of 'c' are titled 'Demo': give its number (1. Demo; 2. Paper; 3. Demo)",
+            "2 milestones of 'c' are titled 'Demo': give its number (1, 3)",
         ),
         (
             ("Paper", "Demo", "Talk"),
@@ -189,15 +189,24 @@ def test_start_activates_the_milestone_and_a_planned_card(
 
 
 DONE_CARD = fm.Set(("status",), "done")
+STILL_OPEN = (
+    "the card is done but {n} still open: {left}; mark each done"
+    " (mkdocs-growth done {id} -m N) or set its status to dropped"
+)
 
 
 @pytest.mark.parametrize(
     ("card_id", "index", "expected"),
     [
         ("old", None, Change(summary=("card is already done",))),
-        ("new", None, Change((DONE_CARD,), ("card: planned -> done",), (RATE_AGAIN.format("new"),))),
-        ("gone", None, Change((DONE_CARD,), ("card: dropped -> done",), (RATE_AGAIN.format("gone"),))),
-        ("busy", None, Change((DONE_CARD,), ("card: active -> done",))),
+        # milestones left open: a warning names them (issue 22)
+        ("new", None, Change((DONE_CARD,), ("card: planned -> done",), (RATE_AGAIN.format("new"),),
+                             (STILL_OPEN.format(n="2 milestones are", id="new", left="1. Paper (planned); 2. Demo (active)"),))),
+        ("gone", None, Change((DONE_CARD,), ("card: dropped -> done",), (RATE_AGAIN.format("gone"),),
+                              (STILL_OPEN.format(n="3 milestones are", id="gone", left="1. Read the paper (planned);"
+                                                 " 2. Build the demo (planned); 3. Teach it back (planned)"),))),
+        ("busy", None, Change((DONE_CARD,), ("card: active -> done",), (),
+                              (STILL_OPEN.format(n="1 milestone is", id="busy", left="3. Talk (active)"),))),
         ("new", 2, Change(summary=("milestone 3 'Talk' is already done",))),
         # another milestone is still open (active, then planned): no advice
         ("new", 0, Change((milestone_status(0, "done"),), ("milestone 1 'Paper': planned -> done",))),
@@ -357,3 +366,27 @@ def test_a_card_that_is_a_symbolic_link_is_not_edited(tmp_path: Path) -> None:
     with pytest.raises(EditRejected) as raised:
         prepared(config, "linked", lambda c: review(c, DAY))
     assert str(raised.value) == f"{link} is a symbolic link: edit the file it points to"
+
+
+@pytest.fixture(scope="module")
+def card_of_thousands() -> Card:
+    """10,000 milestones (the model itself: parsing a 1.5 MB card adds nothing here)."""
+    steps = [{"title": f"Step {n} " + "x" * 100, "done_when": "y"} for n in range(1, 10_001)]
+    return Card.model_validate({**CARD, "id": "c", "milestones": steps})
+
+
+def test_done_on_a_card_of_many_open_milestones_names_ten_of_them(card_of_thousands: Card) -> None:
+    """A 10,000-milestone card must not print a line of every title (issue 22)."""
+    many = card_of_thousands
+    [warning] = done(many, None).warnings
+    assert "10,000 milestones are still open" in warning and "; and 9,990 more;" in warning
+    assert "10. Step 10 " in warning and "11. Step" not in warning and len(warning) < 1_000
+
+
+def test_an_unknown_milestone_on_a_card_of_thousands_lists_ten(card_of_thousands: Card) -> None:
+    many = card_of_thousands
+    with pytest.raises(EditRequestError) as refused:
+        milestone_index(many, "Nope")
+    message = str(refused.value)
+    assert "give a number from 1 to 10000" in message and message.endswith("; and 9,990 more)")
+    assert len(message) < 1_000, len(message)
