@@ -28,6 +28,8 @@ from ..site.urls import page_url
 from .common import EXIT_OK, UsageError, add_audience, settings_of
 from .outdir import GenerateError, Plan, apply, check_folder, plan
 from .settings import Settings
+from .site_tree import write_site
+from .watch import watch
 
 
 def site_context(settings: Settings, store: Store) -> SiteContext:
@@ -76,25 +78,46 @@ def generate(settings: Settings, out: str) -> tuple[Store, Plan]:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
+    if not args.watch:
+        return _generate_once(args)
+
+    def watched() -> tuple[list[str], list[str]]:
+        try:
+            settings = settings_of(args)
+        except UsageError:  # a config being edited: look at it until it loads again
+            return [], [str(args.config_file or "mkdocs.yml")]
+        framework = settings.growth.framework
+        extra = [settings.framework_path(framework)] if framework else []
+        return [settings.docs_dir], [settings.config_file, *filter(None, extra)]
+
+    print(f"watching the store; Ctrl-C to stop (writing {args.site or args.out})")
+    watch(lambda: _generate_once(args), watched, errors=(UsageError, OSError))
+    return EXIT_OK
+
+
+def _generate_once(args: argparse.Namespace) -> int:
     settings = settings_of(args)
     try:
-        store, p = generate(settings, args.out)
+        if args.site:
+            store, p = write_site(settings, args.site, site_context)
+        else:
+            store, p = generate(settings, args.out)
     except GenerateError as exc:
         raise UsageError(str(exc)) from None
+    out = args.site or args.out
     pages = sum(rel.endswith(".md") for rel in p.writes)
     print(
-        f"wrote {len(p.writes)} files ({pages} pages) under {args.out};"
+        f"wrote {len(p.writes)} files ({pages} pages) under {out};"
         f" removed {len(p.removes)} stale"
         + (f", {len(p.leftovers)} left by an interrupted run" if p.leftovers else "")
     )
     for rel in p.kept:
-        print(
-            f"kept {os.path.join(args.out, rel)}: no longer generated but edited", file=sys.stderr
-        )
+        print(f"kept {os.path.join(out, rel)}: no longer generated but edited", file=sys.stderr)
     if store.errors:
+        left = "of the indexes" if args.site else ""
         print(
-            f"({len(store.errors)} errors: invalid documents are left out;"
-            " run 'mkdocs-growth validate')",
+            f"({len(store.errors)} errors: invalid documents are left out {left};"
+            " run 'mkdocs-growth validate')".replace(" ;", ";"),
             file=sys.stderr,
         )
     return EXIT_OK
@@ -106,11 +129,24 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
         parents=[common],
         help="write the generated pages as Markdown under DIR (for builds without the plugin)",
     )
-    gen.add_argument(
+    where = gen.add_mutually_exclusive_group(required=True)
+    where.add_argument(
         "--out",
-        required=True,
         metavar="DIR",
         help="output folder (not docs_dir); lay it over a copy of docs_dir to build",
+    )
+    where.add_argument(
+        "--site",
+        metavar="DIR",
+        help="the whole docs tree for an engine without the plugin (Zensical):"
+        " your pages with card headers above each card, and the generated pages;"
+        " set that engine's docs_dir to DIR",
+    )
+    gen.add_argument(
+        "--watch",
+        action="store_true",
+        help="keep DIR current: generate again whenever the store or mkdocs.yml changes"
+        " (for zensical serve); Ctrl-C to stop",
     )
     add_audience(
         gen,

@@ -1,0 +1,112 @@
+"""``mkdocs-growth generate --site DIR``: the whole documentation tree for another engine.
+
+Zensical (and plain MkDocs, ProperDocs without the plugin) run no MkDocs
+plugins. ``--site`` writes what such an engine needs to publish what the
+plugin would: every file of ``docs_dir`` that the audience may see, the
+growth documents' pages as the plugin hands them to the theme (card header
+above the card, safe titles, broken pages marked: :mod:`..site.engine_pages`),
+and the generated pages and files. Point the engine's ``docs_dir`` at ``DIR``.
+
+``DIR`` is this command's own folder: :mod:`.outdir` writes only inside it,
+never over a file it did not write, and removes what it wrote earlier that is
+gone now (a deleted card, a page made private).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+
+from ..core.store import Store
+from ..practice.audience import private_pages, published
+from ..practice.store import open_store
+from ..site.engine_pages import engine_page
+from ..site.registry import SiteContext, markdown_files
+from .outdir import GenerateError, Plan, apply, check_folder, plan, read_manifest
+from .settings import Settings
+
+
+def docs_files(docs_dir: str) -> Iterator[str]:
+    """Every file MkDocs would read from ``docs_dir``: no dot-files or dot-folders."""
+    for folder, dirs, files in os.walk(docs_dir, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        rel_root = os.path.relpath(folder, docs_dir)
+        for name in sorted(files):
+            if not name.startswith("."):
+                rel = name if rel_root == "." else os.path.join(rel_root, name)
+                yield rel.replace(os.sep, "/")
+
+
+def _read(path: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise GenerateError(f"{path}: cannot be read ({exc.strerror})") from None
+
+
+ContextOf = Callable[[Settings, Store], SiteContext]
+
+
+def tree(settings: Settings, store: Store, context_of: ContextOf) -> dict[str, bytes]:
+    """Docs-relative path -> content of every file of the site tree (nothing written).
+
+    ``context_of``: what ``generate`` knows of the site (``generate.site_context``).
+    """
+    config_name = os.path.basename(settings.config_file)
+    view = published(store, config_name)
+    hidden = private_pages(store).paths if view is not store else frozenset()
+    ctx = context_of(settings, view)
+    try:
+        generated = markdown_files(view, ctx, header_pages=False)
+    except ValueError as exc:
+        raise GenerateError(str(exc)) from None
+    files = {item.path: item.text.encode("utf-8") for item in generated}
+    ours = frozenset(files)
+    published_pages = view.by_path
+    in_store = {entry.path for entry in store.entries}
+    shadowed = []
+    for rel in docs_files(settings.docs_dir):
+        if rel in hidden or (rel in in_store and rel not in published_pages):
+            continue  # private, or its visibility cannot be read: fail closed
+        if rel in ours:
+            shadowed.append(rel)
+            continue
+        entry = published_pages.get(rel)
+        text = engine_page(entry, view, ctx) if entry is not None else None
+        files[rel] = (
+            text.encode("utf-8")
+            if text is not None
+            else _read(os.path.join(settings.docs_dir, *rel.split("/")))
+        )
+    if shadowed:
+        shown = ", ".join(shadowed)
+        raise GenerateError(
+            f"{shown}: a file of docs_dir where growth writes a generated page; rename it"
+            " (or set the growth option 'base' to another folder)"
+        )
+    return files
+
+
+def write_site(settings: Settings, out: str, context_of: ContextOf) -> tuple[Store, Plan]:
+    """Load the store of ``settings`` and bring ``out`` up to date with its whole site tree."""
+    if not os.path.isdir(settings.docs_dir):
+        raise GenerateError(f"{settings.docs_dir}: docs_dir is not a directory")
+    root = check_folder(out, settings.docs_dir, settings.config_file)
+    store = open_store(
+        settings.docs_dir,
+        settings.growth,
+        os.path.basename(settings.config_file),
+        nav=settings.nav,
+        framework=settings.framework,
+    )
+    files = tree(settings, store, context_of)
+    private = private_pages(store).paths if settings.growth.audience == "public" else frozenset()
+    if private and os.path.isdir(root):
+        # Pages an earlier internal run wrote here are removed as stale; any other copy
+        # of a private page in DIR is refused by the plan (a public tree must not hold it).
+        manifest = read_manifest(root)
+        private = frozenset(rel for rel in private if rel not in manifest.files)
+    p = plan(root, files.items(), private)
+    apply(p)
+    return store, p
