@@ -66,9 +66,9 @@ def engine_page(entry: Entry, store: Store, ctx: SiteContext) -> str | None:
 def front_matter(meta: dict[str, Any]) -> str:
     """``meta`` as a fenced YAML block (an empty mapping still fenced: MkDocs reads no title)."""
     if not meta:
-        return "---\n{}\n---\n\n"
+        return "---\n{}\n---\n"
     dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=math.inf)
-    return f"---\n{dumped}---\n\n"
+    return f"---\n{dumped}---\n"
 
 
 def below_leading_h1(body: str, insert: str) -> str:
