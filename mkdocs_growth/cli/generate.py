@@ -16,6 +16,7 @@ moment is recovered by the next one.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 
@@ -31,29 +32,37 @@ from .settings import Settings
 from .site_tree import write_site
 from .watch import watch
 
+ENGINES = ("mkdocs", "zensical")  # what --engine names: who builds the written Markdown
 
-def site_context(settings: Settings, store: Store) -> SiteContext:
-    """What the plugin learns from MkDocs, computed from ``mkdocs.yml`` alone."""
+
+def site_context(settings: Settings, store: Store, engine: str = "mkdocs") -> SiteContext:
+    """What the plugin learns from MkDocs, computed from ``mkdocs.yml`` alone.
+
+    ``engine``: ``zensical`` rewrites links in raw HTML as if they were Markdown
+    links, so the pictures' links are written as paths between source files.
+    """
     growth = settings.growth
     return SiteContext(
         today=growth.effective_today(),
         base=growth.base,
         config_file=os.path.basename(settings.config_file),
         site_url=usable_site_url(settings.site_url),  # never a placeholder in the feed
+        site_name=settings.site_name,  # the feed's title, as the plugin has it
         use_directory_urls=settings.use_directory_urls,
         page_urls={e.path: page_url(e.path, settings.use_directory_urls) for e in store.entries},
         markdown_extensions=settings.markdown_extensions,
+        html_links_from_source=engine == "zensical",
     )
 
 
-def all_pages(settings: Settings, store: Store) -> list[GeneratedFile]:
+def all_pages(settings: Settings, store: Store, engine: str = "mkdocs") -> list[GeneratedFile]:
     try:
-        return markdown_files(store, site_context(settings, store))
+        return markdown_files(store, site_context(settings, store, engine))
     except ValueError as exc:  # two families claim one path: fail loudly rather than overwrite
         raise GenerateError(str(exc)) from None
 
 
-def generate(settings: Settings, out: str) -> tuple[Store, Plan]:
+def generate(settings: Settings, out: str, engine: str = "mkdocs") -> tuple[Store, Plan]:
     """Load the store of ``settings`` and write its generated pages under ``out``.
 
     The pages are those of the audience's view of the store (practice.audience).
@@ -71,7 +80,7 @@ def generate(settings: Settings, out: str) -> tuple[Store, Plan]:
     )
     view = published(store, config_name)
     private = private_pages(store).paths if view is not store else frozenset()
-    pages = all_pages(settings, view)
+    pages = all_pages(settings, view, engine)
     p = plan(root, [(page.path, page.text.encode("utf-8")) for page in pages], private)
     apply(p)
     return store, p
@@ -99,9 +108,10 @@ def _generate_once(args: argparse.Namespace) -> int:
     settings = settings_of(args)
     try:
         if args.site:
-            store, p = write_site(settings, args.site, site_context)
+            context_of = functools.partial(site_context, engine=args.engine)
+            store, p = write_site(settings, args.site, context_of)
         else:
-            store, p = generate(settings, args.out)
+            store, p = generate(settings, args.out, args.engine)
     except GenerateError as exc:
         raise UsageError(str(exc)) from None
     out = args.site or args.out
@@ -141,6 +151,13 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
         help="the whole docs tree for an engine without the plugin (Zensical):"
         " your pages with card headers above each card, and the generated pages;"
         " set that engine's docs_dir to DIR",
+    )
+    gen.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="mkdocs",
+        help="what builds the Markdown: mkdocs (also ProperDocs) without the plugin, or"
+        " zensical (which reads links in raw HTML as paths to source files); default mkdocs",
     )
     gen.add_argument(
         "--watch",

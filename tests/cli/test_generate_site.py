@@ -155,6 +155,24 @@ def test_site_tree_builds_with_plain_mkdocs_strict(tmp_path: Path, run_cli) -> N
     assert not (site / MANIFEST).exists()
 
 
+def test_generated_feed_has_the_title_the_plugin_gives_it(tmp_path: Path, run_cli) -> None:
+    """The Atom feed is titled with site_name, as in a build with the plugin."""
+    config = write_store(tmp_path, store_files(), OPTIONS, config={"site_url": "https://e.com/"})
+    out = tmp_path / "out"
+    assert run_cli("generate", "-f", config, "--site", out).code == 0
+    feed = (out / "growth" / "feed.xml").read_text(encoding="utf-8")
+    assert "<title>Growth test store: notes, decisions and talks</title>" in feed
+
+
+def test_pictures_link_source_files_for_zensical(tmp_path: Path, run_cli) -> None:
+    """Zensical rewrites every relative href of a page, raw HTML too, as a source path."""
+    out = generate_site(tmp_path, run_cli, "--engine", "zensical")
+    matrix = (out / "growth" / "priorities.md").read_text(encoding="utf-8")
+    assert 'href="../cards/tracing.md"' in matrix
+    plain = generate_site(tmp_path / "plain", run_cli)
+    assert 'href="../../cards/tracing/"' in (plain / "growth" / "priorities.md").read_text()
+
+
 def test_watch_updates_the_tree_within_seconds_of_an_edit(tmp_path: Path) -> None:
     config = write_store(tmp_path, store_files(), OPTIONS)
     out = tmp_path / "out"
