@@ -17,6 +17,22 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+ENGINES = ["mkdocs", "properdocs", "zensical"]
+HOW = {
+    "mkdocs": "MkDocs + the growth plugin",
+    "properdocs": "ProperDocs + the growth plugin",
+    "zensical": "Zensical + `mkdocs-growth generate --site --engine zensical`",
+}
+# Differences that are the engine's own, not growth's; test_engines.py takes each out by name.
+ENGINE_OWN = {
+    "zensical": [
+        "lists a page's front-matter tags at the end of its article (Material does only"
+        " with its tags plugin)",
+        "titles the home page 'Page - Site' where Material shows the site name alone",
+        "keeps its search index in search.json",
+    ],
+}
+ENGINES_START, ENGINES_END = "<!-- compat:engines:start -->", "<!-- compat:engines:end -->"
 PINS = {
     "properdocs": "tests/compat/engines.txt",
     "zensical": "tests/compat/zensical.txt",
@@ -67,3 +83,29 @@ def run(command: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         command, cwd=cwd, env=env, capture_output=True, text=True, timeout=600, check=False
     )
+
+
+def engine_rows(outcomes: dict[str, dict[str, str]]) -> list[str]:
+    """The compatibility table's engine rows: test_engines.py's results, per engine and check."""
+    rows = ["| engine | version | result | differences of the engine's own |", "|---|---|---|---|"]
+    for name in ENGINES:
+        found = outcomes.get(name, {})
+        failed = sorted(t for t, o in found.items() if o != "passed")
+        shown = ", ".join(t.removeprefix("test_engine_").replace("_", " ") for t in failed)
+        result = "not run" if not found else f"fails: {shown}" if failed else "passes"
+        own = "; ".join(ENGINE_OWN.get(name, [])) or "none"
+        found_at = find_engine(name)
+        shown_version = version(found_at).split(" from ")[0] if found_at else "not installed"
+        rows.append(f"| {HOW[name]} | {shown_version} | {result} | {own} |")
+    return rows
+
+
+def write_engine_rows(page: Path, outcomes: dict[str, dict[str, str]]) -> None:
+    """The engine rows between their markers of ``page`` (the compatibility page)."""
+    text = page.read_text(encoding="utf-8")
+    head, found, rest = text.partition(ENGINES_START)
+    if not found:
+        return
+    _, _, tail = rest.partition(ENGINES_END)
+    block = "\n".join([ENGINES_START, *engine_rows(outcomes), ENGINES_END])
+    page.write_text(head + block + tail, encoding="utf-8")

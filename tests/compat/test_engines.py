@@ -5,7 +5,7 @@ three ways, each with ``--strict``; every engine's site must have the pages
 of the MkDocs build, with the same titles, the same article text (card
 headers, generated pages, the author's pages), the same ``growth.json`` and
 feed, and links that all lead somewhere. What differs because the engine
-differs (its theme chrome) is listed in ``ENGINE_OWN`` and taken out by name,
+differs (its theme chrome) is listed in ``engines.ENGINE_OWN`` and taken out by name,
 never by loosening a comparison. Each engine's rows in the compatibility table
 (docs/reference/compatibility.md) are these tests' results.
 """
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import posixpath
-import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,25 +21,10 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from .engines import ROOT, engine, run, version
+from .engines import ENGINES, ROOT, engine, run, version
 
 pytestmark = pytest.mark.compat
 
-ENGINES = ["mkdocs", "properdocs", "zensical"]
-HOW = {
-    "mkdocs": "MkDocs + the growth plugin",
-    "properdocs": "ProperDocs + the growth plugin",
-    "zensical": "Zensical + mkdocs-growth generate --site",
-}
-# Differences that are the engine's own, not growth's: what, and where the test takes it out.
-ENGINE_OWN = {
-    "zensical": [
-        "every page lists its front-matter tags at the end of the article"
-        " (<nav class='md-tags'>; Material does only with its tags plugin): left out of the text",
-        "the home page's <title> is 'Page - Site' where Material shows the site name alone",
-        "the search index is search.json (items) instead of search/search_index.json (docs)",
-    ],
-}
 NOT_PAGES = {"404.html"}  # every engine writes one; it is no page of the store
 
 
@@ -244,23 +228,3 @@ def _target(page: Path, href: str) -> Path | None:
     if parts.path.endswith("/") or path.is_dir():
         path = path / "index.html"
     return path
-
-
-def engine_rows(outcomes: dict[str, dict[str, str]]) -> list[str]:
-    """The compatibility table's engine rows from this module's results (per engine, per test)."""
-    rows = []
-    for name in ENGINES:
-        found = outcomes.get(name, {})
-        failed = sorted(t for t, o in found.items() if o != "passed")
-        shown = re.sub(r"^test_engine_", "", ", ".join(failed)).replace("_", " ")
-        result = "passes" if found and not failed else f"fails: {shown}" if found else "not run"
-        own = "; ".join(ENGINE_OWN.get(name, [])) or "none"
-        rows.append(f"| {HOW[name]} | {_version_of(name)} | {result} | {own} |")
-    return rows
-
-
-def _version_of(name: str) -> str:
-    from .engines import find_engine
-
-    found = find_engine(name)
-    return version(found) if found else "not installed"
