@@ -22,7 +22,7 @@ from ..practice.audience import private_pages, published
 from ..practice.store import open_store
 from ..site.engine_pages import engine_page
 from ..site.registry import SiteContext, markdown_files
-from .outdir import GenerateError, Plan, apply, check_folder, plan, read_manifest
+from .outdir import GenerateError, Plan, apply, check_folder, inside, plan, read_manifest
 from .settings import Settings
 
 
@@ -103,10 +103,10 @@ def write_site(settings: Settings, out: str, context_of: ContextOf) -> tuple[Sto
     files = tree(settings, store, context_of)
     private = private_pages(store).paths if settings.growth.audience == "public" else frozenset()
     if private and os.path.isdir(root):
-        # Pages an earlier internal run wrote here are removed as stale; any other copy
-        # of a private page in DIR is refused by the plan (a public tree must not hold it).
+        # Pages an earlier internal run wrote here, unchanged, are removed as stale; any
+        # other copy of a private page in DIR (an edited one too) is refused by the plan.
         manifest = read_manifest(root)
-        private = frozenset(rel for rel in private if rel not in manifest.files)
+        private = frozenset(rel for rel in private if not manifest.accepts(rel, inside(root, rel)))
     p = plan(root, files.items(), private)
     apply(p)
     return store, p

@@ -126,6 +126,20 @@ def test_a_public_site_tree_holds_nothing_private(tmp_path: Path, run_cli) -> No
     assert "rubric" not in (out / "cards" / "tracing.md").read_text(encoding="utf-8")
 
 
+def test_a_public_site_tree_refuses_a_private_page_it_cannot_remove(
+    tmp_path: Path, run_cli
+) -> None:
+    """A private page in DIR that generate did not write as it is now stops a public run."""
+    config = write_store(tmp_path, store_files(), OPTIONS)
+    out = tmp_path / "out"
+    assert run_cli("generate", "-f", config, "--site", out).code == 0
+    copy = out / "notes" / "secret.md"
+    copy.write_text(copy.read_text(encoding="utf-8") + "Edited in DIR.\n", encoding="utf-8")
+    result = run_cli("generate", "-f", config, "--site", out, "--audience", "public")
+    assert result.code == 2 and "notes/secret.md" in result.err
+    assert "Edited in DIR." in copy.read_text(encoding="utf-8")  # nothing written or removed
+
+
 def test_site_refuses_a_file_of_the_author_where_a_generated_page_goes(
     tmp_path: Path, run_cli
 ) -> None:
