@@ -35,6 +35,11 @@ import run  # noqa: E402
 from compat.engines import find_engine, version  # noqa: E402
 
 
+def _number(said: str) -> str:
+    """The version number in what ``--version`` printed (``properdocs, version 1.6.7 from``)."""
+    return next((w for w in said.replace(",", " ").split() if w[:1].isdigit()), said)
+
+
 def _mb(sample: run.Sample) -> float:
     return sample.max_rss_kb / 1024
 
@@ -94,7 +99,7 @@ def main() -> None:
         "| engine | build s | peak RSS MB | CPU s |",
         "|---|---:|---:|---:|",
         f"| MkDocs 1.6.1 + growth | {mkdocs.seconds:.1f} | {_mb(mkdocs):.0f} | {mkdocs.cpu:.1f} |",
-        f"| {version(find_engine('properdocs') or 'properdocs').split(' from ')[0]} + growth"
+        f"| ProperDocs {_number(version(find_engine('properdocs') or 'properdocs'))} + growth"
         f" | {properdocs.seconds:.1f} | {_mb(properdocs):.0f} | {properdocs.cpu:.1f} |",
         f"| Zensical {version(zensical)}: `generate --site` | {generate.seconds:.1f}"
         f" | {_mb(generate):.0f} | {generate.cpu:.1f} |",

@@ -250,6 +250,14 @@ def _write_file(root: str, target: str, data: bytes) -> None:
     os.replace(tmp, target)
 
 
+def _holds(target: str, data: bytes) -> bool:
+    """Whether ``target`` is a regular file with exactly ``data`` (the plan accepted it)."""
+    if not _regular(target) or os.path.getsize(target) != len(data):
+        return False
+    with open(target, "rb") as handle:
+        return handle.read() == data
+
+
 def _write_manifest(root: str, files: Mapping[str, Iterable[str]]) -> None:
     entries: dict[str, str | list[str]] = {}
     for rel in sorted(files):
@@ -280,5 +288,6 @@ def apply(p: Plan) -> None:
         if os.path.lexists(target):
             os.remove(target)
     for target, data in p.writes.values():
-        _write_file(p.root, target, data)
+        if not _holds(target, data):  # unchanged files keep their mtime: watchers skip them
+            _write_file(p.root, target, data)
     _write_manifest(p.root, {rel: [value] for rel, value in new.items()})

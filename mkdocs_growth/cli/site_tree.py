@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 
+from ..core.frontmatter import normalize
 from ..core.store import Store
 from ..practice.audience import private_pages, published
 from ..practice.store import open_store
@@ -48,6 +49,14 @@ def _read(path: str) -> bytes:
 ContextOf = Callable[[Settings, Store], SiteContext]
 
 
+def _raw_text(path: str) -> str:
+    """A file the engine could not read whole, as text (undecodable bytes as U+FFFD)."""
+    try:
+        return normalize(_read(path).decode("utf-8", errors="replace"))
+    except GenerateError:
+        return ""  # unreadable: the broken page names the problem
+
+
 def tree(settings: Settings, store: Store, context_of: ContextOf) -> dict[str, bytes]:
     """Docs-relative path -> content of every file of the site tree (nothing written).
 
@@ -72,13 +81,14 @@ def tree(settings: Settings, store: Store, context_of: ContextOf) -> dict[str, b
         if rel in ours:
             shadowed.append(rel)
             continue
+        path = os.path.join(settings.docs_dir, *rel.split("/"))
         entry = published_pages.get(rel)
-        text = engine_page(entry, view, ctx) if entry is not None else None
-        files[rel] = (
-            text.encode("utf-8")
-            if text is not None
-            else _read(os.path.join(settings.docs_dir, *rel.split("/")))
-        )
+        if entry is None:
+            files[rel] = _read(path)
+            continue
+        raw = "" if entry.text or not entry.problems else _raw_text(path)
+        text = engine_page(entry, view, ctx, raw)
+        files[rel] = text.encode("utf-8") if text is not None else _read(path)
     if shadowed:
         shown = ", ".join(shadowed)
         raise GenerateError(

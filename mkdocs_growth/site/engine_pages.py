@@ -12,8 +12,10 @@ same models:
 - any other page with a front-matter ``title`` gets it as text, not HTML;
 - a valid card gets its header (:func:`.pages.card_header.card_header`,
   rendered to Markdown) below its leading ``#`` heading, or at the top;
-- a page whose front matter cannot be read becomes the plugin's broken page
-  (:func:`.pages.card_header.broken_page`): the note, the raw block, the body.
+- a page whose front matter cannot be read, or that could not be read at all
+  (over the size limit, not UTF-8), becomes the plugin's broken page
+  (:func:`.pages.card_header.broken_page`): the note, the raw block as code,
+  the body; nothing of it is lost and nothing in it acts.
 
 Every other page is the author's file, byte for byte (:func:`engine_page`
 returns ``None``).
@@ -41,11 +43,15 @@ _SETEXT_H1 = re.compile(r"[ ]{0,3}\S[^\n]*\n[ ]{0,3}=+[ \t]*(?:\n|$)")
 _BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
 
 
-def engine_page(entry: Entry, store: Store, ctx: SiteContext) -> str | None:
-    """The Markdown to write for ``entry``'s page, or ``None``: the file as it is."""
+def engine_page(entry: Entry, store: Store, ctx: SiteContext, raw: str = "") -> str | None:
+    """The Markdown to write for ``entry``'s page, or ``None``: the file as it is.
+
+    ``raw``: the file's text, for an entry that holds none because it could not
+    be read whole (over the size limit, not UTF-8); shown on the broken page.
+    """
     if entry.front_matter_broken or (not entry.text and entry.problems):
         problems = [p for p in entry.problems if p.is_error] or entry.problems
-        return header.broken_page(entry, problems, ctx, entry.text)
+        return header.broken_page(entry, problems, ctx, entry.text or raw)
     if entry.meta is None:
         return None
     meta = dict(entry.meta)

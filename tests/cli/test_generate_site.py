@@ -103,6 +103,18 @@ def test_site_marks_a_broken_page_as_the_plugin_does(tmp_path: Path, run_cli) ->
     assert text.endswith("Body of the broken card.\n")
 
 
+def test_site_shows_a_file_over_the_size_limit_as_code(tmp_path: Path, run_cli) -> None:
+    """Nothing lost, nothing acting: a page too big to check is shown whole, as text."""
+    big = front_matter({"type": "note", "title": XSS, "date": "2026-04-30"}, "x" * 2_000_000)
+    files = {**store_files(), "notes/big.md": big}
+    config = write_store(tmp_path, files, OPTIONS)
+    out = tmp_path / "out"
+    assert run_cli("generate", "-f", config, "--site", out).code == 0
+    text = (out / "notes" / "big.md").read_text(encoding="utf-8")
+    assert "```yaml\n---\ntype: note" in text  # the front matter as code: no title to the theme
+    assert text.endswith("x" * 2_000_000)
+
+
 def test_site_copies_every_other_file_byte_for_byte(tmp_path: Path, run_cli) -> None:
     out = generate_site(tmp_path, run_cli)
     assert (out / "assets" / "picture.png").read_bytes() == PNG
@@ -185,6 +197,20 @@ def test_pictures_link_source_files_for_zensical(tmp_path: Path, run_cli) -> Non
     assert 'href="../cards/tracing.md"' in matrix
     plain = generate_site(tmp_path / "plain", run_cli)
     assert 'href="../../cards/tracing/"' in (plain / "growth" / "priorities.md").read_text()
+
+
+def test_a_second_run_rewrites_only_what_changed(tmp_path: Path, run_cli) -> None:
+    """A preview server rebuilds what changed: untouched files keep their modification time."""
+    out = generate_site(tmp_path, run_cli)
+    edited, same = out / "cards" / "tracing.md", out / "cards" / "headed.md"
+    old = {path: path.stat().st_mtime_ns for path in (edited, same)}
+    time.sleep(0.05)
+    card_file = tmp_path / "docs" / "cards" / "tracing.md"
+    card_file.write_text(card(status="active", goal="Edited."), encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    assert run_cli("generate", "-f", config, "--site", out).code == 0
+    assert same.stat().st_mtime_ns == old[same]
+    assert edited.stat().st_mtime_ns != old[edited] and "Edited." in edited.read_text()
 
 
 def test_watch_updates_the_tree_within_seconds_of_an_edit(tmp_path: Path) -> None:
