@@ -124,10 +124,10 @@ def _generate_once(args: argparse.Namespace) -> int:
     for rel in p.kept:
         print(f"kept {os.path.join(out, rel)}: no longer generated but edited", file=sys.stderr)
     if store.errors:
-        left = "of the indexes" if args.site else ""
+        left = " of the indexes" if args.site else ""  # --site publishes them, marked
         print(
-            f"({len(store.errors)} errors: invalid documents are left out {left};"
-            " run 'mkdocs-growth validate')".replace(" ;", ";"),
+            f"({len(store.errors)} errors: invalid documents are left out{left};"
+            " run 'mkdocs-growth validate')",
             file=sys.stderr,
         )
     return EXIT_OK
