@@ -32,12 +32,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import make_store  # noqa: E402
 import run  # noqa: E402
-from compat.engines import find_engine, version  # noqa: E402
-
-
-def _number(said: str) -> str:
-    """The version number in what ``--version`` printed (``properdocs, version 1.6.7 from``)."""
-    return next((w for w in said.replace(",", " ").split() if w[:1].isdigit()), said)
+from compat.engines import _number, find_engine, version  # noqa: E402
 
 
 def _mb(sample: run.Sample) -> float:

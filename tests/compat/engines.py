@@ -87,7 +87,7 @@ def run(command: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
 
 def engine_rows(outcomes: dict[str, dict[str, str]]) -> list[str]:
     """The compatibility table's engine rows: test_engines.py's results, per engine and check."""
-    rows = ["| engine | version | result | differences of the engine's own |", "|---|---|---|---|"]
+    rows = ["| engine | version | result | differences of its own |", "|---|---|---|---|"]
     for name in ENGINES:
         found = outcomes.get(name, {})
         failed = sorted(t for t, o in found.items() if o != "passed")
@@ -95,9 +95,14 @@ def engine_rows(outcomes: dict[str, dict[str, str]]) -> list[str]:
         result = "not run" if not found else f"fails: {shown}" if failed else "passes"
         own = "; ".join(ENGINE_OWN.get(name, [])) or "none"
         found_at = find_engine(name)
-        shown_version = version(found_at).split(" from ")[0] if found_at else "not installed"
+        shown_version = _number(version(found_at)) if found_at else "not installed"
         rows.append(f"| {HOW[name]} | {shown_version} | {result} | {own} |")
     return rows
+
+
+def _number(said: str) -> str:
+    """The version number in what ``--version`` printed (``properdocs, version 1.6.7 from``)."""
+    return next((w for w in said.replace(",", " ").split() if w[:1].isdigit()), said)
 
 
 def write_engine_rows(page: Path, outcomes: dict[str, dict[str, str]]) -> None:
