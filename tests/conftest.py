@@ -322,3 +322,22 @@ def wait_for(url: str, needle: str, deadline: float) -> str:
             pass
         time.sleep(0.5)
     raise AssertionError(f"{needle!r} never appeared at {url}; last body: {last[:300]!r}")
+
+
+# -- Markdown printed to be pasted elsewhere (`report`) ---------------------------------------
+
+
+def pasted_html(markdown_text: str) -> str:
+    """HTML of ``markdown_text`` as a CommonMark tool with tables (GitHub, GitLab) shows it."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table").render(markdown_text)
+
+
+def pasted_text(markdown_text: str) -> str:
+    """The text such a tool shows of ``markdown_text``, whitespace folded."""
+    import html
+    import re
+
+    text = re.sub(r"<[^>]+>", " ", pasted_html(markdown_text))
+    return " ".join(html.unescape(text).split())

@@ -10,6 +10,8 @@ import sys
 from .settings import Settings, SettingsError, find_config, load_settings
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_ENVIRONMENT = 2  # stdout full or closed, --out unwritable: not "problems found" (1)
+EXIT_INTERRUPTED = 130  # Ctrl-C, as a shell reports SIGINT
 
 
 class UsageError(Exception):

@@ -4,7 +4,8 @@ For site generators that do not run MkDocs plugins (Zensical, plain MkDocs
 without ``growth``): the same page models the plugin renders, as Markdown, under
 ``DIR`` at their docs-relative paths (``DIR/growth/index.md``,
 ``DIR/growth.json``, ...), plus one page per valid card with its header at
-``DIR/<base>/cards/<id>.md`` (a page's own Markdown is never rewritten).
+``DIR/<base>/cards/<id>.md`` (:func:`..site.urls.id_page`; a page's own
+Markdown is never rewritten).
 Links are relative ``.md`` links to the store's documents, so ``DIR`` is
 meant to be laid over a copy of ``docs_dir`` (docs/publish.md shows how).
 
@@ -20,14 +21,17 @@ import functools
 import os
 import sys
 
+from ..core.options import Limits
+from ..core.parse import parse_entry
+from ..core.problems import shown_path
 from ..core.store import Store
-from ..practice.audience import private_pages, published
+from ..practice.audience import SHOWN_WITHOUT_GROWTH, private_pages, published, shown_without_growth
 from ..practice.store import open_store
 from ..site.preflight import usable_site_url
 from ..site.registry import GeneratedFile, SiteContext, markdown_files
 from ..site.urls import page_url
-from .common import EXIT_OK, UsageError, add_audience, settings_of
-from .outdir import GenerateError, Plan, apply, check_folder, plan
+from .common import EXIT_INTERRUPTED, EXIT_OK, UsageError, add_audience, settings_of
+from .outdir import GenerateError, Interrupted, Plan, apply, check_folder, plan, system_refused
 from .settings import Settings
 from .site_tree import write_site
 from .watch import watch
@@ -81,9 +85,42 @@ def generate(settings: Settings, out: str, engine: str = "mkdocs") -> tuple[Stor
     view = published(store, config_name)
     private = private_pages(store).paths if view is not store else frozenset()
     pages = all_pages(settings, view, engine)
-    p = plan(root, [(page.path, page.text.encode("utf-8")) for page in pages], private)
+    files = [(page.path, page.text.encode("utf-8")) for page in pages]
+    try:
+        p = plan(root, files, private, audience=settings.growth.audience)
+    except OSError as exc:  # a file in DIR that cannot be read, a folder that cannot be listed
+        raise GenerateError(system_refused(exc, root, started=False)) from None
+    if view is not store:
+        _refuse_shown_private_fields(root, view, settings.growth.limits)
     apply(p)
     return store, p
+
+
+def _refuse_shown_private_fields(root: str, view: Store, limits: Limits) -> None:
+    """A public export refuses a copy whose pages carry private fields a plain build shows.
+
+    The copy's own file is read (its author may have taken the field out of it).
+    """
+    private_fields = frozenset(view.config.private_fields)
+    if not private_fields.intersection(SHOWN_WITHOUT_GROWTH):
+        return
+    found = []
+    for entry in view.entries:
+        copied = os.path.join(root, *entry.path.split("/"))
+        if not os.path.isfile(copied):
+            continue
+        with open(copied, "rb") as handle:
+            meta = parse_entry(entry.path, handle.read(), limits).meta or {}
+        keys = shown_without_growth(meta, private_fields)
+        if keys:
+            found.append(f"{shown_path(copied)}: {', '.join(keys)}")
+    if found:
+        shown = "\n  ".join(found)
+        raise GenerateError(
+            f"{len(found)} page(s) in {root} carry private fields that a build without the"
+            " growth plugin publishes (Material lists tags); nothing was written. Remove"
+            f" those keys from the copies:\n  {shown}"
+        )
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
@@ -114,15 +151,10 @@ def _generate_once(args: argparse.Namespace) -> int:
             store, p = generate(settings, args.out, args.engine)
     except GenerateError as exc:
         raise UsageError(str(exc)) from None
-    out = args.site or args.out
-    pages = sum(rel.endswith(".md") for rel in p.writes)
-    print(
-        f"wrote {len(p.writes)} files ({pages} pages) under {out};"
-        f" removed {len(p.removes)} stale"
-        + (f", {len(p.leftovers)} left by an interrupted run" if p.leftovers else "")
-    )
-    for rel in p.kept:
-        print(f"kept {os.path.join(out, rel)}: no longer generated but edited", file=sys.stderr)
+    except Interrupted as exc:
+        print(f"mkdocs-growth: {exc}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    _say_what_changed(p, args.site or args.out)
     if store.errors:
         left = " of the indexes" if args.site else ""  # --site publishes them, marked
         print(
@@ -131,6 +163,31 @@ def _generate_once(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return EXIT_OK
+
+
+def _say_what_changed(p: Plan, out: str) -> None:
+    """One line of counts on stdout; every file removed or kept against the usual rule on stderr."""
+    pages = sum(rel.endswith(".md") for rel in p.writes)
+    print(
+        f"wrote {len(p.writes)} files ({pages} pages) under {out};"
+        f" removed {len(p.removes)} stale"
+        + (f", {len(p.leftovers)} left by an interrupted run" if p.leftovers else "")
+    )
+    for rel in p.taken_over:
+        done = "replaced" if rel in p.writes else "removed"
+        print(
+            f"{done} {os.path.join(out, rel)}: generated for another audience and edited"
+            " since; a public export keeps nothing of it",
+            file=sys.stderr,
+        )
+    for rel in p.withdrawn:
+        print(
+            f"removed {os.path.join(out, rel)}: no longer in the public export (made"
+            " private or deleted) and edited since",
+            file=sys.stderr,
+        )
+    for rel in p.kept:
+        print(f"kept {os.path.join(out, rel)}: no longer generated but edited", file=sys.stderr)
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

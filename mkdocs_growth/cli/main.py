@@ -10,8 +10,8 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from . import edit, evidence, generate, new, priorities, report, schema, validate
-from .common import EXIT_OK, EXIT_USAGE, UsageError
+from . import edit, evidence, generate, new, output, priorities, report, schema, validate
+from .common import EXIT_INTERRUPTED, EXIT_USAGE, UsageError
 
 SUBCOMMANDS = (validate, new, priorities, schema, generate, evidence, edit, report)
 
@@ -44,8 +44,22 @@ def _version() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one subcommand and return its exit code (argparse errors included: 2)."""
+    """Run one subcommand and return its exit code (argparse errors included: 2).
+
+    Everything printed goes through :mod:`.output`: cleaned of terminal
+    controls; a reader that cannot take it is exit 2, whatever the command found.
+    """
     _tolerant_output()
+    with output.cleaned_streams():
+        try:
+            code = _dispatch(argv)
+            output.flush()
+        except output.OutputError as exc:
+            return output.failed(exc)
+    return code
+
+
+def _dispatch(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -57,11 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"mkdocs-growth: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:  # `mkdocs-growth validate | head`: stop quietly
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_OK
+        return EXIT_INTERRUPTED
 
 
 def run() -> NoReturn:
@@ -73,8 +83,8 @@ def run() -> NoReturn:
     """
     code = main()
     for stream in (sys.stdout, sys.stderr):
-        # The reader may have gone (a closed pipe) or the stream been closed: nothing to add.
-        with contextlib.suppress(BrokenPipeError, ValueError):
+        # The reader may have gone (a closed pipe) or the stream been closed: main said so.
+        with contextlib.suppress(OSError, ValueError, AttributeError):  # None: started closed
             stream.flush()
     os._exit(code if 0 <= code <= 255 else 1)
 

@@ -11,7 +11,12 @@ the same for users):
   manifest — resolves inside ``DIR``; a symlink at a temporary or manifest
   path is refused, and files are never written through (only replaced).
 - A file that exists is replaced or removed only if the manifest says this
-  command wrote it and its content is unchanged since.
+  command wrote it and its content is unchanged since. Two exceptions, because
+  the alternative leaks: a public run replaces or removes every file the
+  manifest lists from a run for another audience (or of an unknown one), and
+  removes every listed file it no longer generates (a page made private),
+  edited since or not (a formatter in pre-commit touches pages), naming the
+  edited ones.
 - Each file is written to ``<target>.tmp-growth`` in its own folder and
   renamed over the target, and the manifest names every file a run may leave
   behind *before* that run touches one. A run killed at any moment leaves
@@ -21,11 +26,12 @@ the same for users):
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..core.problems import shown_path
 
@@ -37,6 +43,10 @@ _CREATE |= getattr(os, "O_BINARY", 0)
 
 class GenerateError(Exception):
     """The output folder cannot be written safely; the message says which file and why."""
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C while a run was changing the output folder: the message says what state it is in."""
 
 
 def digest(data: bytes) -> str:
@@ -97,11 +107,24 @@ def _regular(path: str) -> bool:
     return os.path.isfile(path) and not os.path.islink(path)
 
 
+PUBLIC = "public"
+
+
 @dataclass(frozen=True)
 class Manifest:
-    """What earlier runs wrote: each path with every content a run may have left there."""
+    """What earlier runs wrote: each path with every content a run may have left there.
+
+    ``audience``: the audience every one of those files was generated for;
+    ``None`` when unknown (an older manifest, or a run interrupted while it
+    changed the folder's audience).
+    """
 
     files: Mapping[str, frozenset[str]]
+    audience: str | None = None
+
+    def lists(self, rel: str, target: str) -> bool:
+        """Whether ``target`` is a regular file at a path this command wrote, whatever it holds."""
+        return rel in self.files and _regular(target)
 
     def accepts(self, rel: str, target: str) -> bool:
         """Whether ``target`` is a regular file holding content this command wrote for ``rel``."""
@@ -135,7 +158,8 @@ def read_manifest(root: str) -> Manifest:
         values = [value] if isinstance(value, str) else value
         if isinstance(rel, str) and isinstance(values, list):
             out[rel] = frozenset(v for v in values if isinstance(v, str))
-    return Manifest(out)
+    audience = data.get("audience")
+    return Manifest(out, audience if isinstance(audience, str) else None)
 
 
 def _leftovers(root: str) -> tuple[list[str], list[str]]:
@@ -175,15 +199,28 @@ class Plan:
     kept: list[str]  # stale files changed since: left alone
     leftovers: list[str]  # temporary files of an interrupted run
     manifest: Manifest
+    audience: str | None = None  # what this run generates for, recorded in the manifest
+    taken_over: list[str] = field(default_factory=list)  # edited, but another audience's
+    withdrawn: list[str] = field(default_factory=list)  # edited, but no longer public
+
+
+def takes_over(audience: str | None, manifest: Manifest) -> bool:
+    """A public run over files of another (or an unknown) audience: none of them may stay."""
+    return audience == PUBLIC and manifest.audience != PUBLIC
 
 
 def plan(
-    root: str, files: Iterable[tuple[str, bytes]], private: frozenset[str] = frozenset()
+    root: str,
+    files: Iterable[tuple[str, bytes]],
+    private: frozenset[str] = frozenset(),
+    audience: str | None = None,
 ) -> Plan:
     """Check every path of a run under ``root`` (from :func:`check_folder`); write nothing.
 
     ``private``: pages of docs_dir that a public export must not find in ``DIR``
     (it is meant to be laid over a copy of docs_dir, which must leave them out).
+    ``audience``: what this run generates for; a public run over another
+    audience's files takes them all over (the module docstring says why).
     """
     copied = sorted(rel for rel in private if os.path.lexists(inside(root, rel)))
     if copied:
@@ -193,6 +230,16 @@ def plan(
             f" nothing was written. Delete them (or copy docs_dir without them):\n  {shown}"
         )
     manifest = read_manifest(root)
+    taken_over: list[str] = []  # edited since, but generated for another audience
+
+    def ours(rel: str, target: str) -> bool:
+        if manifest.accepts(rel, target):
+            return True
+        if takes_over(audience, manifest) and manifest.lists(rel, target):
+            taken_over.append(rel)
+            return True
+        return False
+
     leftovers, odd = _leftovers(root)  # the manifest's own temporary file included
     writes: dict[str, tuple[str, bytes]] = {}
     conflicts = [os.path.relpath(path, root) for path in odd]
@@ -201,7 +248,7 @@ def plan(
         tmp = target + TMP_SUFFIX
         if os.path.lexists(tmp) and not _regular(tmp):
             conflicts.append(rel + TMP_SUFFIX)
-        taken = os.path.lexists(target) and not manifest.accepts(rel, target)
+        taken = os.path.lexists(target) and not ours(rel, target)
         if taken or _blocked(root, target):
             conflicts.append(rel)
         writes[rel] = (target, data)
@@ -212,7 +259,7 @@ def plan(
             " edited since); nothing was written. Move them away or pick another --out:"
             f"\n  {shown}"
         )
-    removes, kept = {}, []
+    removes, kept, withdrawn = {}, [], []
     for rel in manifest.files:
         if rel in writes:
             continue
@@ -220,11 +267,24 @@ def plan(
             target = inside(root, rel)
         except GenerateError:
             continue  # a tampered manifest names nothing outside DIR
-        if manifest.accepts(rel, target):
+        if ours(rel, target):
             removes[rel] = target
+        elif audience == PUBLIC and manifest.lists(rel, target):
+            removes[rel] = target  # no longer public (made private, deleted): edited or not
+            withdrawn.append(rel)
         elif os.path.lexists(target):
             kept.append(rel)
-    return Plan(root, writes, removes, kept, leftovers, manifest)
+    return Plan(
+        root,
+        writes,
+        removes,
+        kept,
+        leftovers,
+        manifest,
+        audience,
+        sorted(taken_over),
+        sorted(withdrawn),
+    )
 
 
 def _write_file(root: str, target: str, data: bytes) -> None:
@@ -239,15 +299,19 @@ def _write_file(root: str, target: str, data: bytes) -> None:
     except FileExistsError:
         raise GenerateError(f"{tmp}: appeared during the run; nothing more written") from None
     try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
-    except OSError:
-        os.close(fd)
-        os.remove(tmp)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+        finally:
+            os.close(fd)
+        os.replace(tmp, target)
+    except OSError as exc:
+        _discard(tmp)
+        raise OSError(exc.errno, exc.strerror, target) from None  # name the file
+    except KeyboardInterrupt:  # half a page is of no use to anyone (a kill leaves it)
+        _discard(tmp)
         raise
-    os.close(fd)
-    os.replace(tmp, target)
 
 
 def _holds(target: str, data: bytes) -> bool:
@@ -258,12 +322,26 @@ def _holds(target: str, data: bytes) -> bool:
         return handle.read() == data
 
 
-def _write_manifest(root: str, files: Mapping[str, Iterable[str]]) -> None:
+def _discard(tmp: str) -> None:
+    """Remove a temporary file of this run, if it is still there (the next run would)."""
+    with contextlib.suppress(OSError):
+        os.remove(tmp)
+
+
+def _write_manifest(
+    root: str, files: Mapping[str, Iterable[str]], audience: str | None, *, complete: bool
+) -> None:
+    """The manifest; ``complete`` is false while a run is under way (and after it failed)."""
     entries: dict[str, str | list[str]] = {}
     for rel in sorted(files):
         known = sorted(set(files[rel]))
         entries[rel] = known[0] if len(known) == 1 else known
-    manifest = {"generated_by": "mkdocs-growth generate", "files": entries}
+    manifest = {
+        "generated_by": "mkdocs-growth generate",
+        "audience": audience,
+        "complete": complete,
+        "files": entries,
+    }
     text = json.dumps(manifest, indent=1) + "\n"
     _write_file(root, _manifest_path(root), text.encode("utf-8"))
 
@@ -272,22 +350,52 @@ def apply(p: Plan) -> None:
     """Carry out a plan so that a kill between any two steps leaves a state the next run accepts.
 
     1. remove the temporary files of an interrupted run;
-    2. manifest: every content each path may hold from now on (old or new);
+    2. manifest: every content each path may hold from now on (old or new), not
+       complete, and of no known audience when the run changes it;
     3. remove stale files, write each new file (temporary file, then rename);
-    4. manifest: the new contents only.
+    4. manifest: the new contents only, complete, of this run's audience.
+
+    The system refusing a write (a full disk, a read-only or virtual file
+    system) is a :class:`GenerateError` that says whether anything changed.
     """
-    os.makedirs(p.root, exist_ok=True)
-    for path in p.leftovers:
-        os.remove(path)
-    new = {rel: digest(data) for rel, (_, data) in p.writes.items()}
-    during: dict[str, set[str]] = {rel: set(p.manifest.files.get(rel, ())) for rel in p.removes}
-    for rel, value in new.items():
-        during[rel] = {value, *p.manifest.files.get(rel, ())}
-    _write_manifest(p.root, during)
-    for target in p.removes.values():
-        if os.path.lexists(target):
-            os.remove(target)
-    for target, data in p.writes.values():
-        if not _holds(target, data):  # unchanged files keep their mtime: watchers skip them
-            _write_file(p.root, target, data)
-    _write_manifest(p.root, {rel: [value] for rel, value in new.items()})
+    started = False
+    try:
+        os.makedirs(p.root, exist_ok=True)
+        for path in p.leftovers:
+            os.remove(path)
+        new = {rel: digest(data) for rel, (_, data) in p.writes.items()}
+        during: dict[str, set[str]] = {rel: set(p.manifest.files.get(rel, ())) for rel in p.removes}
+        for rel, value in new.items():
+            during[rel] = {value, *p.manifest.files.get(rel, ())}
+        mixed = p.audience if p.manifest.audience == p.audience else None
+        _write_manifest(p.root, during, mixed, complete=False)
+        started = True
+        for target in p.removes.values():
+            if os.path.lexists(target):
+                os.remove(target)
+        for target, data in p.writes.values():
+            if not _holds(target, data):  # unchanged files keep their mtime: watchers skip them
+                _write_file(p.root, target, data)
+        final = {rel: [value] for rel, value in new.items()}
+        _write_manifest(p.root, final, p.audience, complete=True)
+    except OSError as exc:
+        raise GenerateError(system_refused(exc, p.root, started=started)) from None
+    except KeyboardInterrupt:
+        if started:
+            raise Interrupted(
+                f"interrupted: {shown_path(p.root)} is incomplete (its manifest says so);"
+                " run generate again, which finishes the job"
+            ) from None
+        raise
+
+
+def system_refused(exc: OSError, root: str, *, started: bool) -> str:
+    """What the system refused, where, and what state ``root`` is left in."""
+    where = shown_path(str(exc.filename or root))
+    said = f"{where}: {exc.strerror or exc}"
+    if not started:
+        return f"{said}; no generated file was changed"
+    return (
+        f"{said}; {shown_path(root)} is incomplete (its manifest says so): fix this and run"
+        " generate again, which finishes the job"
+    )

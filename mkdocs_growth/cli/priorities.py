@@ -9,6 +9,7 @@ from ..core.messages import plural
 from ..practice.priority import PriorityRow, priority_rows
 from ..practice.store import open_store
 from .common import EXIT_OK, require_dir, settings_of
+from .output import clean
 
 
 def cmd_priorities(args: argparse.Namespace) -> int:
@@ -73,5 +74,5 @@ def render_terminal_table(rows: list[PriorityRow]) -> str:
 
 
 def _clip(text: str, width: int) -> str:
-    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    text = "".join(ch if ch.isprintable() else " " for ch in clean(text))
     return text if len(text) <= width else text[: width - 1] + "…"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import sys
 
@@ -22,9 +21,10 @@ from ..practice.report import Period, build_report, horizon_period, report_data,
 from ..practice.schedule import current_horizon, horizons_in_use
 from ..practice.store import open_store
 from ..site.pages.reports import report_page
-from ..site.to_markdown import render_body
+from ..site.to_markdown import render_plain
 from .common import EXIT_OK, UsageError, add_audience, require_dir, settings_of
 from .generate import site_context
+from .output import dumps
 
 
 def _date(text: str) -> dt.date:
@@ -76,10 +76,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     report = build_report(store, period, config.effective_today())
     if args.format == "json":
         data = report_data(report, store.path_of)
-        print(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+        print(dumps(data, indent=2, ensure_ascii=False, default=str))
     else:
         ctx = site_context(settings, store)
-        sys.stdout.write(render_body(report_page(report, store, ctx), ctx))
+        sys.stdout.write(render_plain(report_page(report, store, ctx), ctx))
     if full.errors:
         print(f"({len(full.errors)} errors: run 'mkdocs-growth validate')", file=sys.stderr)
     return EXIT_OK

@@ -32,10 +32,12 @@ def _display_path(problem: Problem, settings: Settings, docs_dir: str) -> str:
 def _format_text(problems: list[Problem], shown: Callable[[Problem], str], store: Store) -> str:
     out = [str(Problem(shown(p), p.line, p.severity, p.message)) for p in problems]
     errors = sum(p.is_error for p in problems)
+    notes = sum(p.is_note for p in problems)
     documents = sum(1 for e in store.entries if e.is_growth)
+    also = f", {plural(notes, 'note')}" if notes else ""
     out.append(
         f"{plural(documents, 'growth document')} in {plural(len(store.entries), 'file')}:"
-        f" {plural(errors, 'error')}, {plural(len(problems) - errors, 'warning')}"
+        f" {plural(errors, 'error')}, {plural(len(problems) - errors - notes, 'warning')}{also}"
     )
     return "\n".join(out)
 
@@ -70,7 +72,8 @@ def _format_github(problems: list[Problem], shown: Callable[[Problem], str]) -> 
         props = f"file={_escape_github(shown(p), prop=True)}"
         if p.line:
             props += f",line={p.line}"
-        out.append(f"::{p.severity.value} {props}::{_escape_github(p.message)}")
+        kind = "notice" if p.is_note else p.severity.value  # GitHub's name for a note
+        out.append(f"::{kind} {props}::{_escape_github(p.message)}")
     return "\n".join(out)
 
 
@@ -137,7 +140,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     else:
         print(_format_text(problems, shown, store))
     strict = args.strict or settings.growth.strict  # the `strict` option fails builds too
-    failing = [p for p in problems if p.is_error or strict]
+    failing = [p for p in problems if p.is_error or (strict and p.fails_strict)]
     return EXIT_PROBLEMS if failing else EXIT_OK
 
 

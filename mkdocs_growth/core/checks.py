@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from .framework import Framework
 from .messages import dotted
+from .model import TYPES
 from .options import HORIZON_ID, SLUG, GrowthConfig
 from .parse import Entry, did_you_mean
 from .problems import Problem, error, quote, shown_path, warning
@@ -29,11 +30,14 @@ def check_store(
     A card that fails its model can still have an unknown domain or a
     dangling ``related`` id: all of it is reported in the same run.
     """
+    entries = list(entries)
     growth = [e for e in entries if e.doc is not None or (e.is_growth and e.meta is not None)]
     with_id = [e for e in growth if e.doc_id is not None]
+    # pages whose front matter cannot be read: their id may only be their file name
+    unreadable = {e.stem: e for e in entries if e.front_matter_broken}
     out: list[Problem] = []
     out += _duplicate_ids(with_id)
-    out += _references(growth, with_id)
+    out += _references(growth, with_id, unreadable)
     today = config.effective_today()
     for entry in growth:
         out += _allow_lists(entry, config, today)
@@ -66,32 +70,42 @@ def _duplicate_ids(entries: list[Entry]) -> list[Problem]:
     return out
 
 
-def _references(entries: list[Entry], with_id: list[Entry]) -> list[Problem]:
-    kinds = {e.doc_id: e.doc_type for e in with_id}
-    cards = [i for i, kind in kinds.items() if kind == "card"]
+def _references(
+    entries: list[Entry], with_id: list[Entry], unreadable: dict[str, Entry]
+) -> list[Problem]:
+    """Dangling ids and card references to other types.
+
+    A reference to a document that has errors of its own (its type, its front
+    matter) says it follows from them: one problem, one cause named.
+    """
+    by_id = {e.doc_id: e for e in with_id}
+    cards = [i for i, e in by_id.items() if e.doc_type == "card"]
     out = []
     for entry in entries:
         for field_name, where, ref in entry.references():
-            if ref not in kinds:
-                candidates = cards if field_name == "card" else kinds
+            target = by_id.get(ref)
+            if target is None and ref in unreadable:
+                message = _follows_from(field_name, ref, unreadable[ref])
+            elif target is None:
+                candidates = cards if field_name == "card" else by_id
                 others = [c for c in candidates if c != entry.doc_id]
                 hint = did_you_mean(ref, others, cutoff=_ID_HINT_CUTOFF)  # ids share words
-                out.append(
-                    error(
-                        entry.path,
-                        entry.line(*where),  # looked up only for a reported reference
-                        f"{field_name}: no document has id {quote(ref)}{hint}",
-                    )
-                )
-            elif field_name == "card" and kinds[ref] != "card":
-                out.append(
-                    error(
-                        entry.path,
-                        entry.line(*where),
-                        f"card: {quote(ref)} is a {kinds[ref]}, not a card",
-                    )
-                )
+                message = f"{field_name}: no document has id {quote(ref)}{hint}"
+            elif field_name == "card" and target.doc_type not in TYPES:
+                message = _follows_from(field_name, ref, target)  # `type: Card`
+            elif field_name == "card" and target.doc_type != "card":
+                message = f"card: {quote(ref)} is a {target.doc_type}, not a card"
+            else:
+                continue
+            out.append(error(entry.path, entry.line(*where), message))  # line: only when reported
     return out
+
+
+def _follows_from(field_name: str, ref: str, target: Entry) -> str:
+    return (
+        f"{field_name}: {quote(ref)} is {shown_path(target.path)}, which has errors of its"
+        " own: this follows from them"
+    )
 
 
 def _allow_lists(entry: Entry, config: GrowthConfig, today: dt.date) -> list[Problem]:
@@ -179,8 +193,8 @@ def _competencies(entry: Entry, config: GrowthConfig, framework: Framework | Non
     for n, ref in enumerate(refs):
         if not isinstance(ref, str):
             continue
-        competency = framework.resolve(ref)
-        if competency is None:
+        named = framework.resolve(ref)
+        if not named:
             hint = did_you_mean(ref, framework.references())
             out.append(
                 error(
@@ -190,23 +204,26 @@ def _competencies(entry: Entry, config: GrowthConfig, framework: Framework | Non
                     " (write a competency id or <level-id>/<theme-id>)",
                 )
             )
-        elif competency.id in seen:
+        elif all(c.id in seen for c in named):
+            first = seen[named[0].id]
             out.append(
                 warning(
                     entry.path,
                     entry.line("competencies", n),
-                    f"{dotted(('competencies', n))}: {quote(ref)} names {competency.cell} again"
-                    f" (already listed as {quote(seen[competency.id])})",
+                    f"{dotted(('competencies', n))}: {quote(ref)} names {named[0].cell} again"
+                    f" (already listed as {quote(first)})",
                 )
             )
         else:
-            seen[competency.id] = ref
-            if target is not None and framework.rank(competency.level) > framework.rank(target):
+            for competency in named:
+                seen.setdefault(competency.id, ref)
+            level = named[0].level  # a reference names one cell: one level
+            if target is not None and framework.rank(level) > framework.rank(target):
                 out.append(
                     warning(
                         entry.path,
                         entry.line("competencies", n),
-                        f"{dotted(('competencies', n))}: {quote(ref)} is at level {competency.level!r},"
+                        f"{dotted(('competencies', n))}: {quote(ref)} is at level {level!r},"
                         f" above your target level {target!r}: it will not show on the"
                         " competencies page (raise target_level, or reference the"
                         " competency of your target level)",

@@ -1,16 +1,21 @@
-"""A progression framework: levels, themes and one competency per level and theme.
+"""A progression framework: levels, themes and the competencies of each level and theme.
 
 The file format is the job-family YAML the Financial Times publishes its
 engineering progression in (``levels: [{id, name}]``, ``themes: [{id, name,
-summary}]``, ``competencies: [{id, level, theme, summary, proficiency}]``),
-so a team can start from a published framework and adapt it.
+summary}]``, ``competencies: [{id, level, theme, summary, proficiency,
+examples, supportingUrls}]``), so a team can start from a published
+framework and adapt it. A level and theme (a *cell*) may hold several
+competencies; ``<level>/<theme>`` names them all. A spreadsheet export
+(``.csv``) is read by :mod:`.framework_csv` into the same :class:`Framework`.
 
 The file is read like any other input: with :mod:`safeyaml` (standard tags
-only, bounded size and depth, a line for every key), validated by closed
-pydantic models, then checked as a whole (unique ids, known levels and
-themes, one competency per level and theme). Every problem is a
-``file:line`` :class:`~.problems.Problem`; a framework with errors is not
-used (documents that reference it are not checked against a half-read file).
+only, bounded size and depth, a line for every key), validated by pydantic
+models, then checked as a whole (unique ids, known levels and themes).
+Keys the product does not use are a *note* each (a published format may add
+some), never an error. Every problem is a ``file:line``
+:class:`~.problems.Problem` that quotes at most a key, bounded and escaped,
+never a line of the file; a framework with errors is not used (documents
+that reference it are not checked against a half-read file).
 """
 
 from __future__ import annotations
@@ -21,14 +26,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, StrictStr, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictStr, ValidationError
 
 from . import safeyaml
+from .framework_csv import read_sheet
 from .frontmatter import normalize
-from .messages import data_loc, describe, did_you_mean, dotted
+from .messages import data_loc, describe, did_you_mean, dotted, plural
 from .options import FRAMEWORK_ID, GrowthConfig, Limits, OptionsError
-from .problems import Problem, error, quote, sort_key
+from .problems import Problem, error, note, quote, sort_key
 
 _ID_RULE = "letters, digits, '.', '_' and '-', no '/'"
 
@@ -55,20 +62,31 @@ class Theme(_Closed):
     summary: Text | None = None
 
 
+def _web_link(value: str) -> str:
+    """Only http(s) links are published: a framework's URL is shown as a link on the page."""
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise ValueError("must be an http:// or https:// link")
+    if any(ch.isspace() or not ch.isprintable() for ch in value):
+        raise ValueError("must be a link without spaces or control characters")
+    return value
+
+
 class SupportingUrl(_Closed):
+    """A page that explains a competency further (``supportingUrls`` in the published format)."""
+
     label: Text
-    url: Text
+    url: Annotated[Text, AfterValidator(_web_link)]
 
 
 class Competency(_Closed):
-    """What a level expects in a theme."""
+    """One thing a level expects in a theme (a cell may hold several)."""
 
     id: FrameworkId
     level: FrameworkId
     theme: FrameworkId
     summary: Text
     proficiency: Text | None = None
-    # Older published frameworks carry these; accepted, not shown.
     examples: list[Text] = []
     supporting_urls: list[SupportingUrl] = Field(default=[], alias="supportingUrls")
 
@@ -99,22 +117,34 @@ class Framework:
     competencies: tuple[Competency, ...]
 
     @cached_property
-    def _by_ref(self) -> dict[str, Competency]:
-        refs = {c.cell: c for c in self.competencies}
-        refs.update((c.id, c) for c in self.competencies)
-        return refs
+    def _by_id(self) -> dict[str, Competency]:
+        return {c.id: c for c in self.competencies}
+
+    @cached_property
+    def _by_cell(self) -> dict[str, tuple[Competency, ...]]:
+        cells: dict[str, list[Competency]] = {}
+        for c in self.competencies:
+            cells.setdefault(c.cell, []).append(c)
+        return {cell: tuple(items) for cell, items in cells.items()}
 
     @cached_property
     def _rank(self) -> dict[str, int]:
         return {level.id: n for n, level in enumerate(self.levels)}
 
-    def resolve(self, ref: str) -> Competency | None:
-        """The competency a reference (an id or ``<level>/<theme>``) names."""
-        return self._by_ref.get(ref)
+    def resolve(self, ref: str) -> tuple[Competency, ...]:
+        """The competencies a reference names: one for an id, every one of a ``<level>/<theme>``.
+
+        Empty when the reference names nothing (an unknown id, an empty cell).
+        """
+        found = self._by_id.get(ref)
+        return (found,) if found is not None else self._by_cell.get(ref, ())
+
+    def competency(self, competency_id: str) -> Competency | None:
+        return self._by_id.get(competency_id)
 
     def references(self) -> list[str]:
         """Every valid reference, for did-you-mean hints."""
-        return list(self._by_ref)
+        return [*self._by_cell, *self._by_id]
 
     def level(self, level_id: str) -> Level | None:
         rank = self._rank.get(level_id)
@@ -124,8 +154,9 @@ class Framework:
         """Position of a level in the file (0 = first); levels above have larger ranks."""
         return self._rank[level_id]
 
-    def at(self, level_id: str, theme_id: str) -> Competency | None:
-        return self._by_ref.get(f"{level_id}/{theme_id}")
+    def at(self, level_id: str, theme_id: str) -> tuple[Competency, ...]:
+        """The competencies of one cell, in file order (none: the framework asks nothing)."""
+        return self._by_cell.get(f"{level_id}/{theme_id}", ())
 
 
 @dataclass(frozen=True)
@@ -143,7 +174,9 @@ _CACHE: dict[str, tuple[tuple[int, int, int, Limits], LoadedFramework]] = {}
 def open_framework(config: GrowthConfig, root: str) -> LoadedFramework | None:
     """Load the configured framework (``root``: the folder of mkdocs.yml) and check the options.
 
-    A missing file and ``level``/``target_level`` ids the framework does not
+    A missing file, a file outside ``root`` (a symbolic link or ``..`` out of
+    it: the file's words would be published, and its lines quoted in
+    problems) and ``level``/``target_level`` ids the framework does not
     define are bad option values: :class:`OptionsError`, as for any option.
     Problems inside the file are the file's (``file:line``), reported with
     the store's.
@@ -151,6 +184,18 @@ def open_framework(config: GrowthConfig, root: str) -> LoadedFramework | None:
     if config.framework is None:
         return None
     full = os.path.join(root, config.framework)
+    inside = os.path.realpath(root)
+    if os.path.commonpath([inside, os.path.realpath(full)]) != inside:
+        raise OptionsError(
+            [
+                (
+                    "framework",
+                    f"{config.framework} is outside the folder of the config file"
+                    " (through '..', an absolute path or a symbolic link): put the"
+                    " framework file in that folder or below it",
+                )
+            ]
+        )
     try:
         info = os.stat(full)
     except OSError as exc:
@@ -171,7 +216,10 @@ def open_framework(config: GrowthConfig, root: str) -> LoadedFramework | None:
             raise OptionsError(
                 [("framework", f"cannot read {config.framework}: {exc.strerror}")]
             ) from None
-        loaded = load_framework(config.framework, raw, config.limits)
+        if config.framework.lower().endswith(".csv"):
+            loaded = load_csv_framework(config.framework, raw, config.limits)
+        else:
+            loaded = load_framework(config.framework, raw, config.limits)
         _CACHE[full] = (key, loaded)
     if loaded.framework is not None:
         errors = level_errors(config, loaded.framework)
@@ -191,7 +239,7 @@ def level_errors(config: GrowthConfig, framework: Framework) -> list[tuple[str, 
                 (
                     option,
                     f"{framework.path} has no level {value!r}{did_you_mean(value, known)};"
-                    f" its levels: {', '.join(known)}",
+                    f" its levels: {_listed(known)}",
                 )
             )
     level, target = config.level, config.target_level
@@ -236,13 +284,14 @@ def load_framework(path: str, raw: bytes, limits: Limits) -> LoadedFramework:
     problems = _too_large(path, loaded, limits)
     if problems:
         return failed(*problems)
+    known, notes = _known_keys_only(path, loaded)
     try:
-        parsed = _FrameworkFile.model_validate(loaded.data)
+        parsed = _FrameworkFile.model_validate(known)
     except ValidationError as exc:
-        return failed(*_model_problems(path, loaded, exc))
+        return failed(*_model_problems(path, loaded, exc), *notes)
     problems = _consistency(path, loaded, parsed)
-    if problems:  # every rule across entries is an error: a valid file has no problems
-        return failed(*problems)
+    if problems:  # every rule across entries is an error: a valid file has no errors
+        return failed(*problems, *notes)
     framework = Framework(
         path=path,
         name=parsed.name,
@@ -251,7 +300,122 @@ def load_framework(path: str, raw: bytes, limits: Limits) -> LoadedFramework:
         themes=tuple(parsed.themes),
         competencies=tuple(parsed.competencies),
     )
-    return LoadedFramework(path, framework)
+    return LoadedFramework(path, framework, tuple(sorted(notes, key=sort_key)))
+
+
+def load_csv_framework(path: str, raw: bytes, limits: Limits) -> LoadedFramework:
+    """A spreadsheet export (:mod:`.framework_csv`), checked by the same models. Never raises."""
+    if len(raw) > limits.max_file_bytes:
+        return LoadedFramework(
+            path,
+            None,
+            (
+                error(
+                    path,
+                    0,
+                    f"file is over the {limits.max_file_bytes:,}-byte limit (limits.max_file_bytes)",
+                ),
+            ),
+        )
+    try:
+        text = normalize(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        message = "file is not valid UTF-8; export the sheet as CSV UTF-8"
+        return LoadedFramework(path, None, (error(path, line, message),))
+    sheet = read_sheet(path, text, limits)
+    problems = tuple(sorted(sheet.problems, key=sort_key))
+    if sheet.data is None:
+        return LoadedFramework(path, None, problems)
+    try:
+        parsed = _FrameworkFile.model_validate(sheet.data)
+    except ValidationError as exc:  # read_sheet checks what the models do; kept as a backstop
+        first = exc.errors(include_url=False)[0]
+        what = f"{dotted(tuple(first['loc']))}: {first['msg']}"
+        return LoadedFramework(path, None, (*problems, error(path, 1, what)))
+    framework = Framework(
+        path=path,
+        name=None,
+        summary=None,
+        levels=tuple(parsed.levels),
+        themes=tuple(parsed.themes),
+        competencies=tuple(parsed.competencies),
+    )
+    return LoadedFramework(path, framework, problems)
+
+
+# The keys growth reads, by place in the file; any other key is a note (see _known_keys_only).
+_KNOWN_KEYS: dict[str, frozenset[str]] = {
+    "": frozenset({"name", "summary", "googleSheetId", "levels", "themes", "competencies"}),
+    "levels": frozenset({"id", "name"}),
+    "themes": frozenset({"id", "name", "summary"}),
+    "competencies": frozenset(
+        {"id", "level", "theme", "summary", "proficiency", "examples", "supportingUrls"}
+    ),
+    "supportingUrls": frozenset({"label", "url"}),
+}
+MAX_KEY_NOTES = 20  # distinct unknown keys noted one by one; the rest in one line
+
+
+def _known_keys_only(path: str, loaded: safeyaml.Loaded) -> tuple[dict[str, Any], list[Problem]]:
+    """The file's data without the keys growth does not read, and one note per such key.
+
+    A key is noted once per place (the top, a level, a theme, a competency, a
+    supporting link), with how many entries carry it and the line of the
+    first; at most :data:`MAX_KEY_NOTES` notes, so a file of made-up keys
+    cannot flood a report. Only the key is quoted, cut short and escaped.
+    """
+    seen: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
+
+    def known(value: Any, place: str, loc: tuple[Any, ...]) -> Any:
+        if not isinstance(value, dict):
+            return value
+        keep = {}
+        for key, item in value.items():
+            if key in _KNOWN_KEYS[place]:
+                keep[key] = item
+            else:
+                hint = did_you_mean(key, _KNOWN_KEYS[place]) if isinstance(key, str) else ""
+                seen.setdefault((place, quote(key, 40) + hint), []).append((*loc, key))
+        return keep
+
+    def each(value: Any, place: str, loc: tuple[Any, ...]) -> Any:
+        if not isinstance(value, list):
+            return value
+        return [known(item, place, (*loc, n)) for n, item in enumerate(value)]
+
+    top = known(loaded.data, "", ())
+    for name in ("levels", "themes", "competencies"):
+        if name in top:
+            top[name] = each(top[name], name, (name,))
+    for n, competency in enumerate(top.get("competencies") or ()):
+        if isinstance(competency, dict) and "supportingUrls" in competency:
+            loc = ("competencies", n, "supportingUrls")
+            competency["supportingUrls"] = each(competency["supportingUrls"], "supportingUrls", loc)
+    notes = []
+    for (_place, key), locs in list(seen.items())[:MAX_KEY_NOTES]:
+        where = dotted(locs[0][:-1]) or "the framework"
+        more = (
+            f" (and {plural(len(locs) - 1, 'more entry', 'more entries')})" if len(locs) > 1 else ""
+        )
+        notes.append(
+            note(
+                path,
+                loaded.line_of(locs[0]),
+                f"{where}: key {key} is not one growth reads; ignored{more}",
+            )
+        )
+    if len(seen) > MAX_KEY_NOTES:
+        rest = len(seen) - MAX_KEY_NOTES
+        first = list(seen.values())[MAX_KEY_NOTES][0]
+        notes.append(
+            note(
+                path,
+                loaded.line_of(first),
+                f"{plural(rest, 'more key')} growth does not read; ignored",
+            )
+        )
+    return top, notes
 
 
 def _too_large(path: str, loaded: safeyaml.Loaded, limits: Limits) -> list[Problem]:
@@ -305,7 +469,7 @@ def _model_problems(path: str, loaded: safeyaml.Loaded, exc: ValidationError) ->
 
 
 def _consistency(path: str, loaded: safeyaml.Loaded, parsed: _FrameworkFile) -> list[Problem]:
-    """Rules across entries: unique ids, known levels and themes, one competency per cell."""
+    """Rules across entries: unique ids, known levels and themes (a cell may hold several)."""
     out = []
     for name, items in (
         ("levels", parsed.levels),
@@ -315,38 +479,25 @@ def _consistency(path: str, loaded: safeyaml.Loaded, parsed: _FrameworkFile) -> 
         out += _duplicates(path, loaded, name, [item.id for item in items])
     levels = list(dict.fromkeys(level.id for level in parsed.levels))
     themes = list(dict.fromkeys(theme.id for theme in parsed.themes))
-    cells: dict[tuple[str, str], int] = {}
     for n, competency in enumerate(parsed.competencies):
-        known = True
         for key, allowed in (("level", levels), ("theme", themes)):
             value = getattr(competency, key)
             if value not in allowed:
-                known = False
                 out.append(
                     error(
                         path,
                         loaded.line_of(("competencies", n, key)),
-                        f"{dotted(('competencies', n))}: unknown {key} {value!r}"
-                        f"{did_you_mean(value, allowed)}; {key}s: {', '.join(allowed)}",
+                        f"{dotted(('competencies', n))}: unknown {key} {quote(value)}"
+                        f"{did_you_mean(value, allowed)}; {key}s: {_listed(allowed)}",
                     )
                 )
-        if not known:
-            continue
-        cell = (competency.level, competency.theme)
-        if cell in cells:
-            first = cells[cell]
-            out.append(
-                error(
-                    path,
-                    loaded.line_of(("competencies", n, "id")),
-                    f"{dotted(('competencies', n))}: a second competency for level {competency.level!r}"
-                    f" and theme {competency.theme!r} (the first, {parsed.competencies[first].id!r},"
-                    f" is on line {loaded.line_of(('competencies', first, 'id'))})",
-                )
-            )
-        else:
-            cells[cell] = n
     return out
+
+
+def _listed(ids: list[str], most: int = 12) -> str:
+    """Ids for a message, the first ``most`` of them: a long ladder cannot flood a report."""
+    shown = ", ".join(ids[:most])
+    return shown if len(ids) <= most else f"{shown}, ... ({len(ids):,} in all)"
 
 
 def _duplicates(path: str, loaded: safeyaml.Loaded, name: str, ids: Iterable[str]) -> list[Problem]:

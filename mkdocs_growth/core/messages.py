@@ -44,10 +44,24 @@ _DATE_ERRORS = (
 )
 
 
+def closest(value: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The choice ``value`` most likely misspells, in any letter case, or None.
+
+    The one near-miss rule: did-you-mean hints use it, and so does a public
+    build, which treats a near-miss of ``visibility`` or of a private field
+    as the key it resembles (practice.audience).
+    """
+    by_folded: dict[str, str] = {}
+    for choice in choices:
+        by_folded.setdefault(choice.casefold(), choice)
+    match = difflib.get_close_matches(value.casefold(), list(by_folded), n=1, cutoff=cutoff)
+    return by_folded[match[0]] if match else None
+
+
 def did_you_mean(value: str, choices: Iterable[str], cutoff: float = 0.6) -> str:
     """`` (did you mean 'x'?)`` for the closest choice, or ``""``."""
-    match = difflib.get_close_matches(value, list(choices), n=1, cutoff=cutoff)
-    return f" (did you mean {match[0]!r}?)" if match else ""
+    match = closest(value, choices, cutoff)
+    return f" (did you mean {match!r}?)" if match is not None else ""
 
 
 def plural(count: int, noun: str, many: str | None = None) -> str:

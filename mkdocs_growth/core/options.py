@@ -42,9 +42,9 @@ def _number(value: object) -> object:
 
 
 def _framework_path(value: object) -> object:
-    """A YAML file, so the framework's problems never share a name with a page."""
-    if isinstance(value, str) and not value.lower().endswith((".yml", ".yaml")):
-        raise ValueError(f"must be the path of a .yml or .yaml file (got {value!r:.60})")
+    """A YAML file or a spreadsheet export (CSV), so its problems never share a name with a page."""
+    if isinstance(value, str) and not value.lower().endswith((".yml", ".yaml", ".csv")):
+        raise ValueError(f"must be the path of a .yml, .yaml or .csv file (got {value!r:.60})")
     return value
 
 

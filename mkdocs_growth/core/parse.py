@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +18,7 @@ from pydantic import ValidationError
 
 from . import safeyaml
 from .frontmatter import Block, Split, looks_like_yaml, normalize, split
-from .messages import data_loc, describe, did_you_mean, dotted, plural
+from .messages import closest, data_loc, describe, did_you_mean, dotted, plural
 from .model import ID_PATTERN, MODELS, TYPES, AnyDocument, known_keys
 from .options import Limits
 from .placeholders import leftovers
@@ -122,7 +123,7 @@ class Entry:
         return out
 
 
-__all__ = ["Entry", "did_you_mean", "oversize", "parse_entry"]
+__all__ = ["Entry", "did_you_mean", "misspelt_key", "oversize", "parse_entry"]
 _KEY_TYPO_CUTOFF = 0.75
 _SINGLE_REFERENCES = ("card", "superseded_by")
 
@@ -264,8 +265,9 @@ def _validate(entry: Entry, limits: Limits, may_exceed: bool = True) -> None:
         )
         return
     entry.kind = kind
-    entry.problems.extend(_key_typos(entry, known_keys(kind)))
+    typos = _typos(entry, known_keys(kind))  # reported once, after what they may explain
     if may_exceed and not _within_limits(entry, limits):
+        entry.problems.extend(_typo_warnings(entry, typos))
         return
     data = meta
     if "id" not in meta:
@@ -279,6 +281,7 @@ def _validate(entry: Entry, limits: Limits, may_exceed: bool = True) -> None:
                     " add an 'id:' or rename the file",
                 )
             )
+            entry.problems.extend(_typo_warnings(entry, typos))
             return
         data = {**meta, "id": stem}
     model = MODELS[kind]
@@ -294,9 +297,14 @@ def _validate(entry: Entry, limits: Limits, may_exceed: bool = True) -> None:
             line, message = entry.line(*loc), describe(model, kind, loc, err)
             if err["type"] == "missing" and len(loc) == 1:
                 line, message = _missing_top_level(entry, loc[0], message)
+                typos = {k: v for k, v in typos.items() if v != loc[0]}  # said in the error
             entry.problems.append(error(path, line, message))
+        entry.problems.extend(_typo_warnings(entry, typos))
         return
-    entry.problems.extend(_card_warnings(entry) if kind == "card" else [])
+    if kind == "card":  # a warning about a field a typo explains is the typo's warning
+        meant = set(typos.values())
+        entry.problems.extend(p for f, p in _card_warnings(entry) if f not in meant)
+    entry.problems.extend(_typo_warnings(entry, typos))
     body_line = entry.text.count("\n", 0, entry.body_start) + 1
     entry.problems.extend(leftovers(path, entry.doc, entry.body, body_line, entry.line))
 
@@ -317,15 +325,42 @@ def _missing_top_level(entry: Entry, name: Any, message: str) -> tuple[int, str]
     return entry.line("type"), message
 
 
-def _key_typos(entry: Entry, known: set[str]) -> list[Problem]:
-    """Unknown top-level keys are allowed (other plugins), but near-misses are typos."""
-    out = []
+def misspelt_key(key: object, names: Iterable[str]) -> str | None:
+    """The name a front-matter ``key`` misspells (``Visibility``, ``visiblity``), or None.
+
+    A key that is one of ``names`` exactly is not a misspelling. The rule of
+    the "unknown key" warnings, and of what a public build withholds.
+    """
+    if not isinstance(key, str):
+        return None
+    names = list(names)
+    if key in names:
+        return None
+    return closest(key, names, cutoff=_KEY_TYPO_CUTOFF)
+
+
+def _typos(entry: Entry, known: set[str]) -> dict[str, str]:
+    """Unknown top-level keys are allowed (other plugins), but near-misses are typos.
+
+    Each typo maps to the known key it is near (``milestone`` -> ``milestones``).
+    """
+    out = {}
     for key in entry.meta or {}:
-        if isinstance(key, str) and key not in known:
-            hint = did_you_mean(key, known, cutoff=_KEY_TYPO_CUTOFF)
-            if hint:
-                out.append(warning(entry.path, entry.line(key), f"unknown key {key!r}{hint}"))
+        name = misspelt_key(key, known)
+        if name is not None:
+            out[key] = name
     return out
+
+
+def _typo_warnings(entry: Entry, typos: dict[str, str]) -> list[Problem]:
+    return [
+        warning(entry.path, entry.line(key), f"unknown key {key!r} (did you mean {meant!r}?)")
+        for key, meant in typos.items()
+    ]
+
+
+def _key_typos(entry: Entry, known: set[str]) -> list[Problem]:
+    return _typo_warnings(entry, _typos(entry, known))
 
 
 def _within_limits(entry: Entry, limits: Limits) -> bool:
@@ -363,31 +398,27 @@ def _within_limits(entry: Entry, limits: Limits) -> bool:
     return ok
 
 
-def _card_warnings(entry: Entry) -> list[Problem]:
+def _card_warnings(entry: Entry) -> list[tuple[str, Problem]]:
+    """The card's warnings, each with the field it is about."""
     card = entry.doc
     path = entry.path
-    out: list[Problem] = []
+    out: list[tuple[str, Problem]] = []
     count = len(card.milestones)  # type: ignore[union-attr]
     if count < 3 or count > 5:
         line = (
             entry.line("milestones") if "milestones" in (entry.meta or {}) else entry.line("type")
         )
         how_many = "no milestones" if count == 0 else plural(count, "milestone")
-        out.append(
-            warning(path, line, f"card has {how_many}; plan 3 to 5, each with a definition of done")
-        )
+        message = f"card has {how_many}; plan 3 to 5, each with a definition of done"
+        out.append(("milestones", warning(path, line, message)))
     if card.status == "done" and (card.rubric is None or card.rubric.after is None):  # type: ignore[union-attr]
-        out.append(
-            warning(
-                path,
-                entry.line("status"),
-                "done card has no rubric.after: rate confidence, competence, impact"
-                " and clarity again now that it is done",
-            )
+        message = (
+            "done card has no rubric.after: rate confidence, competence, impact"
+            " and clarity again now that it is done"
         )
+        out.append(("rubric", warning(path, entry.line("status"), message)))
     for i, metric in enumerate(card.metrics):  # type: ignore[union-attr]
         if metric.target is None:
-            out.append(
-                warning(path, entry.line("metrics", i), f"metric {metric.name!r} has no target")
-            )
+            message = f"metric {metric.name!r} has no target"
+            out.append(("metrics", warning(path, entry.line("metrics", i), message)))
     return out

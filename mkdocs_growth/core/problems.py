@@ -9,6 +9,8 @@ from enum import Enum
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
+    # Worth knowing, never a failure, not even under strict (a key a format may add).
+    NOTE = "note"
 
 
 @dataclass(frozen=True, order=True)
@@ -27,6 +29,15 @@ class Problem:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+    @property
+    def is_note(self) -> bool:
+        return self.severity is Severity.NOTE
+
+    @property
+    def fails_strict(self) -> bool:
+        """Errors and warnings fail a strict build; notes never do."""
+        return self.severity is not Severity.NOTE
 
     def __str__(self) -> str:
         path = shown_path(self.path)
@@ -89,6 +100,13 @@ def warning(path: str, line: int, message: str) -> Problem:
     return Problem(path, line, Severity.WARNING, _bounded(message))
 
 
+def note(path: str, line: int, message: str) -> Problem:
+    return Problem(path, line, Severity.NOTE, _bounded(message))
+
+
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
+
+
 def sort_key(problem: Problem) -> tuple[str, int, int, str]:
-    """Files in path order, then by line, errors before warnings."""
-    return (problem.path, problem.line, problem.severity is Severity.WARNING, problem.message)
+    """Files in path order, then by line, errors before warnings before notes."""
+    return (problem.path, problem.line, _RANK[problem.severity], problem.message)

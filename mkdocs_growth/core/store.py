@@ -20,6 +20,7 @@ from functools import cached_property
 from typing import Any, TypeVar
 
 from .checks import check_store
+from .folder_meta import FolderMeta, find_meta_files, read_meta_files
 from .framework import Framework, LoadedFramework
 from .model import Card, Decision, Document, Note, Playbook, Retro, Talk
 from .options import GrowthConfig, Limits
@@ -45,6 +46,8 @@ class Store:
     # `private_fields` out (mkdocs_growth.practice.audience). Pages computed from
     # such a field are left out too, rather than shown as "none recorded".
     withheld: frozenset[str] = frozenset()
+    # Material's meta plugin files (folder defaults such as `visibility: private`).
+    folder_meta: tuple[FolderMeta, ...] = ()
     # What the layers above compute from the store once per build (priorities, ranks).
     derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
@@ -105,7 +108,12 @@ class Store:
 
     @property
     def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
+        return [p for p in self.problems if not p.is_error and not p.is_note]
+
+    @property
+    def problem_notes(self) -> list[Problem]:
+        """Problems that are notes: worth knowing, never failing (an unknown key in the framework file)."""
+        return [p for p in self.problems if p.is_note]
 
 
 def build_store(
@@ -184,18 +192,26 @@ def load_store(
     config: GrowthConfig,
     paths: Iterable[str] | None = None,
     framework: LoadedFramework | None = None,
+    meta_files: Iterable[str] | None = None,
 ) -> Store:
     """Read (or reuse from the cache) and validate every Markdown file of a store.
 
     ``paths`` are docs-relative; without them the folder is walked as MkDocs would.
     ``framework`` is the configured progression framework, as the front end loaded
     it with :func:`~.framework.open_framework` (it knows where mkdocs.yml is).
+    ``meta_files`` are the docs-relative folder metadata files (Material's meta
+    plugin) in MkDocs' order; without them the folder is searched for ``.meta.yml``.
     """
     rel_paths = walk_markdown(docs_dir) if paths is None else paths
+    metas = read_meta_files(
+        docs_dir, find_meta_files(docs_dir) if meta_files is None else meta_files, config.limits
+    )
     with paused_gc():
         entries = [read_entry(docs_dir, rel, config.limits) for rel in rel_paths]
         _forget_others(docs_dir, entries)
-        return build_store(entries, config, framework)
+        store = build_store(entries, config, framework)
+    store.folder_meta = tuple(metas)
+    return store
 
 
 def forget_cached_entries() -> None:

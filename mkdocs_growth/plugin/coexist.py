@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from ..core.folder_meta import META_FILE
+
 # mkdocs-static-i18n rebuilds the file list from the pages whose source is in
 # docs_dir (its issue 263), and builds each further language into a folder
 # named after it.
@@ -21,3 +23,15 @@ def i18n_language_folder(config: MkDocsConfig) -> str:
     current = getattr(plugin, "current_language", None)
     default = getattr(plugin, "default_language", None)
     return current if isinstance(current, str) and current and current != default else ""
+
+
+# Material's meta plugin merges `.meta.yml` files (its `meta_file` option) into the
+# metadata of every page below them: `visibility: private` can be set for a folder.
+META = "material/meta"
+
+
+def meta_file_names(config: MkDocsConfig) -> frozenset[str]:
+    """The names of folder metadata files: the default, and the meta plugin's if it has another."""
+    plugin = config.plugins.get(META)
+    name = getattr(getattr(plugin, "config", None), "meta_file", None)
+    return frozenset({META_FILE, name} if isinstance(name, str) and name else {META_FILE})

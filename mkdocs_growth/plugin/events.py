@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import os
+import posixpath
 import re
 import shutil
 import stat
@@ -35,8 +36,9 @@ from ..core.options import GrowthConfig, OptionsError, parse_options
 from ..core.parse import Entry
 from ..core.problems import Problem, shown_path
 from ..core.store import Store, forget_cached_entries, paused_gc
-from ..practice.audience import published
+from ..practice.audience import published, said_in, withheld_keys
 from ..practice.store import open_store
+from ..site.files import print_css
 from ..site.pages import card_header as header
 from ..site.preflight import shadowed_pages, site_url_note, site_url_problems, usable_site_url
 from ..site.registry import SiteContext, site_files, site_pages
@@ -117,6 +119,10 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         self.meta_from_entry = set()
         self.released = False
         self.generated_files, self.set_aside = [], []
+        if self.growth.framework is not None:  # the competencies page printed as a case
+            sheet = posixpath.join(self.growth.base, print_css.PATH)
+            if sheet not in config.extra_css:
+                config.extra_css.append(sheet)
 
     @event_priority(100)  # before any other plugin reads the files: redirects records targets
     def _add_generated(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -129,6 +135,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         sources = [f for f in pages if f.generated_by is None and f.src_dir]
         config_name = os.path.basename(config.config_file_path or "mkdocs.yml")
         paths = [f.src_uri for f in sources]  # every source page lives in docs_dir
+        meta_names = coexist.meta_file_names(config)
         full = open_store(
             config.docs_dir,
             self.growth,
@@ -136,6 +143,8 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             paths=paths,
             nav=config.nav,
             framework=self.framework,
+            # every file MkDocs found, excluded ones too (a `.meta.yml` is), in its order
+            meta_files=[f.src_uri for f in files if posixpath.basename(f.src_uri) in meta_names],
         )
         # Every output is built from what the audience may see (practice.audience):
         # for `audience: public`, private pages leave the build here (nav, search, sitemap).
@@ -197,7 +206,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         self._report(full, site_problems, config, config_name)
         documents = sum(e.is_growth for e in full.entries)
         errors = len(full.errors) + sum(p.is_error for p in site_problems)
-        warnings = len(full.problems) + len(site_problems) - errors
+        warnings = len(full.warnings) + len(site_problems) - sum(p.is_error for p in site_problems)
         private = f"; {len(left_out)} private pages left out" if left_out else ""
         log.info(
             f"{plural(documents, 'growth document')}, {plural(errors, 'error')},"
@@ -323,7 +332,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         return text
 
     @event_priority(100)  # page.meta is complete before any other plugin reads it
-    def on_page_markdown(
+    def _page_meta(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         entry = self._entry(page.file)
@@ -338,6 +347,31 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             # set theirs as HTML text already)
             plain_page_safe(page.meta)
         return None
+
+    @event_priority(0)  # after Material's meta plugin (50), before its tags plugin reads (-50)
+    def _public_meta(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """A public page's metadata as other plugins merged it: no private field, not private.
+
+        Folder defaults (Material's meta plugin) and other plugins add metadata
+        after growth set it: their private fields leave it here, and a page that
+        they make private, which growth could not leave out, fails the build.
+        """
+        if self.growth.audience != "public" or page.file in self.generated_files:
+            return None
+        for key in withheld_keys(page.meta, frozenset(self.growth.private_fields)):
+            del page.meta[key]
+        for item in said_in(page.file.src_uri, page.meta):
+            if item.value != "public":
+                raise PluginError(
+                    f"{page.file.src_uri}: its metadata says {item.key}: {item.value!r} (set by"
+                    " another plugin or a folder metadata file growth did not read), but the"
+                    " page is in the public build: refusing to publish it"
+                )
+        return None
+
+    on_page_markdown = CombinedEvent(_page_meta, _public_meta)
 
     def _parsed_once(self, entry: Entry) -> bool:
         """A valid document whose front matter MkDocs would find in the same place.
@@ -445,7 +479,11 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         problems = store.problems + site_problems
         for problem in problems:
             where = _located(problem, config_name, config, framework=framework)
-            (log.error if problem.is_error else log.warning)(where)
+            if problem.is_note:
+                log.info(where)
+            else:
+                (log.error if problem.is_error else log.warning)(where)
+        problems = [p for p in problems if p.fails_strict]  # notes never fail a build
         if not (self.growth.strict or config.strict) or not problems:
             return
         lines = [_located(p, config_name, config, True, framework) for p in problems]

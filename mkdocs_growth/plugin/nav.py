@@ -41,11 +41,13 @@ def out_of_nav(paths: Iterable[str], store: Store, ctx: SiteContext) -> set[str]
     quiet = {ctx.path(name) for name, shown in has_content.items() if not shown}
     grouped: dict[str, list[str]] = {group: [] for group in _GROUPED}
     for path in paths:
-        folder, name = posixpath.split(path)
-        group = folder[len(ctx.base) + 1 :] if folder.startswith(ctx.base + "/") else ""
+        rel = path[len(ctx.base) + 1 :] if path.startswith(ctx.base + "/") else ""
+        group, _, name = rel.partition("/")
         if group in grouped and name != "index.md":
             grouped[group].append(path)
-            if posixpath.splitext(name)[0] not in used[group]:
+            # the page of id "index" is index/index.md (site.urls.id_page)
+            page_id = "index" if name == "index/index.md" else posixpath.splitext(name)[0]
+            if page_id not in used[group]:
                 quiet.add(path)
     for group, pages in grouped.items():
         if all(page in quiet for page in pages):

@@ -1,8 +1,10 @@
 """Promotion evidence: the store mapped onto the progression framework, defined once.
 
 A document is evidence for the competencies it lists under ``competencies:``.
-What counts, decided here for the page, the review packet, ``growth.json``
-and ``mkdocs-growth evidence`` alike:
+A reference to a cell (``<level>/<theme>``) names every competency of that
+cell, so the document counts once for each of them; a competency id names
+that one only. What counts, decided here for the page, the review packet,
+``growth.json`` and ``mkdocs-growth evidence`` alike:
 
 * a **done card** and a **talk given** (dated today or earlier) are the
   strongest evidence and come first; a card shows the milestones it finished
@@ -78,6 +80,8 @@ class CompetencyEvidence:
             "theme": c.theme,
             "summary": c.summary.strip(),
             "proficiency": c.proficiency,
+            "examples": list(c.examples),
+            "supporting_urls": [{"label": u.label, "url": u.url} for u in c.supporting_urls],
             "gap": self.gap,
             "evidence": [e.as_dict() for e in self.evidence],
             "planned": [e.as_dict() for e in self.planned],
@@ -86,21 +90,36 @@ class CompetencyEvidence:
 
 @dataclass(frozen=True)
 class Cell:
-    """A theme at one level: its competency with evidence, or None when the framework has none."""
+    """A theme at one level: its competencies (one or more, in file order) with their evidence."""
 
     level: Level
-    found: CompetencyEvidence | None
+    competencies: tuple[CompetencyEvidence, ...]
+
+    @property
+    def has_evidence(self) -> bool:
+        return any(not c.gap for c in self.competencies)
+
+    @property
+    def evidence_count(self) -> int:
+        """Documents that are evidence for any competency of the cell, each counted once."""
+        return len({e.doc.id for c in self.competencies for e in c.evidence})
 
 
 @dataclass(frozen=True)
 class ThemeEvidence:
+    """One theme: the cells of the levels shown, and the levels below them, summarised.
+
+    Only cells the framework fills are listed, so what a theme shows grows with
+    the framework's competencies, never with levels x themes.
+    """
+
     theme: Theme
-    cells: tuple[Cell, ...]  # the levels shown, lowest first
-    earlier: tuple[Cell, ...]  # levels below those shown: summarised
+    cells: tuple[Cell, ...]  # the levels shown that have competencies, lowest first
+    earlier: tuple[Cell, ...]  # levels below those shown that have competencies
 
     @property
     def earlier_evidence(self) -> int:
-        return sum(len(c.found.evidence) for c in self.earlier if c.found is not None)
+        return sum(c.evidence_count for c in self.earlier)
 
 
 @dataclass(frozen=True)
@@ -149,7 +168,7 @@ class EvidenceReport:
                 {
                     "id": t.theme.id,
                     "name": t.theme.name,
-                    "competencies": [c.found.as_dict() for c in t.cells if c.found is not None],
+                    "competencies": [c.as_dict() for cell in t.cells for c in cell.competencies],
                 }
                 for t in self.themes
             ],
@@ -177,27 +196,39 @@ def evidence_report(
     target = framework.level(config.target_level) if config.target_level else None
     shown = _shown_levels(framework, levels, current, target)
     lowest = framework.rank(shown[0].id)
-    earlier_levels = framework.levels[:lowest]
+    shown_ids = {level.id for level in shown}
     found = _by_competency(store) if period is None else _in_period_only(store, *period)
+    # theme -> level -> its competencies: built from the competencies, not from levels x themes
+    grid: dict[str, dict[str, list[CompetencyEvidence]]] = {}
+    for competency in framework.competencies:
+        level = framework.level(competency.level)
+        assert level is not None
+        item = found.get(competency.id) or CompetencyEvidence(competency, level, (), ())
+        grid.setdefault(competency.theme, {}).setdefault(competency.level, []).append(item)
     themes = []
     for theme in framework.themes:
-
-        def cell(level: Level, theme: Theme = theme) -> Cell:
-            competency = framework.at(level.id, theme.id)
-            if competency is None:
-                return Cell(level, None)
-            return Cell(
-                level, found.get(competency.id) or CompetencyEvidence(competency, level, (), ())
-            )
-
+        row = sorted(grid.get(theme.id, {}).items(), key=lambda kv: framework.rank(kv[0]))
+        cells = [Cell(items[0].level, tuple(items)) for _, items in row]
         themes.append(
             ThemeEvidence(
                 theme,
-                tuple(cell(level) for level in shown),
-                tuple(cell(level) for level in earlier_levels),
+                tuple(c for c in cells if c.level.id in shown_ids),
+                tuple(c for c in cells if framework.rank(c.level.id) < lowest),
             )
         )
-    summaries = [_summary(level, _role(level, current, target), themes, shown) for level in shown]
+    counts: dict[
+        str, list[int]
+    ] = {}  # level id -> [themes with evidence, themes with competencies]
+    for row in themes:
+        for c in row.cells:
+            count = counts.setdefault(c.level.id, [0, 0])
+            count[0] += c.has_evidence
+            count[1] += 1
+    summaries = [  # a level the framework asks nothing at has no line, unless it is yours
+        LevelSummary(level, _role(level, current, target), *counts.get(level.id, (0, 0)))
+        for level in shown
+        if level.id in counts or _role(level, current, target) != "level"
+    ]
     order = {"target level": 0, "current level": 1}
     summaries.sort(key=lambda s: (order.get(s.role, 2), -framework.rank(s.level.id)))
     return EvidenceReport(framework, current, target, shown, tuple(themes), tuple(summaries))
@@ -250,15 +281,6 @@ def _role(level: Level, current: Level | None, target: Level | None) -> str:
     return "level"
 
 
-def _summary(
-    level: Level, role: str, themes: list[ThemeEvidence], shown: tuple[Level, ...]
-) -> LevelSummary:
-    index = next(n for n, s in enumerate(shown) if s.id == level.id)
-    cells = [t.cells[index].found for t in themes]
-    present = [c for c in cells if c is not None]
-    return LevelSummary(level, role, sum(not c.gap for c in present), len(present))
-
-
 def _framework_order(framework: Framework) -> list[Competency]:
     theme_rank = {theme.id: n for n, theme in enumerate(framework.themes)}
     return sorted(
@@ -286,13 +308,13 @@ def _by_competency(store: Store) -> dict[str, CompetencyEvidence]:
             continue
         named: set[str] = set()
         for ref in doc.competencies:
-            competency = framework.resolve(ref)
-            if competency is not None and competency.id not in named:
-                named.add(competency.id)
-                refs.setdefault(competency.id, []).append(item)
+            for competency in framework.resolve(ref):  # a cell names each of its competencies
+                if competency.id not in named:
+                    named.add(competency.id)
+                    refs.setdefault(competency.id, []).append(item)
     out = {}
     for competency_id, items in refs.items():
-        competency = framework.resolve(competency_id)
+        competency = framework.competency(competency_id)
         assert competency is not None
         level = framework.level(competency.level)
         assert level is not None

@@ -20,15 +20,17 @@ def open_store(
     paths: Iterable[str] | None = None,
     framework: LoadedFramework | None = None,
     nav: object = None,
+    meta_files: Iterable[str] | None = None,
 ) -> Store:
     """:func:`~mkdocs_growth.core.store.load_store`, plus the guardrail warning and,
     for ``audience: public``, the warnings about links to private pages.
 
     ``config_path`` is how problems about the options name the config file;
-    ``nav`` is MkDocs' ``nav`` setting, whose links the audience check reads too.
+    ``nav`` is MkDocs' ``nav`` setting, whose links the audience check reads too;
+    ``meta_files`` the folder metadata files MkDocs found (see core.folder_meta).
     What a build publishes is :func:`~mkdocs_growth.practice.audience.published` of it.
     """
-    store = load_store(docs_dir, config, paths=paths, framework=framework)
+    store = load_store(docs_dir, config, paths=paths, framework=framework, meta_files=meta_files)
     return _adding(
         store, guardrail(store, config_path) + audience_problems(store, config_path, nav)
     )

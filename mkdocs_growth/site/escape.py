@@ -32,6 +32,21 @@ def md_text(value: Any) -> str:
     return text.translate(_TABLE)
 
 
+# Plain Markdown for pasting (`report`): only what CommonMark or a GFM table would act on,
+# backslash-escaped; an `&` only where it could start a character reference.
+_PLAIN = re.compile(r"[\\`*_\[\]<>|~]|&(?=[#A-Za-z0-9])")
+
+
+def md_plain(value: Any) -> str:
+    """Document text -> inline Markdown a person can paste and read: no character references."""
+    if value is None:
+        return ""
+    text = str(value).translate(_CONTROL)
+    if not text.isprintable():
+        text = _SPACES.sub(" ", text)
+    return _PLAIN.sub(lambda m: "\\" + m.group(0), text)
+
+
 def html_text(value: Any) -> str:
     """Document text -> HTML text: escaped, control characters dropped.
 

@@ -44,8 +44,8 @@ from .blocks import (
     Url,
 )
 from .context import SiteContext
-from .escape import md_text, md_url
-from .urls import link_to
+from .escape import md_plain, md_text, md_url
+from .urls import absolute, link_to
 
 _BACKTICKS = re.compile(r"`+")
 # What opens another block at the start of a paragraph or list item: a list
@@ -70,13 +70,22 @@ def heading(level: int, text: str) -> str:
 
 
 class MarkdownRenderer:
-    """Renders blocks for the page at ``here`` (a docs-relative path)."""
+    """Renders blocks for the page at ``here`` (a docs-relative path).
 
-    def __init__(self, ctx: SiteContext, here: str) -> None:
+    ``plain``: Markdown for a person to paste elsewhere (``mkdocs-growth report``):
+    text backslash-escaped only where Markdown would act on it, no character
+    references, no raw HTML, GitHub's task lists and quotes rather than a
+    site's extensions, and links absolute under ``site_url`` (just their text
+    without it: a relative link breaks once pasted).
+    """
+
+    def __init__(self, ctx: SiteContext, here: str, plain: bool = False) -> None:
         self.ctx = ctx
         self.here = here
-        self.admonition = ctx.uses("admonition")
-        self.tasklist = ctx.uses("pymdownx.tasklist")
+        self.plain = plain
+        self.text = md_plain if plain else md_text
+        self.admonition = ctx.uses("admonition") and not plain
+        self.tasklist = ctx.uses("pymdownx.tasklist") or plain
 
     def blocks(self, blocks: Sequence[Block]) -> str:
         out: list[str] = []
@@ -89,7 +98,7 @@ class MarkdownRenderer:
         if kind is Para:
             out.append(f"{self.starting(block.content)}\n\n")  # type: ignore[union-attr]
         elif kind is Heading:
-            out.append(heading(block.level, block.text))  # type: ignore[union-attr]
+            out.append(f"{'#' * block.level} {self.text(block.text)}\n\n")  # type: ignore[union-attr]
         elif kind is Table:
             self.table(block, out)  # type: ignore[arg-type]
         elif kind is Bullets:
@@ -104,7 +113,8 @@ class MarkdownRenderer:
             for child in block.content:  # type: ignore[union-attr]
                 self.block(child, out)
         elif kind is Markup:
-            out.append(f"{block.html}\n\n")  # type: ignore[union-attr]
+            if not self.plain:  # raw HTML (a picture) is no text to paste: its table says it
+                out.append(f"{block.html}\n\n")  # type: ignore[union-attr]
         elif kind is Notice:
             self.notice(block, out)  # type: ignore[arg-type]
         elif kind is Quote:
@@ -125,7 +135,7 @@ class MarkdownRenderer:
             raise TypeError(f"not a block: {block!r}")
 
     def table(self, table: Table, out: list[str]) -> None:
-        out.append("| " + " | ".join(md_text(cell) for cell in table.head) + " |\n")
+        out.append("| " + " | ".join(self.text(cell) for cell in table.head) + " |\n")
         out.append("|" + "---|" * len(table.head) + "\n")
         inline = self.inline
         for row in table.rows:
@@ -135,7 +145,10 @@ class MarkdownRenderer:
     def starting(self, content: Inline) -> str:
         """Inline content that starts a paragraph or list item: it opens no other block."""
         text = self.inline(content).lstrip()
-        if _OPENS_BLOCK.match(text):
+        opens = _OPENS_BLOCK.match(text)
+        if opens and self.plain:
+            return f"{text[: opens.end() - 1]}\\{text[opens.end() - 1 :]}"
+        if opens:
             return f"&#{ord(text[0])};{text[1:]}"
         return text
 
@@ -145,34 +158,46 @@ class MarkdownRenderer:
             self.block(child, inner)
         lines = "".join(inner).rstrip("\n").split("\n")
         if self.admonition:
-            out.append(f'!!! {notice.kind} "{md_text(notice.title)}"\n')
+            out.append(f'!!! {notice.kind} "{self.text(notice.title)}"\n')
             out += [f"    {line}\n" if line else "\n" for line in lines]
         else:
-            out.append(f"> **{md_text(notice.title)}**\n>\n")
+            out.append(f"> **{self.text(notice.title)}**\n>\n")
             out += [f"> {line}\n" if line else ">\n" for line in lines]
         out.append("\n")
 
     def inline(self, content: Inline) -> str:
         kind = type(content)
+        text = self.text
         if kind is str:
-            return md_text(content)
+            return text(content)
         if kind is Link:
-            return f"[{md_text(content.text)}]({self.link(content)})"  # type: ignore[union-attr]
+            target = self.link(content)  # type: ignore[arg-type]
+            label = text(content.text)  # type: ignore[union-attr]
+            return f"[{label}]({target})" if target is not None else label
         if kind is Code:
             return code_span(content.text)  # type: ignore[union-attr]
         if kind is Strong:
-            return f"**{md_text(content.text)}**"  # type: ignore[union-attr]
+            return f"**{text(content.text)}**"  # type: ignore[union-attr]
         if kind is Em:
-            return f"*{md_text(content.text)}*"  # type: ignore[union-attr]
+            return f"*{text(content.text)}*"  # type: ignore[union-attr]
         if kind is Url:
-            return f"[{md_text(content.text)}]({md_url(content.url)})"  # type: ignore[union-attr]
+            url = md_url(content.url)  # type: ignore[union-attr]
+            return f"[{text(content.text)}]({url.replace('&amp;', '&') if self.plain else url})"  # type: ignore[union-attr]
         if kind is list or kind is tuple:
             return "".join([self.inline(piece) for piece in content])  # type: ignore[union-attr]
         if content is None:
             return ""
-        return md_text(content)  # numbers
+        return text(content)  # numbers
 
-    def link(self, link: Link) -> str:
+    def link(self, link: Link) -> str | None:
+        """The link's target: relative ``.md`` for a site; absolute (or none) for pasting."""
+        if self.plain:
+            if not self.ctx.site_url or not link.path:
+                return None
+            target = absolute(self.ctx.site_url, self.ctx.url_of(link.path))
+            return md_url(target + (f"#{link.fragment}" if link.fragment else "")).replace(
+                "&amp;", "&"
+            )
         target = ""
         if link.path and (link.path != self.here or not link.fragment):
             target = link_to(self.here, link.path.rstrip("/"))
@@ -203,6 +228,12 @@ def render(blocks: Sequence[Block], ctx: SiteContext, here: str) -> str:
 def render_body(page: Page, ctx: SiteContext) -> str:
     """The page after its front matter: its title as the ``#`` heading, its blocks."""
     return f"{heading(1, page.title)}{render(page.blocks, ctx, page.path).rstrip()}\n"
+
+
+def render_plain(page: Page, ctx: SiteContext) -> str:
+    """The page as Markdown to paste into a document or a review tool (its title first)."""
+    body = MarkdownRenderer(ctx, page.path, plain=True).blocks(page.blocks).rstrip()
+    return f"# {md_plain(page.title)}\n\n{body}\n"
 
 
 def render_page(page: Page, ctx: SiteContext) -> str:

@@ -16,31 +16,37 @@ into the docs-relative target both renderers link to.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 from urllib.parse import quote, urljoin, urlsplit
 
-MARKDOWN_SUFFIXES = (".md", ".markdown")
+# The URL rule is MkDocs' (import-linter allows this one import into site: pyproject.toml)
+from mkdocs.structure.files import File
 
 
-def page_url(path: str, use_directory_urls: bool) -> str:
-    """MkDocs' URL rule (``File.url``) for a docs-relative path, quoted as MkDocs quotes it.
+def id_page(folder: str, page_id: str) -> str:
+    """The page of ``page_id`` in ``folder`` (``domains``, ``cards``...): ``<folder>/<id>.md``.
 
-    A Markdown page gets its page URL (``index.md``/``README.md`` name a
-    folder); any other file, or a folder (ending with ``/``), keeps its path.
+    The id ``index`` is the one that would land on the folder's own index page
+    (``domains/index.md``, the list of all domains), so it gets the folder of
+    its name instead: ``domains/index/index.md``, the URL ``domains/index/``
+    that id would have anyway. No other id can reach that path (ids have no ``/``).
     """
-    stem, ext = posixpath.splitext(path)
-    if ext not in MARKDOWN_SUFFIXES:
-        url = path
-    else:
-        folder, name = posixpath.split(stem)
-        if name in ("index", "README"):
-            url = f"{folder}/" if folder else "./"
-        elif use_directory_urls:
-            url = f"{stem}/"
-        else:
-            url = f"{stem}.html"
-    return quote(url)
+    return f"{folder}/index/index.md" if page_id == "index" else f"{folder}/{page_id}.md"
+
+
+@functools.lru_cache(maxsize=1 << 16)  # MkDocs' File costs ~30 µs; pages are linked many times
+def page_url(path: str, use_directory_urls: bool) -> str:
+    """MkDocs' URL rule (``File.url``) for a docs-relative path: MkDocs' own code, not a copy.
+
+    Which files are pages (every Markdown extension MkDocs builds), what
+    ``index``/``README`` mean in either URL style and how the URL is quoted are
+    MkDocs' decisions; a folder (ending with ``/``) keeps its path.
+    """
+    if path.endswith("/"):
+        return quote(path)
+    return File(path, src_dir=None, dest_dir="", use_directory_urls=use_directory_urls).url
 
 
 def relative_url(here: str, target: str) -> str:

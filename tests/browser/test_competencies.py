@@ -43,3 +43,20 @@ def test_competencies_page_renders_and_every_link_resolves(page: Any, base_url: 
     link = page.locator("article.md-content__inner a", has_text="Run 15-minute design reviews")
     link.first.click()
     page.wait_for_url(re.compile(r"/cards/fifteen-minute-design-reviews/$"))
+
+
+def test_the_competencies_page_prints_without_the_site_around_it(page: Any, base_url: str) -> None:
+    """Printed (print media), the page is the case: no header, navigation or footer."""
+    page.goto(base_url + PAGE)
+    shown = "el => getComputedStyle(el).display !== 'none'"
+    assert page.locator(".md-header").evaluate(shown)  # on screen, the site is there
+    page.emulate_media(media="print")
+    for part in (".md-header", ".md-sidebar--primary", ".md-footer"):
+        assert not page.locator(part).first.evaluate(shown), part
+    # growth/print.css: no competency split over two sheets, no heading left at a sheet's foot.
+    competency = page.locator(".growth-competency").first
+    assert competency.evaluate("el => getComputedStyle(el).breakInside") == "avoid"
+    heading = page.locator("article.md-content__inner h2").first
+    assert heading.evaluate("el => getComputedStyle(el).breakAfter") == "avoid"
+    page.emulate_media(media="screen")
+    assert competency.evaluate("el => getComputedStyle(el).breakInside") == "auto"

@@ -63,4 +63,4 @@ def test_a_reader_that_goes_away_gets_no_traceback(tmp_path: Path) -> None:
         err = proc.stderr.read().decode()
         code = proc.wait(timeout=120)
     assert "Traceback" not in err and "Exception ignored" not in err
-    assert code in (0, 1)
+    assert code in (1, 2)  # 1: all of it fitted in the pipe; 2: the reader had gone

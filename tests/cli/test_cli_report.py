@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import html
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import card, front_matter, write_store
+from conftest import pasted_html as rendered
+from conftest import pasted_text as shown_text
 
 TODAY = "2026-05-20"
 OPTIONS: dict[str, Any] = {
@@ -37,17 +38,39 @@ def config(tmp_path: Path) -> Path:
     return write_store(tmp_path, files, OPTIONS)
 
 
-def test_default_is_the_current_horizon_as_markdown(config: Path, run_cli) -> None:
+def test_default_is_the_current_horizon_as_pasteable_markdown(config: Path, run_cli) -> None:
     result = run_cli("report", "-f", config)
     assert result.code == 0, result.err
     out = result.out
-    assert out.startswith("# Review packet&#58; Spring &#60;b&#62;2026&#60;/b&#62;\n")
-    assert "<script>" not in out and "](javascript" not in out and "{{" not in out
-    shown = html.unescape(out)  # document and computed text is written as references
-    assert "| 400 ms | 300 ms | -100 ms (-25%), toward target | 250 ms |" in shown
-    # the artifact's link is relative to its card; from the packet page it is rebased
-    assert "[The note](../../notes/n.md#top)" in out
-    assert "[horizon page](../horizons/h2.md)" in out
+    # plain Markdown to paste: no character references, text escaped only where Markdown acts
+    assert out.startswith("# Review packet: Spring \\<b\\>2026\\</b\\>\n")
+    assert "&#" not in out and "&lt;" not in out
+    page = rendered(out)
+    assert "<script>" not in page and 'href="javascript' not in page
+    shown = shown_text(out)
+    assert "Review packet: Spring <b>2026</b>" in shown
+    assert HOSTILE in shown  # the card's title displays exactly as written
+    assert "| 400 ms | 300 ms | -100 ms (-25%), toward target | 250 ms |" in out
+    # without site_url a link could only be relative, which breaks once pasted: text only
+    assert "<a " not in rendered(out)
+    assert "The note" in shown and "horizon page" in shown
+
+
+def test_report_links_are_absolute_under_site_url(tmp_path: Path, run_cli) -> None:
+    files = {
+        "cards/a.md": card(
+            title="Card",
+            horizon="h2",
+            artifacts=[{"kind": "people", "title": "The note", "url": "../notes/n.md#top"}],
+        ),
+        "notes/n.md": front_matter({"type": "note", "title": "Note", "date": "2026-04-02"}),
+    }
+    config = write_store(tmp_path, files, OPTIONS, config={"site_url": "https://example.org/me/"})
+    out = run_cli("report", "--horizon", "h2", "-f", config).out
+    assert "[The note](https://example.org/me/notes/n/#top)" in out
+    assert "[horizon page](https://example.org/me/growth/horizons/h2/)" in out
+    assert "[Card](https://example.org/me/cards/a/)" in out
+    assert "../" not in out
 
 
 def test_json_carries_the_same_packet(config: Path, run_cli) -> None:
@@ -65,17 +88,20 @@ def test_json_carries_the_same_packet(config: Path, run_cli) -> None:
 def test_a_date_range(config: Path, run_cli) -> None:
     result = run_cli("report", "--from", "2026-04-01", "--to", "2026-04-05", "-f", config)
     assert result.code == 0
-    assert result.out.startswith("# Review packet&#58; 2026-04-01 to 2026-04-05\n")
-    assert "[Note](../../notes/n.md)" in result.out
+    assert result.out.startswith("# Review packet: 2026-04-01 to 2026-04-05\n")
+    assert "Note" in shown_text(result.out)
 
 
-def test_markdown_is_the_page_generate_writes(config: Path, run_cli, tmp_path: Path) -> None:
+def test_markdown_shows_what_the_page_generate_writes_shows(
+    config: Path, run_cli, tmp_path: Path
+) -> None:
     out = tmp_path / "generated"
     assert run_cli("generate", "--out", out, "-f", config).code == 0
     assert sorted(p.name for p in (out / "growth" / "reports").iterdir()) == ["h1.md", "h2.md"]
     page = (out / "growth" / "reports" / "h2.md").read_text(encoding="utf-8")
+    body = page.split("---\n", 2)[2]  # after the page's front matter
     printed = run_cli("report", "--horizon", "h2", "-f", config).out
-    assert printed in page  # generate may add front matter (the page title) above it
+    assert shown_text(printed) == shown_text(body)  # one packet: only the links differ
 
 
 @pytest.mark.parametrize(

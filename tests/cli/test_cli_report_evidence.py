@@ -9,7 +9,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import MILESTONES, card, doc, write_framework_store, write_store
+from conftest import (
+    MILESTONES,
+    card,
+    doc,
+    pasted_html,
+    pasted_text,
+    write_framework_store,
+    write_store,
+)
 
 OPTIONS: dict[str, Any] = {
     "today": "2026-05-20",
@@ -50,16 +58,17 @@ def test_markdown_has_the_evidence_section_escaped_and_linked(config: Path, run_
     assert result.code == 0, result.err
     out = result.out
     assert "\n## Evidence by competency\n" in out
-    assert "<script>" not in out and "](javascript" not in out and "{{" not in out
-    shown = html.unescape(out)
-    craft = next(line for line in shown.splitlines() if "Staff engineer (target level)" in line
+    page = pasted_html(out)
+    assert "<script>" not in page and 'href="javascript' not in page and "&#" not in out
+    craft = next(line for line in out.splitlines() if "Staff engineer (target level)" in line
                  and "technical craft" in line)  # fmt: skip
     assert craft.index("Traces") < craft.index("Sampling notes")  # the done card first
-    assert "[Sampling notes](../../notes/sampling.md) · note · 2026-04-20" in out
-    assert "[competencies page](../competencies.md)" in out
-    assert "Old note on queues" not in shown  # February: not this period
+    assert HOSTILE in pasted_text(craft)  # shown as written
+    assert "Sampling notes · note · 2026-04-20" in craft  # no site_url: text, not a broken link
+    assert "competencies page" in out and "<a " not in page  # no site_url: no links
+    assert "Old note on queues" not in out  # February: not this period
     # 16 rows (8 themes x senior, staff); evidence: staff craft, staff collaboration (internal)
-    assert shown.count("| **Gap:** no evidence in this period. |") == 16 - 2
+    assert out.count("| **Gap:** no evidence in this period. |") == 16 - 2
 
 
 def test_json_carries_the_mapping_of_the_period(config: Path, run_cli) -> None:

@@ -48,7 +48,7 @@ def test_the_test_framework_has_five_levels_and_eight_themes() -> None:
     assert len(framework.themes) == len(THEMES) >= 8
     assert len(framework.competencies) == 40
     # Both reference forms name the same competency; levels are ranked in file order.
-    assert framework.resolve("senior/communication") is framework.resolve("senior-communication")
+    assert framework.resolve("senior/communication") == framework.resolve("senior-communication")
     assert framework.rank("staff") > framework.rank("senior")
 
 
@@ -112,10 +112,8 @@ def test_framework_errors_name_file_and_line(tmp_path: Path, run_cli) -> None:
         and "(did you mean 'code'?)" in m
         for m in found
     ), found
-    assert (
-        "framework.yml:27: error: competencies #4: a second competency for level 'junior'"
-        " and theme 'talk' (the first, 'c1', is on line 15)"
-    ) in found
+    # Several competencies in one cell are the published format: no error for the second.
+    assert not any("second competency" in m for m in found), found
     assert "framework.yml:31: error: competencies #5: duplicate id 'c1' (also on line 15)" in found
     # The command line names the file as the user would open it (next to mkdocs.yml).
     result = run_cli("validate", "-f", config)
@@ -134,7 +132,8 @@ def test_framework_errors_name_file_and_line(tmp_path: Path, run_cli) -> None:
         ),
         (
             "levels:\n  - id: a\n    name: A\nthemes:\n  - id: t\n    nmae: T\ncompetencies: []\n",
-            "framework.yml:6: error: unknown key 'themes #1.nmae' (did you mean 'name'?)",
+            "framework.yml:6: note: themes #1: key 'nmae' (did you mean 'name'?) is not one"
+            " growth reads; ignored",
         ),
         (
             "levels: []\nthemes:\n  - {id: t, name: T}\ncompetencies: []\n",
@@ -154,7 +153,8 @@ def test_framework_errors_name_file_and_line(tmp_path: Path, run_cli) -> None:
         ("levels:\n  - &a [*a]\n", "framework.yml:2: error: alias *a refers to itself"),
         (
             "levels:\n  - {id: a, name: A}\nthemes:\n  - {id: t, name: T}\ncompetences: []\n",
-            "framework.yml:5: error: unknown key 'competences' (did you mean 'competencies'?)",
+            "framework.yml:5: note: the framework: key 'competences' (did you mean"
+            " 'competencies'?) is not one growth reads; ignored",
         ),
     ],
 )

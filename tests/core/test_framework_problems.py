@@ -58,7 +58,8 @@ def problems(text: str | bytes, limits: Limits | None = None) -> list[str]:
             "levels:\n  - {id: a, name: A}\nthemes:\n  - {id: t, nmae: T}\ncompetencies: []\n",
             [
                 "fw.yml:4: error: themes #1: missing required field 'name'",
-                "fw.yml:4: error: unknown key 'themes #1.nmae' (did you mean 'name'?)",
+                "fw.yml:4: note: themes #1: key 'nmae' (did you mean 'name'?) is not one growth"
+                " reads; ignored",
             ],
         ),
     ],
@@ -110,12 +111,8 @@ def test_every_inconsistency_across_entries_is_reported_in_full() -> None:
         " levels: junior, senior",
         "fw.yml:16: error: competencies #2: unknown theme 'cod' (did you mean 'code'?);"
         " themes: talk, code",
-        "fw.yml:18: error: competencies #3: a second competency for level 'junior' and theme"
-        " 'talk' (the first, 'c1', is on line 10)",
         "fw.yml:22: error: competencies #4: duplicate id 'c1' (also on line 10)",
-        "fw.yml:26: error: competencies #5: a second competency for level 'junior' and theme"
-        " 'talk' (the first, 'c1', is on line 10)",
-    ]
+    ]  # c3 and c5 share c1's cell: the published format allows it
 
 
 def test_text_and_lists_over_the_limits_are_errors_at_their_lines() -> None:
@@ -171,10 +168,10 @@ def test_a_valid_file_keeps_its_order_and_resolves_both_reference_forms() -> Non
     assert [framework.rank(level.id) for level in framework.levels] == [0, 1, 2, 3, 4]
     assert framework.level("senior") is framework.levels[2]
     assert framework.level("nobody") is None
-    cell = framework.at("senior", "craft")
-    assert cell is not None and cell.id == "senior-craft" and cell.cell == "senior/craft"
-    assert framework.resolve("senior-craft") is cell and framework.resolve("senior/craft") is cell
-    assert framework.at("senior", "nothing") is None and framework.resolve("x") is None
+    (cell,) = framework.at("senior", "craft")
+    assert cell.id == "senior-craft" and cell.cell == "senior/craft"
+    assert framework.resolve("senior-craft") == (cell,) == framework.resolve("senior/craft")
+    assert framework.at("senior", "nothing") == () and framework.resolve("x") == ()
     assert framework.references()[:3] == ["junior/delivery", "junior/craft", "junior/operations"]
     assert len(framework.references()) == 80  # 40 cells, 40 ids
 
@@ -275,7 +272,7 @@ def test_a_framework_deleted_while_being_opened_is_an_option_error(
     ]
 
 
-def test_duplicates_point_at_the_id_lines_and_unknown_cells_are_not_counted() -> None:
+def test_duplicates_point_at_the_id_lines() -> None:
     text = (
         "levels:\n  - name: A\n    id: a\n  - name: A again\n    id: a\n"
         "themes:\n  - {id: t, name: T}\n"
@@ -287,8 +284,6 @@ def test_duplicates_point_at_the_id_lines_and_unknown_cells_are_not_counted() ->
     )
     assert problems(text) == [
         "fw.yml:5: error: levels #2: duplicate id 'a' (also on line 3)",
-        "fw.yml:16: error: competencies #2: a second competency for level 'a' and theme 't'"
-        " (the first, 'c1', is on line 12)",
         "fw.yml:16: error: competencies #2: duplicate id 'c1' (also on line 12)",
         "fw.yml:17: error: competencies #3: unknown level 'z'; levels: a",
         "fw.yml:18: error: competencies #4: unknown level 'z'; levels: a",

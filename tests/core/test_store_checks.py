@@ -46,3 +46,62 @@ def test_a_horizon_that_is_no_quarter_is_reported_at_its_line(tmp_path: Path) ->
             " (or configure 'horizons' in mkdocs.yml)",
         )
     ]
+
+
+# -- one problem, one message (issue #24) --------------------------------------------------
+
+
+def test_a_note_on_a_card_with_a_bad_type_says_its_error_follows_from_the_card(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "cards/a.md": card().replace("type: card", "type: Card"),
+        "notes/n.md": front_matter({**NOTE, "card": "a", "related": ["a"]}),
+    }
+    got = problems(tmp_path, files)
+    assert [(p, m) for p, _, m in got] == [
+        (
+            "cards/a.md",
+            "unknown type 'Card' (did you mean 'card'?); use one of card, note, decision,"
+            " talk, playbook, retro",
+        ),
+        (
+            "notes/n.md",
+            "card: 'a' is cards/a.md, which has errors of its own: this follows from them",
+        ),
+    ]  # `related` may name any document, valid or not: nothing more to say
+
+
+def test_a_link_to_a_card_whose_front_matter_is_unreadable_follows_from_it(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "cards/a.md": card().replace("\ngoal:", "\n\tgoal:"),
+        "notes/n.md": front_matter({**NOTE, "related": ["a"]}),
+    }
+    got = problems(tmp_path, files)
+    assert [p for p, _, _ in got] == ["cards/a.md", "notes/n.md"]
+    assert got[1][2] == (
+        "related: 'a' is cards/a.md, which has errors of its own: this follows from them"
+    )
+    # an id nobody has is still a dangling reference
+    files["notes/n.md"] = front_matter({**NOTE, "related": ["b"]})
+    assert problems(tmp_path, files)[-1][2] == "related: no document has id 'b'"
+
+
+def test_a_key_typo_that_explains_a_missing_field_is_one_error(tmp_path: Path) -> None:
+    text = card(goal=None, goals="Ship it")
+    got = problems(tmp_path, {"cards/a.md": text})
+    assert [m for _, _, m in got] == ["card is missing required field 'goal' (is 'goals' a typo?)"]
+
+
+def test_a_key_typo_that_explains_a_card_warning_is_one_warning(tmp_path: Path) -> None:
+    text = card(milestones=None, milestone=[{"title": "One", "done_when": "done"}])
+    got = problems(tmp_path, {"cards/a.md": text})
+    assert [m for _, _, m in got] == ["unknown key 'milestone' (did you mean 'milestones'?)"]
+    # without the typo, the missing milestones are said
+    text = card(milestones=None)
+    got = problems(tmp_path, {"cards/a.md": text})
+    assert [m for _, _, m in got] == [
+        "card has no milestones; plan 3 to 5, each with a definition of done"
+    ]

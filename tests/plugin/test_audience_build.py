@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from conftest import card, front_matter, write_store
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -265,3 +266,116 @@ def test_a_public_build_leaves_the_cached_entries_whole(tmp_path: Path) -> None:
         assert ("Mentor Mo" in header) is (audience == "internal")
         secret = tmp_path / "site" / "cards" / "secret" / "index.html"
         assert secret.is_file() is (audience == "internal")
+
+
+# --- failing closed (issue 22) ------------------------------------------------------------
+
+FAIL_CLOSED_FILES = {
+    "index.md": "# Home\n",
+    "team/.meta.yml": "visibility: private\n",
+    "team/plans.md": "# Team plans\n",
+    "week.md": front_matter({"title": "Week", "visiblity": "private"}, "# Week\n"),
+    "cards/typo.md": front_matter({"type": "Card", "title": "Typo", "tags": ["hushed"]}),
+    "cards/open.md": card(title="Open", Feedback="between us"),
+}
+
+
+def _pages(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("index.html")}
+
+
+@pytest.mark.parametrize(
+    "plugins",
+    [
+        ["search", "tags", "meta"],  # Material's meta plugin merges the folder's file
+        ["search", "tags"],  # without it the file still says what the author wants
+    ],
+)
+def test_a_folder_made_private_by_its_meta_file_is_left_out(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, plugins: list[str]
+) -> None:
+    options = {"audience": "public", "private_fields": ["feedback", "tags"]}
+    config_file = write_store(tmp_path, FAIL_CLOSED_FILES, options, config=MATERIAL)
+    _set_plugins(config_file, [*plugins, {"growth": options}])
+    log = _build(config_file, caplog)
+    pages = _pages(tmp_path / "site")
+    assert "index.html" in pages and "cards/typo/index.html" in pages
+    assert "team/plans/index.html" not in pages and "week/index.html" not in pages
+    assert "docs/week.md:3: visiblity: 'private' looks like a misspelt 'visibility'" in log
+    assert "docs/cards/open.md:" in log and "'Feedback' looks like the private field" in log
+    site = "".join(p.read_text(errors="replace") for p in (tmp_path / "site").rglob("*.*"))
+    assert "hushed" not in site and "between us" not in site and "Team plans" not in site
+
+
+def test_the_meta_plugins_own_file_name_is_honoured(tmp_path: Path) -> None:
+    files = {
+        "index.md": "# Home\n",
+        "team/folder.yml": "visibility: private\n",
+        "team/a.md": "# A\n",
+    }
+    config_file = write_store(tmp_path, files, {"audience": "public"}, config=MATERIAL)
+    plugins = ["search", {"meta": {"meta_file": "folder.yml"}}, {"growth": {"audience": "public"}}]
+    _set_plugins(config_file, plugins)
+    build(load_config(config_file=str(config_file)))
+    pages = _pages(tmp_path / "site")
+    assert "index.html" in pages and "team/a/index.html" not in pages
+
+
+def test_fail_closed_warnings_fail_strict_builds_and_validate_agrees(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, run_cli
+) -> None:
+    options = {"audience": "public", "private_fields": ["feedback", "tags"]}
+    config_file = write_store(tmp_path, FAIL_CLOSED_FILES, options, config=MATERIAL)
+    log = _build(config_file, caplog)
+    result = run_cli("validate", "-f", config_file)
+    assert _growth_lines(result.out) == _growth_lines(log) != set()
+    assert "misspelt 'visibility'" in result.out and "unknown type 'Card'" in result.out
+    assert run_cli("validate", "-f", config_file, "--strict").code == 1
+    with pytest.raises(Abort):
+        _build(config_file, caplog, strict=True)
+
+
+HOOK = """
+from mkdocs.plugins import event_priority
+
+@event_priority(10)  # after growth set the metadata, before growth checks it again
+def on_page_markdown(markdown, page, config, files):
+    if page.file.src_uri == "late.md":
+        page.meta["visibility"] = "private"
+"""
+
+
+def test_a_page_another_plugin_makes_private_fails_the_build(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    files = {"index.md": "# Home\n", "late.md": "# Late\n"}
+    config_file = write_store(tmp_path, files, {"audience": "public"}, config=MATERIAL)
+    (tmp_path / "hook.py").write_text(HOOK, encoding="utf-8")
+    text = config_file.read_text(encoding="utf-8") + "hooks: [hook.py]\n"
+    config_file.write_text(text, encoding="utf-8")
+    with pytest.raises(Abort) as raised:  # not published, whatever the log level
+        _build(config_file, caplog)
+    assert "late.md: its metadata says visibility: 'private'" in str(raised.value) + caplog.text
+    internal = text.replace("audience: public", "audience: internal")
+    config_file.write_text(internal, encoding="utf-8")
+    _build(config_file, caplog)  # an internal site publishes it
+
+
+def _set_plugins(config_file: Path, plugins: list[Any]) -> None:
+    settings = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    settings["plugins"] = plugins
+    config_file.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
+
+
+def test_growth_and_materials_meta_plugin_agree_on_which_pages_a_meta_file_covers(
+    tmp_path: Path,
+) -> None:
+    """Material applies `team/.meta.yml` to every path that starts with `team`, as written."""
+    files = {"index.md": "# Home\n", "team/.meta.yml": "visibility: private\n"}
+    files |= {"team/a.md": "# A\n", "teamwork/b.md": "# B\n", "other/c.md": "# C\n"}
+    config_file = write_store(tmp_path, files, {"audience": "public"}, config=MATERIAL)
+    _set_plugins(config_file, ["search", "meta", {"growth": {"audience": "public"}}])
+    build(load_config(config_file=str(config_file)))  # growth's last check would stop it
+    pages = _pages(tmp_path / "site")
+    assert "other/c/index.html" in pages
+    assert "team/a/index.html" not in pages and "teamwork/b/index.html" not in pages

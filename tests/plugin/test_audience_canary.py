@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import gzip
 import logging
+import re
+import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from conftest import MILESTONES, card, front_matter, write_store
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -223,3 +226,164 @@ def test_generate_public_carries_no_canary(tmp_path: Path, run_cli) -> None:
     shown = found_canaries(site_bytes(internal))
     for expected in ("cardtitlex", "feedbackfromx", "publicmetricx", "notetitlex", "cardidx"):
         assert any(c.endswith(expected) for c in shown), expected
+
+
+# -- the leak test of issue 22: every kind of file MkDocs reads, every way to say private --
+
+LEAK_PLUGINS: list[Any] = ["search", "tags", "meta"]  # Material's tags (tags.json) and meta
+EXTENSIONS = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # every one MkDocs builds
+
+
+def planted_page(what: str, **meta: Any) -> str:
+    """A page whose title, tags and body are canaries, with ``meta`` in its front matter."""
+    head = {"title": f"Title {canary(f'{what}title')}", **meta, "tags": [canary(f"{what}tag")]}
+    return front_matter(head, f"# Heading {canary(f'{what}heading')}\n\n{canary(f'{what}body')}\n")
+
+
+def leak_store(outside: Path) -> dict[str, str]:
+    """The issue's store: private pages behind every door a public build must keep shut.
+
+    ``outside`` is the folder the symbolic link ``docs/linked`` points at.
+    """
+    CANARIES.clear()
+    files: dict[str, str] = {"index.md": "# Home\n\nThe public store.\n"}
+    for suffix in EXTENSIONS:  # a private page in every extension MkDocs reads
+        what = suffix.strip(".")
+        files[f"ext/{canary(f'{what}file')}{suffix}"] = planted_page(what, visibility="private")
+    # A folder made private by Material's meta plugin: no page in it says so itself.
+    files["team/.meta.yml"] = "visibility: private\n"
+    files[f"team/{canary('metafile')}.md"] = planted_page("meta")
+    files[f"team/sub/{canary('metadeepfile')}.md"] = planted_page("metadeep", type="note")
+    # Misspelt visibility on plain pages and on a growth document.
+    for key in ("Visibility", "visiblity", "visibilty", "VISIBILITY"):
+        what = key.lower() + ("caps" if key.isupper() else "")
+        files[f"{canary(f'{what}file')}.md"] = planted_page(what, **{key: "private"})
+    files[f"notes/{canary('misspeltnotefile')}.md"] = planted_page(
+        "misspeltnote", type="note", date="2026-04-02", Visibility="private"
+    )
+    # Pages growth cannot type: their private fields (tags too) must not reach the site.
+    files["cards/mistyped.md"] = front_matter(
+        {
+            "type": "Card",
+            "title": "Mistyped card",
+            "tags": [canary("mistypedtag")],
+            "feedback": [{"date": "2026-04-20", "from": canary("mistypedfeedback")}],
+            "Rubric": canary("mistypedrubric"),
+        },
+        "# Mistyped card\n",
+    )
+    files["cards/unknown-type.md"] = front_matter(
+        {"type": "growthcard", "title": "Unknown type", "tags": [canary("unknowntypetag")]},
+        "# Unknown type\n",
+    )
+    files[f"{canary('brokenfile')}.md"] = (
+        f"---\ntitle: {canary('brokentitle')}\n  bad: [\n---\n{canary('brokenbody')}\n"
+    )
+    # Public documents with private fields on every type, and misspelt private fields.
+    files["talks/public-talk.md"] = front_matter(
+        {
+            "type": "talk",
+            "title": "Public talk",
+            "date": "2026-04-03",
+            "feedback": [{"date": "2026-04-20", "from": canary("talkfeedback")}],
+            "rubric": {"note": canary("talkrubric")},
+            "tags": [canary("talktag")],
+        },
+        "# Public talk\n",
+    )
+    files["cards/public-card.md"] = card(
+        title="Public card",
+        horizon="2026-Q2",
+        tags=[canary("cardtag")],
+        Feedback=[{"date": "2026-04-20", "from": canary("cardmisspeltfeedback")}],
+        rubrics={"before": canary("cardmisspeltrubric")},
+    )
+    (outside / "linked").mkdir(parents=True, exist_ok=True)  # reached through a symbolic link
+    (outside / "linked" / f"{canary('linkedfile')}.md").write_text(
+        planted_page("linked", visibility="private"), encoding="utf-8"
+    )
+    return files
+
+
+def write_leak_site(root: Path, *, growth: bool = True) -> Path:
+    files = leak_store(root / "outside")
+    options = {"today": TODAY, "audience": "public", "private_fields": PRIVATE_FIELDS}
+    config = write_store(
+        root,
+        files,
+        options,
+        config={"theme": {"name": "material"}, "site_url": "https://example.com/store/"},
+    )
+    (root / "docs" / "linked").symlink_to(root / "outside" / "linked", target_is_directory=True)
+    set_plugins(config, LEAK_PLUGINS + ([{"growth": options}] if growth else []))
+    return config
+
+
+def set_plugins(config: Path, plugins: list[Any]) -> None:
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    settings["plugins"] = plugins
+    config.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
+
+
+def build_site(config: Path) -> dict[str, bytes]:
+    built = load_config(config_file=str(config))
+    build(built)
+    return site_bytes(Path(built.site_dir))
+
+
+def test_public_build_leaks_nothing_from_behind_any_door(tmp_path: Path) -> None:
+    files = build_site(write_leak_site(tmp_path))
+    for name in ("search/search_index.json", "sitemap.xml", "tags.json", "growth.json"):
+        assert name in files, name
+    assert "growth/feed.xml" in files
+    assert found_canaries(files) == {}
+    assert "talks/public-talk/index.html" in files  # public pages are published
+    assert "cards/mistyped/index.html" in files and "cards/public-card/index.html" in files
+
+
+def test_internal_build_of_the_leak_store_shows_the_canaries(tmp_path: Path) -> None:
+    """The canaries are where a leak would put them: the public test can fail."""
+    config = write_leak_site(tmp_path)
+    text = config.read_text(encoding="utf-8").replace("audience: public", "audience: internal")
+    config.write_text(text, encoding="utf-8")
+    shown = found_canaries(build_site(config))
+    for expected in ("mdownbodyx", "mkdbodyx", "linkedbodyx", "metabodyx", "visiblitybodyx"):
+        assert any(c.endswith(expected) for c in shown), expected
+    assert any(c.endswith("mistypedtagx") for c in shown)  # Material's tag list
+
+
+def test_generate_public_then_plain_build_leaks_nothing(tmp_path: Path, run_cli) -> None:
+    """The documented path for other generators: copy docs_dir, generate over it, build."""
+    config = write_leak_site(tmp_path)
+    copy = tmp_path / "copy"
+    shutil.copytree(tmp_path / "docs", copy, symlinks=True)  # like `cp -r`: links stay links
+    first = run_cli("generate", "-f", config, "--out", copy, "--audience", "public")
+    assert first.code == 2  # the copy holds private pages: named, nothing written
+    named = re.findall(r"^  (\S+)$", first.err, re.MULTILINE)
+    for path in named:
+        Path(path).unlink()
+    second = run_cli("generate", "-f", config, "--out", copy, "--audience", "public")
+    assert second.code == 2  # pages whose private tags a plain build would list
+    assert "cards/mistyped.md: tags" in second.err and "talks/public-talk.md: tags" in second.err
+    for path in re.findall(r"^  (\S+): ", second.err, re.MULTILINE):
+        text = Path(path).read_text(encoding="utf-8")
+        Path(path).write_text(re.sub(r"^tags:\n(- .*\n)+", "", text, flags=re.M), "utf-8")
+    assert run_cli("generate", "-f", config, "--out", copy, "--audience", "public").code == 0
+    plain = tmp_path / "plain.yml"  # the same site without the growth plugin
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    settings.update(docs_dir="copy", site_dir=str(tmp_path / "plain-site"))
+    settings["plugins"] = LEAK_PLUGINS
+    plain.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
+    files = build_site(plain)
+    assert "tags.json" in files and "growth.json" in files
+    leaked = found_canaries(files)
+    # Pages the CLI finds only once it reads MkDocs' page set (issue 22 finding 1):
+    # until then it cannot name them, and the copy keeps them.
+    unseen_by_cli = ("mdown", "mkdn", "mkd", "linked")
+    seen_by_cli = [
+        c for c in leaked if not re.sub(r"^zqcanary\d+", "", c).startswith(unseen_by_cli)
+    ]
+    assert seen_by_cli == []
+    if leaked:
+        pytest.xfail("the CLI does not read MkDocs' page set yet (.mdown, .mkdn, .mkd, symlinks)")
+    assert leaked == {}

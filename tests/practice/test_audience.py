@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import MILESTONES, card, front_matter, store_of, write_store
+from conftest import MILESTONES, card, doc, front_matter, store_of, write_store
 
 from mkdocs_growth.core.links import link_targets
 from mkdocs_growth.core.model import Card
@@ -480,10 +480,121 @@ def test_a_page_whose_bytes_cannot_be_read_is_left_out(tmp_path: Path) -> None:
     assert not [p for p in view.problems if p.path == "bad.md"]
 
 
-def test_only_cards_lose_their_private_fields(tmp_path: Path) -> None:
-    note = front_matter({"type": "note", "title": "N", "date": "2026-04-01", "tags": ["x"]})
-    _, view = public_store(tmp_path, {"notes/n.md": note}, private_fields=["tags"])
-    assert view.by_id["n"].meta["tags"] == ["x"] and view.by_id["n"].doc.tags == ["x"]
+def test_private_fields_leave_every_document_type(tmp_path: Path) -> None:
+    talk = doc("talk", "T", "2026-04-01", feedback=FEEDBACK, rubric={"before": {}}, tags=["x"])
+    note = doc("note", "N", "2026-04-01", tags=["x"])
+    plain = front_matter({"title": "Plain", "feedback": "kept to myself"})
+    files = {"talks/t.md": talk, "notes/n.md": note, "plain.md": plain}
+    store, view = public_store(tmp_path, files, private_fields=["feedback", "rubric", "tags"])
+    talk_entry, note_entry = view.by_id["t"], view.by_id["n"]
+    for key in ("feedback", "rubric", "tags"):
+        assert key not in talk_entry.meta  # the page's metadata
+    dumped = talk_entry.doc.model_dump()  # what growth.json is made from (it leaves out tags)
+    assert "feedback" not in dumped and "rubric" not in dumped and dumped["tags"] == []
+    assert "tags" not in note_entry.meta and note_entry.doc.tags == []
+    assert "feedback" not in view.by_path["plain.md"].meta
+    # the store as read still has them: the internal site and the log
+    assert store.by_id["t"].meta["feedback"] == FEEDBACK and store.by_id["n"].doc.tags == ["x"]
+
+
+@pytest.mark.parametrize("key", ["Visibility", "visiblity", "visibilty", "VISIBILITY"])
+@pytest.mark.parametrize("kind", ["plain", "card", "mistyped"])
+def test_a_misspelt_visibility_keeps_the_page_out(tmp_path: Path, key: str, kind: str) -> None:
+    meta: dict[str, Any] = {"title": "Secret plans", key: "private"}
+    text = {
+        "plain": front_matter(meta),
+        "card": card(**meta),
+        "mistyped": front_matter({"type": "Card", **meta}),
+    }[kind]
+    store, view = public_store(tmp_path, {"page.md": text, "index.md": "# Home\n"})
+    assert [e.path for e in view.entries] == ["index.md"]
+    warned = [p for p in store.problems if "misspelt 'visibility'" in p.message]
+    line = text.splitlines().index(f"{key}: private") + 1
+    assert [(p.path, p.line, p.is_error) for p in warned] == [("page.md", line, False)]
+
+
+def test_a_misspelt_visibility_that_says_public_publishes(tmp_path: Path) -> None:
+    text = front_matter({"title": "Open", "visiblity": "public"})
+    _, view = public_store(tmp_path, {"page.md": text})
+    assert [e.path for e in view.entries] == ["page.md"]
+
+
+@pytest.mark.parametrize(("key", "field"), [("Feedback", "feedback"), ("rubrics", "rubric")])
+@pytest.mark.parametrize("kind", ["card", "talk", "mistyped"])
+def test_a_misspelt_private_field_is_withheld_with_a_warning(
+    tmp_path: Path, key: str, field: str, kind: str
+) -> None:
+    text = {
+        "card": card(**{key: "a secret"}),
+        "talk": doc("talk", "T", "2026-04-01", **{key: "a secret"}),
+        "mistyped": front_matter({"type": "Card", "title": "C", key: "a secret"}),
+    }[kind]
+    store, view = public_store(tmp_path, {"page.md": text})
+    entry = view.by_path["page.md"]
+    assert key not in entry.meta
+    assert entry.doc is None or "a secret" not in str(entry.doc.model_dump())
+    warned = [p for p in store.problems if "looks like the private field" in p.message]
+    line = text.splitlines().index(f"{key}: a secret") + 1
+    assert [(p.path, p.line, field in p.message) for p in warned] == [("page.md", line, True)]
+    # Internal builds publish the key as written (only the did-you-mean warning of
+    # growth documents): the rule is a public build's.
+    internal = store_of(write_store(tmp_path / "internal", {"page.md": text}))
+    assert internal.by_path["page.md"].meta[key] == "a secret"
+
+
+def test_a_page_growth_cannot_type_loses_its_private_fields(tmp_path: Path) -> None:
+    text = front_matter({"type": "Card", "title": "Mentoring", "tags": ["hush"], "feedback": "x"})
+    store, view = public_store(tmp_path, {"cards/m.md": text}, private_fields=["tags", "feedback"])
+    entry = view.by_path["cards/m.md"]
+    assert "tags" not in entry.meta and "feedback" not in entry.meta
+    assert any(p.is_error and "unknown type 'Card'" in p.message for p in store.problems)
+
+
+META = "visibility: private\n"
+
+
+@pytest.mark.parametrize(
+    ("meta_files", "public"),
+    [
+        ({"team/.meta.yml": META}, ["index.md", "notes/n.md"]),
+        ({".meta.yml": META}, []),
+        ({".meta.yml": META, "notes/.meta.yml": "visibility: public\n"}, ["notes/n.md"]),
+        ({"team/.meta.yml": "Visibility: private\n"}, ["index.md", "notes/n.md"]),
+        ({"team/.meta.yml": "title: [unclosed\n"}, ["index.md", "notes/n.md"]),
+        ({"team/.meta.yml": "- a list\n"}, ["index.md", "notes/n.md"]),
+        ({"team/.meta.yml": "tags: [t]\n"}, ["index.md", "notes/n.md", "team/a.md"]),
+    ],
+)
+def test_folder_metadata_makes_pages_private(
+    tmp_path: Path, meta_files: dict[str, str], public: list[str]
+) -> None:
+    files = {
+        "index.md": "# Home\n",
+        "notes/n.md": doc("note", "N", "2026-04-01"),
+        "team/a.md": front_matter({"title": "A"}),
+        **meta_files,
+    }
+    _, view = public_store(tmp_path, files)
+    assert [e.path for e in view.entries] == public
+
+
+def test_a_page_of_its_own_overrides_its_folder_as_in_material(tmp_path: Path) -> None:
+    files = {
+        "team/.meta.yml": META,
+        "team/open.md": front_matter({"title": "Open", "visibility": "public"}),
+        "team/shut.md": front_matter({"title": "Shut"}),
+    }
+    _, view = public_store(tmp_path, files)
+    assert [e.path for e in view.entries] == ["team/open.md"]
+
+
+def test_unreadable_folder_metadata_is_an_error_naming_it(tmp_path: Path) -> None:
+    files = {"team/.meta.yml": "a: [\n", "team/a.md": "# A\n"}
+    store, view = public_store(tmp_path, files)
+    assert view.entries == []
+    found = [(p.path, p.is_error) for p in store.problems]
+    assert ("team/.meta.yml", True) in found and ("team/a.md", False) in found
+    assert view.problems == []  # the public Problems page and growth.json: the log has them
 
 
 def test_a_plain_page_marked_private_is_left_out_without_a_warning(tmp_path: Path) -> None:

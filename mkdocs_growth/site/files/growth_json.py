@@ -30,12 +30,11 @@ PATH = "growth.json"
 def _documents(store: Store, ctx: SiteContext) -> Iterator[dict[str, Any]]:
     """Every valid document as its JSON object, one at a time."""
     prios = priorities(store)
-    withheld = set(store.withheld) or None  # fields a public view's cards do not carry
+    withheld = set(store.withheld) or None  # fields a public view's documents do not carry
     for entry in store.valid:
         doc = entry.doc
         assert doc is not None
-        exclude = withheld if isinstance(doc, Card) else None
-        item = doc.model_dump(mode="json", by_alias=True, fallback=str, exclude=exclude)
+        item = doc.model_dump(mode="json", by_alias=True, fallback=str, exclude=withheld)
         item["path"] = entry.path
         item["url"] = ctx.url_of(entry.path)
         if isinstance(doc, Card):
@@ -63,6 +62,7 @@ def to_json(store: Store, ctx: SiteContext) -> str:
             "documents": len(documents),
             "errors": len(store.errors),
             "warnings": len(store.warnings),
+            "notes": len(store.problem_notes),
         },
         "problems": [p.as_dict() for p in store.problems],
     }

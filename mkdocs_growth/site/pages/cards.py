@@ -13,6 +13,7 @@ from ...practice.priority import priorities
 from ..blocks import Block, Link, Page, Para, Table
 from ..context import SiteContext
 from ..formats import fmt_number
+from ..urls import id_page
 from .card_header import card_header
 
 
@@ -21,7 +22,7 @@ def pages(store: Store, ctx: SiteContext) -> list[Page]:
     rows = []
     prios = priorities(store)
     for card in sorted(store.cards, key=lambda c: (c.title.casefold(), c.id)):
-        path = ctx.path(f"cards/{card.id}.md")
+        path = ctx.path(id_page("cards", card.id))
         header = card_header(card, store, ctx)
         out.append(
             Page(path, card.title, [Para(Link("Read the card", store.path_of(card))), header])

@@ -9,7 +9,7 @@ from ...core.model import Artifact, Document
 from ...core.store import Store
 from ..blocks import Inline, Link, Url
 from ..context import SiteContext
-from ..urls import resolve
+from ..urls import id_page, resolve
 
 D = TypeVar("D", bound=Document)
 
@@ -26,11 +26,11 @@ def page_link(ctx: SiteContext, name: str, text: str) -> Link:
 
 def domain_link(store: Store, ctx: SiteContext, domain_id: str, text: str | None = None) -> Link:
     label = store.config.domain(domain_id).label if text is None else text
-    return Link(label, ctx.path(f"domains/{domain_id}.md"))
+    return Link(label, ctx.path(id_page("domains", domain_id)))
 
 
 def horizon_link(ctx: SiteContext, horizon_id: str, text: str | None = None) -> Link:
-    return Link(horizon_id if text is None else text, ctx.path(f"horizons/{horizon_id}.md"))
+    return Link(horizon_id if text is None else text, ctx.path(id_page("horizons", horizon_id)))
 
 
 def newest_first(docs: Iterable[D]) -> list[D]:

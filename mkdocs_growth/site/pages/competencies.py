@@ -10,8 +10,29 @@ from __future__ import annotations
 
 from ...core.framework import Level
 from ...core.store import Store
-from ...practice.evidence import Cell, Evidence, EvidenceReport, evidence_report
-from ..blocks import Block, Bullets, Code, Em, Heading, Inline, Link, Page, Para, Quote, Strong
+from ...practice.evidence import (
+    Cell,
+    CompetencyEvidence,
+    Evidence,
+    EvidenceReport,
+    evidence_report,
+)
+from ..blocks import (
+    Block,
+    Bullets,
+    Code,
+    Em,
+    Group,
+    Heading,
+    Inline,
+    Link,
+    Page,
+    Para,
+    Quote,
+    Strong,
+    Url,
+    join,
+)
 from ..context import SiteContext
 from ..formats import fmt_date, plural
 from .common import page_link
@@ -53,6 +74,8 @@ def pages(store: Store, ctx: SiteContext) -> list[Page]:
             page.blocks.append(Para(row.theme.summary))
         for cell in row.cells:
             page.blocks += _cell(report, cell)
+        if not row.cells:
+            page.blocks.append(Para("The framework asks nothing of this theme at these levels."))
         if row.earlier:
             earlier = " · ".join(f"{c.level.name}: {_evidence_count(c)}" for c in row.earlier)
             page.blocks.append(Para(f"Earlier levels: {earlier}."))
@@ -84,23 +107,30 @@ def role(report: EvidenceReport, level: Level) -> str:
 
 
 def _cell(report: EvidenceReport, cell: Cell) -> list[Block]:
-    role_of = role(report, cell.level)
-    item = cell.found
-    if item is None:
-        gap = ": the framework has no competency for this theme at this level."
-        return [Para([Strong(cell.level.name), role_of, gap])]
-    line: list[Inline] = [Strong(cell.level.name), role_of]
-    if item.competency.proficiency:
-        line.append(f" · {item.competency.proficiency}")
-    line += [" · ", Code(item.competency.id)]
-    blocks: list[Block] = [Para(line), Quote([Para(item.competency.summary)])]
+    """Each competency of one level in the theme, with its evidence or a gap."""
+    return [_competency(report, cell.level, item) for item in cell.competencies]
+
+
+def _competency(report: EvidenceReport, level: Level, item: CompetencyEvidence) -> Group:
+    competency = item.competency
+    line: list[Inline] = [Strong(level.name), role(report, level)]
+    if competency.proficiency:
+        line.append(f" · {competency.proficiency}")
+    line += [" · ", Code(competency.id)]
+    words: list[Block] = [Para(competency.summary)]
+    if competency.examples:
+        words.append(Bullets(list(competency.examples)))
+    if competency.supporting_urls:
+        links = [Url(u.label, u.url) for u in competency.supporting_urls]
+        words.append(Para(["See also: ", *join(links)]))
+    blocks: list[Block] = [Para(line), Quote(words)]
     if item.gap:
         blocks.append(Para([Strong("Gap:"), " no evidence yet."]))
     else:
         blocks.append(Bullets([evidence_line(e, reasons=True) for e in item.evidence]))
     if item.planned:
         blocks += [Para("Planned:"), Bullets([evidence_line(e) for e in item.planned])]
-    return blocks
+    return Group("growth-competency", blocks)
 
 
 def evidence_line(e: Evidence, reasons: bool = False) -> list[Inline]:
@@ -114,6 +144,5 @@ def evidence_line(e: Evidence, reasons: bool = False) -> list[Inline]:
 
 
 def _evidence_count(cell: Cell) -> str:
-    if cell.found is None or cell.found.gap:
-        return "no evidence"
-    return plural(len(cell.found.evidence), "document")
+    count = cell.evidence_count
+    return plural(count, "document") if count else "no evidence"

@@ -24,6 +24,7 @@ from ..blocks import (
 )
 from ..context import SiteContext
 from ..formats import fmt_date, fmt_number, plural
+from ..urls import id_page
 from . import pictures
 from .common import doc_link, domain_link, horizon_link, newest_first, page_link
 
@@ -143,5 +144,5 @@ def _horizon_line(horizon: HorizonSpec | None, ctx: SiteContext) -> list[Inline]
         " ",
         horizon_link(ctx, horizon.id, horizon.title or horizon.id),
         f" ({fmt_date(horizon.start)} to {fmt_date(horizon.end)}, today is {today}) · ",
-        page_link(ctx, f"reports/{horizon.id}.md", "review packet"),
+        page_link(ctx, id_page("reports", horizon.id), "review packet"),
     ]

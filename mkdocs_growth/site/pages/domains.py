@@ -13,6 +13,7 @@ from ...practice.priority import priorities, ranked_open
 from ..blocks import Bullets, Code, Heading, Page, Para, Table
 from ..context import SiteContext
 from ..formats import fmt_date, fmt_number
+from ..urls import id_page
 from .common import doc_link, domain_link, newest_first, page_link
 
 KINDS = (("technical", "Technical"), ("soft-skill", "Soft skills"))
@@ -82,7 +83,7 @@ def pages(store: Store, ctx: SiteContext) -> list[Page]:
 def _domain_page(store: Store, ctx: SiteContext, group: DomainGroup) -> Page:
     spec = group.spec
     kind = "Soft-skill" if spec.kind == "soft-skill" else "Technical"
-    page = Page(ctx.path(f"domains/{spec.id}.md"), spec.label)
+    page = Page(ctx.path(id_page("domains", spec.id)), spec.label)
     page.blocks += [
         Para(
             [

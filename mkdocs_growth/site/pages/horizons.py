@@ -15,6 +15,7 @@ from ...practice.schedule import horizon_state, horizons_in_use
 from ..blocks import Bullets, Heading, Inline, Markup, Page, Para, Table
 from ..context import SiteContext
 from ..formats import fmt_date, fmt_number
+from ..urls import id_page
 from . import pictures
 from .common import doc_link, horizon_link, newest_first, page_link
 
@@ -88,12 +89,12 @@ def pages(store: Store, ctx: SiteContext) -> list[Page]:
 
 def _horizon_page(store: Store, ctx: SiteContext, group: HorizonGroup) -> Page:
     spec = group.spec
-    here = ctx.path(f"horizons/{spec.id}.md")
+    here = ctx.path(id_page("horizons", spec.id))
     page = Page(here, spec.title or spec.id)
     dates = f"{fmt_date(spec.start)} to {fmt_date(spec.end)} ({STATE_WORD[group.state]}). "
     line: list[Inline] = [dates, page_link(ctx, "horizons/index.md", "All horizons")]
     if spec.start <= ctx.today:  # a started horizon has its review packet
-        line += [" · ", page_link(ctx, f"reports/{spec.id}.md", "Review packet")]
+        line += [" · ", page_link(ctx, id_page("reports", spec.id), "Review packet")]
     page.blocks += [Para(line), Heading(2, "Cards")]
     if group.cards:
         archived = group.state == "past"

@@ -13,9 +13,10 @@ def pages(store: Store, ctx: SiteContext) -> list[Page]:
     if not store.problems:
         page.blocks.append(Para("No problems: every document is valid."))
         return [page]
-    errors, warnings = len(store.errors), len(store.warnings)
+    errors, warnings, notes = len(store.errors), len(store.warnings), len(store.problem_notes)
+    also = f" ({plural(notes, 'note')}: worth knowing, never failing)" if notes else ""
     summary = (
-        f"{plural(errors, 'error')} and {plural(warnings, 'warning')}. A document with an error"
+        f"{plural(errors, 'error')} and {plural(warnings, 'warning')}{also}. A document with an error"
         " is still published as a plain page but left out of the indexes and tables until it"
         " is fixed; `mkdocs-growth validate` prints the same list."
     )

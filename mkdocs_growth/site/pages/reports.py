@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ...core.framework import Competency
 from ...core.model import Card, Document
 from ...core.store import Store
 from ...practice.evidence import EvidenceReport
@@ -25,9 +26,10 @@ from ...practice.report import (
     started_horizons,
 )
 from ...practice.rubric import DIMENSIONS, signed
-from ..blocks import Block, Code, Em, Heading, Inline, Link, Page, Para, Strong, Table
+from ..blocks import Block, Code, Em, Heading, Inline, Link, Page, Para, Strong, Table, Url, join
 from ..context import SiteContext
 from ..formats import fmt_date, fmt_number
+from ..urls import id_page
 from .common import artifact_link, page_link
 from .competencies import PATH as COMPETENCIES_PAGE
 from .competencies import evidence_line, role
@@ -51,7 +53,7 @@ def report_path(ctx: SiteContext, report: Report) -> str:
     """Where the packet's page goes (a date range gets ``<from>--<to>.md``)."""
     period = report.period
     name = period.horizon.id if period.horizon else f"{period.start}--{period.end}"
-    return ctx.path(f"reports/{name}.md")
+    return ctx.path(id_page("reports", name))
 
 
 def sections(report: Report, store: Store, ctx: SiteContext) -> list[Section]:
@@ -66,7 +68,7 @@ def sections(report: Report, store: Store, ctx: SiteContext) -> list[Section]:
 
     intro: list[Inline] = [f"{fmt_date(period.start)} to {fmt_date(period.end)}"]
     if period.horizon is not None:
-        intro += [" · ", Link("horizon page", ctx.path(f"horizons/{period.horizon.id}.md"))]
+        intro += [" · ", Link("horizon page", ctx.path(id_page("horizons", period.horizon.id)))]
     count = len(report.cards)
     intro.append(f" · {count} card{'s' if count != 1 else ''} · as of {fmt_date(report.today)}")
     out = [
@@ -206,22 +208,21 @@ def _competency_sections(report: Report, store: Store, ctx: SiteContext) -> list
     ]
     rows: list[Sequence[Cell]] = []
     for theme in found.themes:
-        for cell in theme.cells:
-            if cell.found is None:  # the framework asks nothing of this theme at this level
-                continue
-            evidence: list[Inline] = []
-            for item in cell.found.evidence:
-                if evidence:
-                    evidence.append("; ")
-                evidence += evidence_line(item)
-            rows.append(
-                (
-                    theme.theme.name,
-                    [cell.level.name, role(found, cell.level)],
-                    cell.found.competency.summary.strip(),
-                    evidence or [Strong("Gap:"), " no evidence in this period."],
+        for cell in theme.cells:  # each competency of the cell is a row
+            for competency in cell.competencies:
+                evidence: list[Inline] = []
+                for item in competency.evidence:
+                    if evidence:
+                        evidence.append("; ")
+                    evidence += evidence_line(item)
+                rows.append(
+                    (
+                        theme.theme.name,
+                        [cell.level.name, role(found, cell.level)],
+                        _competency_text(competency.competency),
+                        evidence or [Strong("Gap:"), " no evidence in this period."],
+                    )
                 )
-            )
     return [
         Section(EVIDENCE, rows=[[intro]]),
         Section(
@@ -232,6 +233,16 @@ def _competency_sections(report: Report, store: Store, ctx: SiteContext) -> list
             "The framework has no competency at these levels.",
         ),
     ]
+
+
+def _competency_text(competency: Competency) -> Inline:
+    """The competency's words, its examples after them, its supporting links (http(s) only)."""
+    out: list[Inline] = [competency.summary.strip()]
+    if competency.examples:
+        out.append(" Examples: " + "; ".join(e.strip() for e in competency.examples) + ".")
+    if competency.supporting_urls:
+        out += [" See also: ", *join([Url(u.label, u.url) for u in competency.supporting_urls])]
+    return out
 
 
 def _levels_shown(found: EvidenceReport) -> str:
