@@ -23,7 +23,16 @@ from ..practice.audience import private_pages, published
 from ..practice.store import open_store
 from ..site.engine_pages import engine_page
 from ..site.registry import SiteContext, markdown_files
-from .outdir import GenerateError, Plan, apply, check_folder, inside, plan, read_manifest
+from .outdir import (
+    GenerateError,
+    Plan,
+    apply,
+    check_folder,
+    inside,
+    plan,
+    read_manifest,
+    system_refused,
+)
 from .settings import Settings
 
 
@@ -72,11 +81,10 @@ def tree(settings: Settings, store: Store, context_of: ContextOf) -> dict[str, b
         raise GenerateError(str(exc)) from None
     files = {item.path: item.text.encode("utf-8") for item in generated}
     ours = frozenset(files)
-    published_pages = view.by_path
-    in_store = {entry.path for entry in store.entries}
+    published_pages, full_pages = view.by_path, store.by_path
     shadowed = []
     for rel in docs_files(settings.docs_dir):
-        if rel in hidden or (rel in in_store and rel not in published_pages):
+        if rel in hidden or (rel in full_pages and rel not in published_pages):
             continue  # private, or its visibility cannot be read: fail closed
         if rel in ours:
             shadowed.append(rel)
@@ -87,7 +95,8 @@ def tree(settings: Settings, store: Store, context_of: ContextOf) -> dict[str, b
             files[rel] = _read(path)
             continue
         raw = "" if entry.text or not entry.problems else _raw_text(path)
-        text = engine_page(entry, view, ctx, raw)
+        changed = entry is not full_pages.get(rel)  # the public view's copy: fields taken out
+        text = engine_page(entry, view, ctx, raw, rewrite=changed)
         files[rel] = text.encode("utf-8") if text is not None else _read(path)
     if shadowed:
         shown = ", ".join(shadowed)
@@ -111,12 +120,16 @@ def write_site(settings: Settings, out: str, context_of: ContextOf) -> tuple[Sto
         framework=settings.framework,
     )
     files = tree(settings, store, context_of)
-    private = private_pages(store).paths if settings.growth.audience == "public" else frozenset()
+    audience = settings.growth.audience
+    private = private_pages(store).paths if audience == "public" else frozenset()
     if private and os.path.isdir(root):
-        # Pages an earlier internal run wrote here, unchanged, are removed as stale; any
-        # other copy of a private page in DIR (an edited one too) is refused by the plan.
+        # Pages an earlier run wrote here are withdrawn by a public run (edited or not,
+        # as for --out); any other copy of a private page in DIR stops the run.
         manifest = read_manifest(root)
-        private = frozenset(rel for rel in private if not manifest.accepts(rel, inside(root, rel)))
-    p = plan(root, files.items(), private)
+        private = frozenset(rel for rel in private if not manifest.lists(rel, inside(root, rel)))
+    try:
+        p = plan(root, files.items(), private, audience=audience)
+    except OSError as exc:  # a file in DIR that cannot be read, a folder that cannot be listed
+        raise GenerateError(system_refused(exc, root, started=False)) from None
     apply(p)
     return store, p

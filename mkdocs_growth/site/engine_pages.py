@@ -9,7 +9,9 @@ same models:
 - a growth document's front matter is written again from what the engine
   read (the public view's, for ``audience: public``), made theme-safe by
   :mod:`.theme_meta` (literal title and tags, no ``status``);
-- any other page with a front-matter ``title`` gets it as text, not HTML;
+- any other page with a front-matter ``title`` gets it as text, not HTML, and
+  any page whose metadata the public view changed (private fields taken out)
+  gets its front matter written from that view;
 - a valid card gets its header (:func:`.pages.card_header.card_header`,
   rendered to Markdown) below its leading ``#`` heading, or at the top;
 - a page whose front matter cannot be read, or that could not be read at all
@@ -43,11 +45,15 @@ _SETEXT_H1 = re.compile(r"[ ]{0,3}\S[^\n]*\n[ ]{0,3}=+[ \t]*(?:\n|$)")
 _BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
 
 
-def engine_page(entry: Entry, store: Store, ctx: SiteContext, raw: str = "") -> str | None:
+def engine_page(
+    entry: Entry, store: Store, ctx: SiteContext, raw: str = "", *, rewrite: bool = False
+) -> str | None:
     """The Markdown to write for ``entry``'s page, or ``None``: the file as it is.
 
     ``raw``: the file's text, for an entry that holds none because it could not
     be read whole (over the size limit, not UTF-8); shown on the broken page.
+    ``rewrite``: the entry's metadata is not the file's (a public view took
+    private fields out), so the front matter is written from it whatever the page.
     """
     if entry.front_matter_broken or (not entry.text and entry.problems):
         problems = [p for p in entry.problems if p.is_error] or entry.problems
@@ -57,7 +63,7 @@ def engine_page(entry: Entry, store: Store, ctx: SiteContext, raw: str = "") -> 
     meta = dict(entry.meta)
     if entry.is_growth:
         theme_safe(meta)
-    elif meta.get("title") is not None:
+    elif meta.get("title") is not None or rewrite:
         plain_page_safe(meta)
     else:
         return None

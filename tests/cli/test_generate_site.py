@@ -138,18 +138,43 @@ def test_a_public_site_tree_holds_nothing_private(tmp_path: Path, run_cli) -> No
     assert "rubric" not in (out / "cards" / "tracing.md").read_text(encoding="utf-8")
 
 
-def test_a_public_site_tree_refuses_a_private_page_it_cannot_remove(
-    tmp_path: Path, run_cli
-) -> None:
-    """A private page in DIR that generate did not write as it is now stops a public run."""
+def test_a_public_site_tree_withdraws_a_private_page_even_edited(tmp_path: Path, run_cli) -> None:
+    """A private page an earlier run wrote leaves DIR in a public run, edited or not (--out too)."""
     config = write_store(tmp_path, store_files(), OPTIONS)
     out = tmp_path / "out"
     assert run_cli("generate", "-f", config, "--site", out).code == 0
     copy = out / "notes" / "secret.md"
     copy.write_text(copy.read_text(encoding="utf-8") + "Edited in DIR.\n", encoding="utf-8")
     result = run_cli("generate", "-f", config, "--site", out, "--audience", "public")
+    assert result.code == 0, result.err
+    assert not copy.exists() and "notes/secret.md" in result.err
+
+
+def test_a_public_site_tree_refuses_a_private_page_it_did_not_write(
+    tmp_path: Path, run_cli
+) -> None:
+    config = write_store(tmp_path, store_files(), OPTIONS)
+    out = tmp_path / "out"
+    (out / "notes").mkdir(parents=True)
+    (out / "notes" / "secret.md").write_text("put here by hand\n", encoding="utf-8")
+    result = run_cli("generate", "-f", config, "--site", out, "--audience", "public")
     assert result.code == 2 and "notes/secret.md" in result.err
-    assert "Edited in DIR." in copy.read_text(encoding="utf-8")  # nothing written or removed
+    assert (out / "notes" / "secret.md").read_text(encoding="utf-8") == "put here by hand\n"
+
+
+def test_a_public_site_tree_takes_private_fields_off_every_page(tmp_path: Path, run_cli) -> None:
+    """A plain page's private field (tags, when private) is not in a public tree."""
+    plain = front_matter({"tags": ["secret-tag"], "feedback": "private words"}, "Plain.\n")
+    config = write_store(
+        tmp_path,
+        {**store_files(), "plain.md": plain},
+        {**OPTIONS, "private_fields": ["tags", "feedback"]},
+    )
+    out = tmp_path / "out"
+    result = run_cli("generate", "-f", config, "--site", out, "--audience", "public")
+    assert result.code == 0, result.err
+    text = (out / "plain.md").read_text(encoding="utf-8")
+    assert "secret-tag" not in text and "private words" not in text and text.endswith("Plain.\n")
 
 
 def test_site_refuses_a_file_of_the_author_where_a_generated_page_goes(
