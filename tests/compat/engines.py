@@ -30,6 +30,7 @@ ENGINE_OWN = {
         " with its tags plugin)",
         "titles the home page 'Page - Site' where Material shows the site name alone",
         "keeps its search index in search.json",
+        "sets its own default fonts (Inter, JetBrains Mono)",
     ],
 }
 ENGINES_START, ENGINES_END = "<!-- compat:engines:start -->", "<!-- compat:engines:end -->"

@@ -45,6 +45,7 @@ class _Read(HTMLParser):
         self.text: list[str] = []
         self.links: list[str] = []
         self.generator = ""
+        self.growth_css: list[str] = []  # the stylesheets the page links, besides the theme's
         self._in: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -53,6 +54,10 @@ class _Read(HTMLParser):
             self.generator = found.get("content") or ""
         if tag == "a" and found.get("href"):
             self.links.append(found["href"] or "")
+        href = found.get("href") or ""
+        theirs = "assets/" in href or "://" in href  # the theme's own and its fonts
+        if tag == "link" and found.get("rel") == "stylesheet" and not theirs:
+            self.growth_css.append(href)
         if tag == "nav" and "md-tags" in (found.get("class") or "").split():
             tag = "engine-tags"  # ENGINE_OWN: Zensical's tag list
         if tag in ("title", "article", "script", "style", "engine-tags") or (
@@ -107,7 +112,9 @@ def _build(name: str, work: Path) -> Site:
     assert made.returncode == 0, made.stdout + made.stderr
     # What docs/engines.md tells a user to write next to mkdocs.yml.
     (project / "zensical.yml").write_text(
-        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\nsite_dir: site\n", encoding="utf-8"
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\nsite_dir: site\n"
+        "extra_css:\n  - growth/print.css\n",  # the plugin adds it (a framework is set)
+        encoding="utf-8",
     )
     done = run([executable, "build", "--strict", "-f", "zensical.yml"], project)
     return Site(name, out, done.returncode, made.stdout + done.stdout + done.stderr)
@@ -176,6 +183,12 @@ def test_engine_articles_have_the_same_text(built: tuple[Site, Site]) -> None:
         if article(read(site.root / name)) != article(read(reference.root / name))
     ]
     assert differ == []
+
+
+def test_engine_pages_link_growths_stylesheets(built: tuple[Site, Site]) -> None:
+    site, reference = built
+    page = "growth/competencies/index.html"  # the example site has a framework: print.css
+    assert read(site.root / page).growth_css == read(reference.root / page).growth_css != []
 
 
 def test_engine_shows_each_card_header_above_the_card(built: tuple[Site, Site]) -> None:
