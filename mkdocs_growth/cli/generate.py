@@ -17,6 +17,7 @@ moment is recovered by the next one.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 
@@ -32,30 +33,40 @@ from ..site.urls import page_url
 from .common import EXIT_INTERRUPTED, EXIT_OK, UsageError, add_audience, page_paths, settings_of
 from .outdir import GenerateError, Interrupted, Plan, apply, check_folder, plan, system_refused
 from .settings import Settings
+from .site_tree import write_site
+from .watch import watch
+
+ENGINES = ("mkdocs", "zensical")  # what --engine names: who builds the written Markdown
 
 
-def site_context(settings: Settings, store: Store) -> SiteContext:
-    """What the plugin learns from MkDocs, computed from ``mkdocs.yml`` alone."""
+def site_context(settings: Settings, store: Store, engine: str = "mkdocs") -> SiteContext:
+    """What the plugin learns from MkDocs, computed from ``mkdocs.yml`` alone.
+
+    ``engine``: ``zensical`` rewrites links in raw HTML as if they were Markdown
+    links, so the pictures' links are written as paths between source files.
+    """
     growth = settings.growth
     return SiteContext(
         today=growth.effective_today(),
         base=growth.base,
         config_file=os.path.basename(settings.config_file),
         site_url=usable_site_url(settings.site_url),  # never a placeholder in the feed
+        site_name=settings.site_name,  # the feed's title, as the plugin has it
         use_directory_urls=settings.use_directory_urls,
         page_urls={e.path: page_url(e.path, settings.use_directory_urls) for e in store.entries},
         markdown_extensions=settings.markdown_extensions,
+        html_links_from_source=engine == "zensical",
     )
 
 
-def all_pages(settings: Settings, store: Store) -> list[GeneratedFile]:
+def all_pages(settings: Settings, store: Store, engine: str = "mkdocs") -> list[GeneratedFile]:
     try:
-        return markdown_files(store, site_context(settings, store))
+        return markdown_files(store, site_context(settings, store, engine))
     except ValueError as exc:  # two families claim one path: fail loudly rather than overwrite
         raise GenerateError(str(exc)) from None
 
 
-def generate(settings: Settings, out: str) -> tuple[Store, Plan]:
+def generate(settings: Settings, out: str, engine: str = "mkdocs") -> tuple[Store, Plan]:
     """Load the store of ``settings`` and write its generated pages under ``out``.
 
     The pages are those of the audience's view of the store (practice.audience).
@@ -74,7 +85,7 @@ def generate(settings: Settings, out: str) -> tuple[Store, Plan]:
     )
     view = published(store, config_name)
     private = private_pages(store).paths if view is not store else frozenset()
-    pages = all_pages(settings, view)
+    pages = all_pages(settings, view, engine)
     files = [(page.path, page.text.encode("utf-8")) for page in pages]
     try:
         p = plan(root, files, private, audience=settings.growth.audience)
@@ -114,18 +125,41 @@ def _refuse_shown_private_fields(root: str, view: Store, limits: Limits) -> None
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
+    if not args.watch:
+        return _generate_once(args)
+
+    def watched() -> tuple[list[str], list[str]]:
+        try:
+            settings = settings_of(args)
+        except UsageError:  # a config being edited: look at it until it loads again
+            return [], [str(args.config_file or "mkdocs.yml")]
+        framework = settings.growth.framework
+        extra = [settings.framework_path(framework)] if framework else []
+        return [settings.docs_dir], [settings.config_file, *filter(None, extra)]
+
+    print(f"watching the store; Ctrl-C to stop (writing {args.site or args.out})")
+    watch(lambda: _generate_once(args), watched, errors=(UsageError, OSError))
+    return EXIT_OK
+
+
+def _generate_once(args: argparse.Namespace) -> int:
     settings = settings_of(args)
     try:
-        store, p = generate(settings, args.out)
+        if args.site:
+            context_of = functools.partial(site_context, engine=args.engine)
+            store, p = write_site(settings, args.site, context_of)
+        else:
+            store, p = generate(settings, args.out, args.engine)
     except GenerateError as exc:
         raise UsageError(str(exc)) from None
     except Interrupted as exc:
         print(f"mkdocs-growth: {exc}", file=sys.stderr)
         return EXIT_INTERRUPTED
-    _say_what_changed(p, args.out)
+    _say_what_changed(p, args.site or args.out)
     if store.errors:
+        left = " of the indexes" if args.site else ""  # --site publishes them, marked
         print(
-            f"({len(store.errors)} errors: invalid documents are left out;"
+            f"({len(store.errors)} errors: invalid documents are left out{left};"
             " run 'mkdocs-growth validate')",
             file=sys.stderr,
         )
@@ -163,11 +197,31 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
         parents=[common],
         help="write the generated pages as Markdown under DIR (for builds without the plugin)",
     )
-    gen.add_argument(
+    where = gen.add_mutually_exclusive_group(required=True)
+    where.add_argument(
         "--out",
-        required=True,
         metavar="DIR",
         help="output folder (not docs_dir); lay it over a copy of docs_dir to build",
+    )
+    where.add_argument(
+        "--site",
+        metavar="DIR",
+        help="the whole docs tree for an engine without the plugin (Zensical):"
+        " your pages with card headers above each card, and the generated pages;"
+        " set that engine's docs_dir to DIR",
+    )
+    gen.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="mkdocs",
+        help="what builds the Markdown: mkdocs (also ProperDocs) without the plugin, or"
+        " zensical (which reads links in raw HTML as paths to source files); default mkdocs",
+    )
+    gen.add_argument(
+        "--watch",
+        action="store_true",
+        help="keep DIR current: generate again whenever the store or mkdocs.yml changes"
+        " (for zensical serve); Ctrl-C to stop",
     )
     add_audience(
         gen,

@@ -328,6 +328,14 @@ def _write_file(root: str, target: str, data: bytes) -> None:
         raise
 
 
+def _holds(target: str, data: bytes) -> bool:
+    """Whether ``target`` is a regular file with exactly ``data`` (the plan accepted it)."""
+    if not _regular(target) or os.path.getsize(target) != len(data):
+        return False
+    with open(target, "rb") as handle:
+        return handle.read() == data
+
+
 def _discard(tmp: str) -> None:
     """Remove a temporary file of this run, if it is still there (the next run would)."""
     with contextlib.suppress(OSError):
@@ -380,7 +388,8 @@ def apply(p: Plan) -> None:
             if os.path.lexists(target):
                 os.remove(target)
         for target, data in p.writes.values():
-            _write_file(p.root, target, data)
+            if not _holds(target, data):  # unchanged files keep their mtime: watchers skip them
+                _write_file(p.root, target, data)
         final = {rel: [value] for rel, value in new.items()}
         _write_manifest(p.root, final, p.audience, complete=True)
     except OSError as exc:

@@ -39,7 +39,6 @@ from ..core.store import Store, forget_cached_entries, paused_gc
 from ..discovery import documentation_pages, source_pages
 from ..practice.audience import published, said_in, withheld_keys
 from ..practice.store import open_store
-from ..site.escape import html_text
 from ..site.files import print_css
 from ..site.pages import card_header as header
 from ..site.preflight import (
@@ -50,6 +49,7 @@ from ..site.preflight import (
     usable_site_url,
 )
 from ..site.registry import SiteContext, site_files, site_pages
+from ..site.theme_meta import plain_page_safe, theme_safe
 from ..site.to_html import render as render_html
 from ..site.urls import page_url
 from . import coexist
@@ -346,11 +346,11 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
                 # top level copied: the entry is cached. A public build's entries carry
                 # no private field, so the page's metadata does not either.
                 page.meta = dict(entry.meta or {})
-            _theme_safe(page.meta)
-        elif page.meta.get("title") is not None and page.file not in self.generated_files:
+            theme_safe(page.meta)
+        elif page.file not in self.generated_files:
             # any other page: themes print a front-matter title as HTML (growth's own pages
             # set theirs as HTML text already)
-            page.meta["title"] = html_text(page.meta["title"])
+            plain_page_safe(page.meta)
         return None
 
     @event_priority(0)  # after Material's meta plugin (50), before its tags plugin reads (-50)
@@ -579,28 +579,6 @@ def _shown_path(path: str) -> str:
     except ValueError:  # another drive (Windows)
         rel = ".."
     return shown_path(path if rel.startswith("..") else rel)
-
-
-def _theme_safe(meta: dict[str, Any]) -> None:
-    """Themes print titles and tags raw and read `status`: hand them literal text, hide status."""
-    if meta.get("title") is not None:
-        meta["title"] = literal_title(meta["title"])
-    tags = meta.get("tags")
-    if isinstance(tags, list) and all(isinstance(tag, str) for tag in tags):
-        meta["tags"] = [html_text(tag) for tag in tags]  # Material's tags plugin prints them raw
-    elif tags is not None:
-        del meta["tags"]  # reported by the engine; Material's tags plugin would abort the build
-    meta.pop("status", None)
-
-
-def literal_title(value: Any) -> str:
-    """A document's title as HTML that displays it literally, in any theme or plugin.
-
-    Escaped for themes (they print titles raw); braces as character references,
-    so a template plugin (macros renders ``{{ ... }}`` in page titles) finds no
-    expression in a document's data. The browser shows both as typed.
-    """
-    return html_text(value).replace("{", "&#123;").replace("}", "&#125;")
 
 
 def _raw_text(file: File, entry: Entry) -> str | None:

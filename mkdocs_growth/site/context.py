@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .urls import page_url, relative_url
+from .urls import link_to, page_url, relative_url
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,9 @@ class SiteContext:
     page_urls: Mapping[str, str] = field(default_factory=dict)
     markdown_extensions: frozenset[str] = frozenset()  # e.g. "admonition", "pymdownx.tasklist"
     custom_checkboxes: bool = False  # pymdownx.tasklist's custom_checkbox (the theme draws them)
+    # Links in raw HTML (the pictures) as source paths: Zensical reads every relative href
+    # of a page, raw HTML included, as a path from the page's Markdown file and rewrites it.
+    html_links_from_source: bool = False
 
     def path(self, name: str) -> str:
         """Docs-relative path of a generated page, e.g. ``path("priorities.md")``."""
@@ -45,7 +48,13 @@ class SiteContext:
         return page_url(path, self.use_directory_urls)
 
     def href(self, from_path: str, to_path: str) -> str:
-        """Relative URL from the page at ``from_path`` to ``to_path`` (a page, file or folder)."""
+        """Relative URL from the page at ``from_path`` to ``to_path`` (a page, file or folder).
+
+        For an engine that rewrites links in raw HTML (``html_links_from_source``):
+        the relative path between the two source files, which it turns into that URL.
+        """
+        if self.html_links_from_source:
+            return link_to(from_path, to_path)
         return relative_url(self.url_of(from_path), self.url_of(to_path))
 
     def uses(self, extension: str) -> bool:

@@ -88,9 +88,15 @@ def generated_paths(store: Store, ctx: SiteContext) -> list[str]:
     ]
 
 
-def markdown_files(store: Store, ctx: SiteContext) -> list[GeneratedFile]:
-    """What ``generate`` writes: every page as Markdown (card headers as pages too), every file."""
-    pages = site_pages(store, ctx) + cards.pages(store, ctx)
+def markdown_files(
+    store: Store, ctx: SiteContext, *, header_pages: bool = True
+) -> list[GeneratedFile]:
+    """What ``generate`` writes: every page as Markdown, every file.
+
+    ``header_pages``: each card's header as a page of its own (``--out``, the
+    card's file is not ours); ``generate --site`` puts it above the card instead.
+    """
+    pages = site_pages(store, ctx) + (cards.pages(store, ctx) if header_pages else [])
     clash = sorted(path for path, n in Counter(page.path for page in pages).items() if n > 1)
     if clash:  # a family started using <base>/cards/: fail loudly rather than overwrite
         raise ValueError(f"generated pages collide: {', '.join(clash)}")

@@ -22,7 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from .sites import Build, Variant, build_site, variants
+from .engines import write_engine_rows
+from .sites import ENGINE, Build, Variant, build_site, variants
 
 VARIANTS = variants()
 BY_ID = {v.id: v for v in VARIANTS}
@@ -117,6 +118,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     target = os.environ.get("GROWTH_COMPAT_TABLE")
     if not target:
         return
+    _write_engines(session, Path(target))
     per_variant: dict[str, dict[str, str]] = defaultdict(dict)
     for item in session.items:
         variant = _variant_of(item)
@@ -128,6 +130,18 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         return
     write_table(Path(target), per_variant)
     print(f"\ncompatibility table written to {target}")
+
+
+def _write_engines(session: pytest.Session, page: Path) -> None:
+    """test_engines.py's results as the engine rows (when it ran)."""
+    per_engine: dict[str, dict[str, str]] = defaultdict(dict)
+    for item in session.items:
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and "built" in callspec.params and item.nodeid in _outcomes:
+            name = item.originalname  # type: ignore[attr-defined]
+            per_engine[callspec.params["built"]][name] = _outcomes[item.nodeid]
+    if per_engine:
+        write_engine_rows(page, per_engine)
 
 
 def _result(outcomes: dict[str, str]) -> str:
@@ -148,6 +162,9 @@ def _check(test_name: str) -> str:
 
 
 def write_table(page: Path, per_variant: dict[str, dict[str, str]]) -> None:
+    if ENGINE != "mkdocs":  # the same sites on another engine: one summary beside the table
+        _write_engine_summary(page, per_variant)
+        return
     rows = [
         "| plugin | version | order | result |",
         "|---|---|---|---|",
@@ -173,3 +190,28 @@ def write_table(page: Path, per_variant: dict[str, dict[str, str]]) -> None:
     _, _, tail = rest.partition(END)
     block = "\n".join([START, stamp, "", *rows, END])
     page.write_text(head + block + tail, encoding="utf-8")
+
+
+ENGINE_RUN_START, ENGINE_RUN_END = (
+    "<!-- compat:properdocs:start -->",
+    "<!-- compat:properdocs:end -->",
+)
+
+
+def _write_engine_summary(page: Path, per_variant: dict[str, dict[str, str]]) -> None:
+    results = {v.id: _result(per_variant[v.id]) for v in VARIANTS}
+    failing = [f"`{vid}` {result}" for vid, result in results.items() if result != "passes"]
+    verdict = "every one passes." if not failing else "; ".join(failing) + "."
+    line = (
+        f"The same {len(VARIANTS)} sites built with {ENGINE} {installed(ENGINE)}"
+        f" (`GROWTH_COMPAT_ENGINE={ENGINE}`, the suite's second run in"
+        f" `python tests/compat/table.py` and in CI), with the same checks: {verdict}"
+    )
+    text = page.read_text(encoding="utf-8")
+    head, found, rest = text.partition(ENGINE_RUN_START)
+    if not found:
+        return
+    _, _, tail = rest.partition(ENGINE_RUN_END)
+    page.write_text(
+        head + "\n".join([ENGINE_RUN_START, line, ENGINE_RUN_END]) + tail, encoding="utf-8"
+    )

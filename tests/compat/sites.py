@@ -19,6 +19,9 @@ from typing import Any
 
 import yaml
 
+# The engine every variant is built with: mkdocs, or properdocs (`.ci/run` runs the suite
+# once with each; ProperDocs is installed beside MkDocs from tests/compat/engines.txt).
+ENGINE = os.environ.get("GROWTH_COMPAT_ENGINE", "mkdocs")
 TODAY = "2026-05-01"
 SITE_URL = "https://example.com/growth/"
 XSS = "<img src=x onerror=alert(1)> probe"
@@ -370,7 +373,7 @@ class Build:
 
 
 def build_site(root: Path, variant: Variant) -> Build:
-    """``mkdocs build --strict`` of the variant's site in a child process."""
+    """``mkdocs build --strict`` (or ``properdocs``: ``ENGINE``) of the variant's site in a child process."""
     write_site(root, variant)
     env = {
         **os.environ,
@@ -379,7 +382,7 @@ def build_site(root: Path, variant: Variant) -> Build:
         "GIT_CONFIG_GLOBAL": os.devnull,
     }
     done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        [sys.executable, "-m", ENGINE, "build", "--strict"],
         cwd=root,
         env=env,
         capture_output=True,
