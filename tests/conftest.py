@@ -10,6 +10,7 @@ import difflib
 import os
 import posixpath
 import socket
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -322,3 +323,16 @@ def wait_for(url: str, needle: str, deadline: float) -> str:
             pass
         time.sleep(0.5)
     raise AssertionError(f"{needle!r} never appeared at {url}; last body: {last[:300]!r}")
+
+
+@pytest.fixture(autouse=True)
+def _own_tmpdir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test its own temporary folder, for itself and the processes it starts.
+
+    Tests that check what a build leaves behind in ``$TMPDIR`` must never see
+    the machine-wide ``/tmp``, where any other MkDocs process leaves its own.
+    """
+    folder = tmp_path_factory.mktemp("tmpdir")
+    monkeypatch.setenv("TMPDIR", str(folder))
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder

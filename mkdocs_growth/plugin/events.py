@@ -14,9 +14,7 @@ from __future__ import annotations
 import gc
 import os
 import re
-import shutil
 import stat
-import tempfile
 from collections.abc import Iterator, Mapping
 from typing import Any, Literal
 
@@ -43,7 +41,7 @@ from ..site.preflight import shadowed_pages, site_url_note, site_url_problems, u
 from ..site.registry import SiteContext, site_files, site_pages
 from ..site.to_html import render as render_html
 from ..site.urls import page_url
-from . import coexist
+from . import backing, coexist
 from .config import GrowthPluginConfig
 from .insertion import (
     SearchView,
@@ -179,7 +177,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         inclusion_level = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
         quiet = out_of_nav((path for path, _ in generated), store, ctx)  # nothing to show yet
         authored = set(files.src_uris)
-        self._backing.append(tempfile.mkdtemp(prefix="mkdocs-growth-"))  # never in docs_dir
+        self._backing.append(backing.new_folder())  # never in docs_dir
         for path, content in generated:
             if path in authored:
                 continue  # the author's file is kept: preflight.shadowed_pages says so
@@ -300,7 +298,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         """
         gc.unfreeze()  # a `mkdocs serve` rebuild may free the old store's objects
         if self._backing:  # this build's folder (a plugin may nest a build: one per level)
-            shutil.rmtree(self._backing.pop(), ignore_errors=True)
+            backing.remove(self._backing.pop())
         if self.command != "serve":
             self.store, self.ctx, self.skeletons, self.search_views = None, None, {}, {}
             forget_cached_entries()
