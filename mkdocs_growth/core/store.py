@@ -184,18 +184,21 @@ def load_store(
     config: GrowthConfig,
     paths: Iterable[str] | None = None,
     framework: LoadedFramework | None = None,
+    elsewhere: Iterable[Entry] = (),
 ) -> Store:
     """Read (or reuse from the cache) and validate every Markdown file of a store.
 
     ``paths`` are docs-relative; without them the folder is walked as MkDocs would.
     ``framework`` is the configured progression framework, as the front end loaded
     it with :func:`~.framework.open_framework` (it knows where mkdocs.yml is).
+    ``elsewhere`` are pages already parsed whose source is not in docs_dir (another
+    MkDocs plugin added them); they are checked with the rest.
     """
     rel_paths = walk_markdown(docs_dir) if paths is None else paths
     with paused_gc():
         entries = [read_entry(docs_dir, rel, config.limits) for rel in rel_paths]
         _forget_others(docs_dir, entries)
-        return build_store(entries, config, framework)
+        return build_store([*entries, *elsewhere], config, framework)
 
 
 def forget_cached_entries() -> None:

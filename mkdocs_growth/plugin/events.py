@@ -15,7 +15,7 @@ import gc
 import os
 import re
 import stat
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,9 +29,9 @@ from ..core.framework import LoadedFramework, open_framework
 from ..core.frontmatter import normalize
 from ..core.messages import plural
 from ..core.model import Card
-from ..core.options import GrowthConfig, OptionsError, parse_options
-from ..core.parse import Entry
-from ..core.problems import Problem, shown_path
+from ..core.options import GrowthConfig, Limits, OptionsError, parse_options
+from ..core.parse import Entry, oversize, parse_entry
+from ..core.problems import Problem, error, shown_path
 from ..core.store import Store, forget_cached_entries, paused_gc
 from ..practice.audience import published
 from ..practice.store import open_store
@@ -86,6 +86,12 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         self._backing: list[str] = []
         self.generated_files: list[File] = []  # this build's, in the order they were added
         self.set_aside: list[File] = []  # generated pages kept out of mkdocs-static-i18n's way
+        # the pages the store was read from: (src_uri, source file) of each
+        self.read_from: frozenset[tuple[str, str | None]] = frozenset()
+        self.full_store: Store | None = None  # private pages too, until its problems are shown
+        self.left_out_files: list[File] = []  # private pages a public build leaves out
+        self.site_problems: list[Problem] = []  # about the config and the generated pages
+        self.generated_count = 0
 
     # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -118,36 +124,54 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         self.meta_from_entry = set()
         self.released = False
         self.generated_files, self.set_aside = [], []
+        self.read_from, self.full_store, self.left_out_files = frozenset(), None, []
         _collect_frozen_garbage()
 
     @event_priority(100)  # before any other plugin reads the files: redirects records targets
     def _add_generated(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Read the store, validate it, add the generated pages and files."""
-        self.generated_files = []
-        inclusion = (
-            InclusionLevel.is_in_serve if self.command == "serve" else InclusionLevel.is_included
-        )
-        pages = files.documentation_pages(inclusion=inclusion)
-        sources = [f for f in pages if f.generated_by is None and f.src_dir]
+        """Read the store, validate it, add the generated pages and files.
+
+        Other plugins may still add, remove or rename pages after this
+        (:meth:`_settle` reads the store again when they did).
+        """
+        self._publish(files, config)
+        return files
+
+    def _publish(self, files: Files, config: MkDocsConfig, *, again: bool = False) -> None:
+        """The store of the build's pages as they are now in ``files``, and its generated pages.
+
+        ``again``: this build read the store once already, before other plugins changed
+        the list; that reading's generated pages and their folder go.
+        """
+        for old in self.generated_files:  # a second reading: the first one's pages go
+            if files.get_file_from_path(old.src_uri) is old:
+                files.remove(old)
+        self.generated_files, self.skeletons = [], {}
+        pages = self._source_pages(files)
+        if again:  # the private pages the first reading took out are still the store's
+            listed = set(files.src_uris)
+            pages += [f for f in self.left_out_files if f.src_uri not in listed]
         config_name = os.path.basename(config.config_file_path or "mkdocs.yml")
-        paths = [f.src_uri for f in sources]  # every source page lives in docs_dir
+        in_docs, elsewhere = _split_by_origin(pages, config.docs_dir, self.growth.limits)
         full = open_store(
             config.docs_dir,
             self.growth,
             config_name,
-            paths=paths,
+            paths=in_docs,
             nav=config.nav,
             framework=self.framework,
+            elsewhere=elsewhere,
         )
         # Every output is built from what the audience may see (practice.audience):
         # for `audience: public`, private pages leave the build here (nav, search, sitemap).
         store = published(full, config_name)
-        left_out = {f.src_uri for f in sources if f.src_uri not in store.by_path}
-        if left_out:
-            for file in [f for f in pages if f.src_uri in left_out]:
+        left_out = [f for f in pages if f.src_uri not in store.by_path]
+        for file in left_out:
+            if files.get_file_from_path(file.src_uri) is file:
                 files.remove(file)
-            pages = [f for f in pages if f.src_uri not in left_out]
-        page_urls = PageUrls({f.src_uri for f in pages}, config.use_directory_urls)
+        self.read_from = _signature(f for f in pages if f.src_uri in store.by_path)
+        every_page = {f.src_uri for f in files.documentation_pages(inclusion=self._inclusion())}
+        page_urls = PageUrls(every_page, config.use_directory_urls)
         ctx = SiteContext(
             today=self.growth.effective_today(),
             base=self.growth.base,
@@ -164,9 +188,6 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             ),
         )
         self.store, self.ctx, self.page_urls = store, ctx, page_urls
-        note = site_url_note(config.site_url, ctx.path("feed.xml"))
-        if note:
-            log.info(note)
         with paused_gc():
             generated: list[tuple[str, Skeleton | str]] = [
                 (page.path, skeleton(page)) for page in site_pages(store, ctx)
@@ -177,6 +198,8 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         inclusion_level = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
         quiet = out_of_nav((path for path, _ in generated), store, ctx)  # nothing to show yet
         authored = set(files.src_uris)
+        if again and self._backing:
+            backing.remove(self._backing.pop())  # the first reading's folder
         self._backing.append(backing.new_folder())  # never in docs_dir
         for path, content in generated:
             if path in authored:
@@ -193,27 +216,21 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             files.append(generated_file)
             self.generated_files.append(generated_file)
             page_urls.paths.add(path)
-        site_problems = site_url_problems(
+        self.full_store, self.left_out_files = full, left_out
+        self.site_problems = site_url_problems(
             config.site_url, config_name, _config_text(config)
         ) + shadowed_pages((path for path, _ in generated), authored.__contains__)
-        self._report(full, site_problems, config, config_name)
-        documents = sum(e.is_growth for e in full.entries)
-        errors = len(full.errors) + sum(p.is_error for p in site_problems)
-        warnings = len(full.problems) + len(site_problems) - errors
-        private = f"; {len(left_out)} private pages left out" if left_out else ""
-        log.info(
-            f"{plural(documents, 'growth document')}, {plural(errors, 'error')},"
-            f" {plural(warnings, 'warning')}; {len(generated)} pages and files generated"
-            f"{private}"
-        )
-        if self.command == "serve" and not self.dashboard_shown:
-            # `mkdocs serve` mounts the site at site_url's path: say where the dashboard is
-            self.dashboard_shown = True
-            log.info(
-                f"the growth dashboard is at {_served_at(config, ctx.url_of(ctx.path('index.md')))}"
-            )
-        _freeze()
-        return files
+        self.generated_count = len(generated)
+
+    def _inclusion(self) -> Any:
+        """Which pages this build publishes: `mkdocs serve` also shows drafts."""
+        return InclusionLevel.is_in_serve if self.command == "serve" else InclusionLevel.is_included
+
+    def _source_pages(self, files: Files) -> list[File]:
+        """The build's documentation pages other than growth's own, in the list's order."""
+        ours = {id(f) for f in self.generated_files}
+        pages = files.documentation_pages(inclusion=self._inclusion())
+        return [f for f in pages if id(f) not in ours]
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Edits to the framework file rebuild the site, as edits to pages do."""
@@ -229,7 +246,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         """mkdocs-static-i18n drops (with a warning) every page whose source is not in docs_dir.
 
         Growth's pages leave the list while it rebuilds it and come back after it
-        (:meth:`_return_generated`), in the language folder of the build.
+        (:meth:`_settle`), in the language folder of the build.
         """
         self.set_aside = []
         if coexist.I18N in config.plugins:
@@ -239,16 +256,60 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         return files
 
     @event_priority(-110)  # after every other plugin's on_files
-    def _return_generated(self, files: Files, *, config: MkDocsConfig) -> Files:
+    def _settle(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """The pages are final: growth describes exactly them, then reports the store.
+
+        A plugin that added, removed or renamed a page since :meth:`_add_generated`
+        (mkdocs-exclude, mkdocs-multirepo-plugin, a hook) makes growth read the
+        store again from the final list and generate its pages anew.
+        """
+        returning, self.set_aside = self.set_aside, []
+        if _signature(self._source_pages(files)) != self.read_from:
+            log.info("other plugins changed the pages: growth reads them again")
+            self._publish(files, config, again=True)
+            if returning:  # mkdocs-static-i18n is done: the new pages go where the old ones were
+                returning = [f for f in self.generated_files if f.is_documentation_page()]
+                for file in returning:
+                    files.remove(file)
         folder = coexist.i18n_language_folder(config)
-        for file in self.set_aside:
+        for file in returning:
             if folder:
                 file.dest_uri = f"{folder}/{file.dest_uri}"
             files.append(file)
-        self.set_aside = []
+        self._announce(config)
         return files
 
-    on_files = CombinedEvent(_add_generated, _step_aside_for_i18n, _return_generated)
+    on_files = CombinedEvent(_add_generated, _step_aside_for_i18n, _settle)
+
+    def _announce(self, config: MkDocsConfig) -> None:
+        """The store's problems (failing a strict build), one summary line, the dashboard."""
+        full, store, ctx = self.full_store, self.store, self.ctx
+        if full is None or store is None or ctx is None:
+            return
+        config_name = os.path.basename(config.config_file_path or "mkdocs.yml")
+        note = site_url_note(config.site_url, ctx.path("feed.xml"))
+        if note:
+            log.info(note)
+        site_problems = self.site_problems
+        self._report(full, site_problems, config, config_name)
+        documents = sum(e.is_growth for e in full.entries)
+        errors = len(full.errors) + sum(p.is_error for p in site_problems)
+        warnings = len(full.problems) + len(site_problems) - errors
+        left_out = len(self.left_out_files)
+        private = f"; {left_out} private pages left out" if left_out else ""
+        log.info(
+            f"{plural(documents, 'growth document')}, {plural(errors, 'error')},"
+            f" {plural(warnings, 'warning')}; {self.generated_count} pages and files generated"
+            f"{private}"
+        )
+        self.full_store = None  # the published store is all the pages need
+        if self.command == "serve" and not self.dashboard_shown:
+            # `mkdocs serve` mounts the site at site_url's path: say where the dashboard is
+            self.dashboard_shown = True
+            log.info(
+                f"the growth dashboard is at {_served_at(config, ctx.url_of(ctx.path('index.md')))}"
+            )
+        _freeze()
 
     def _generated_file(
         self, config: MkDocsConfig, path: str, content: str | bytes, inclusion: InclusionLevel
@@ -268,7 +329,29 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         """Every plugin has placed its files: links may read MkDocs' own URLs from here on."""
         if self.page_urls is not None:
             self.page_urls.files = files
+            self._changed_too_late(files, config)
         return nav
+
+    def _changed_too_late(self, files: Files, config: MkDocsConfig) -> None:
+        """Pages added or removed after growth's last ``on_files`` step: named, never silent."""
+        now = _signature(self._source_pages(files))
+        added = sorted(path for path, _ in now - self.read_from)
+        removed = sorted({path for path, _ in self.read_from} - {path for path, _ in now})
+        for path in added:
+            self._not_described(
+                path, "it is published without growth (no card header, in no listing)", config
+            )
+        for path in removed:
+            self._not_described(path, "growth's pages still list it and link to it", config)
+
+    def _not_described(self, src_uri: str, consequence: str, config: MkDocsConfig) -> None:
+        message = (
+            f"{src_uri}: another plugin changed this page after growth read the pages"
+            f" (in on_files below priority -110, or later): {consequence}"
+        )
+        if self.growth.strict or config.strict:
+            raise PluginError(message)
+        log.warning(message)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Every page holds growth's content now: a one-shot build lets go of the store here.
@@ -428,9 +511,10 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         log.warning(message)
 
     def _entry(self, file: File) -> Entry | None:
-        if self.store is None or file.generated_by is not None:
+        """The store's entry of a page: one of docs_dir, or one another plugin added."""
+        if self.store is None:
             return None
-        return self.store.by_path.get(file.src_uri)
+        return self.store.by_path.get(file.src_uri)  # growth's own pages are never in it
 
     def _report(
         self, store: Store, site_problems: list[Problem], config: MkDocsConfig, config_name: str
@@ -513,6 +597,41 @@ def _located(
     where = f"{path}:{problem.line}" if problem.line else path
     kind = f" {problem.severity.value}:" if severity else ""
     return f"{where}:{kind} {problem.message}"
+
+
+def _signature(pages: Iterable[File]) -> frozenset[tuple[str, str | None]]:
+    """What a reading of the store depends on: each page's path and the file it comes from."""
+    return frozenset((f.src_uri, f.abs_src_path) for f in pages)
+
+
+def _split_by_origin(
+    pages: Iterable[File], docs_dir: str, limits: Limits
+) -> tuple[list[str], list[Entry]]:
+    """Paths of the pages read from docs_dir, and the others (another plugin's) parsed here."""
+    in_docs: list[str] = []
+    elsewhere: list[Entry] = []
+    root = os.path.abspath(docs_dir)
+    for file in pages:
+        own = os.path.join(root, *file.src_uri.split("/"))
+        if file.abs_src_path is not None and os.path.abspath(file.abs_src_path) == own:
+            in_docs.append(file.src_uri)
+        else:
+            elsewhere.append(_entry_of(file, limits))
+    return in_docs, elsewhere
+
+
+def _entry_of(file: File, limits: Limits) -> Entry:
+    """A page another plugin added (its source outside docs_dir, or only in memory), parsed."""
+    path = file.src_uri
+    try:
+        raw = file.content_bytes
+    except OSError as exc:
+        where = f" {file.abs_src_path}" if file.abs_src_path else ""
+        problem = error(path, 0, f"cannot read the file{where}: {exc.strerror}")
+        return Entry(path, problems=[problem])
+    if len(raw) > limits.max_file_bytes:
+        return oversize(path, len(raw), limits)
+    return parse_entry(path, raw, limits)
 
 
 def _freeze() -> None:

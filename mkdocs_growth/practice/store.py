@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from ..core.framework import LoadedFramework
 from ..core.options import GrowthConfig
+from ..core.parse import Entry
 from ..core.problems import Problem, sort_key
 from ..core.store import Store, load_store
 from .audience import audience_problems
@@ -20,15 +21,17 @@ def open_store(
     paths: Iterable[str] | None = None,
     framework: LoadedFramework | None = None,
     nav: object = None,
+    elsewhere: Iterable[Entry] = (),
 ) -> Store:
     """:func:`~mkdocs_growth.core.store.load_store`, plus the guardrail warning and,
     for ``audience: public``, the warnings about links to private pages.
 
     ``config_path`` is how problems about the options name the config file;
-    ``nav`` is MkDocs' ``nav`` setting, whose links the audience check reads too.
+    ``nav`` is MkDocs' ``nav`` setting, whose links the audience check reads too;
+    ``elsewhere``: parsed pages whose source is outside docs_dir (load_store).
     What a build publishes is :func:`~mkdocs_growth.practice.audience.published` of it.
     """
-    store = load_store(docs_dir, config, paths=paths, framework=framework)
+    store = load_store(docs_dir, config, paths=paths, framework=framework, elsewhere=elsewhere)
     return _adding(
         store, guardrail(store, config_path) + audience_problems(store, config_path, nav)
     )
