@@ -44,16 +44,14 @@ from ..site.urls import page_url
 from . import backing, coexist
 from .config import GrowthPluginConfig
 from .insertion import (
-    SearchView,
     Skeleton,
-    after_leading_h1,
     fill_markers,
-    for_search,
-    restore,
     skeleton,
+    under_title,
     without_markers,
 )
 from .nav import out_of_nav
+from .search import show_words_to_search
 
 log = get_plugin_logger(__name__)
 
@@ -77,8 +75,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         # generated page -> its skeleton: the blocks its markers stand for
         self.skeletons: dict[str, Skeleton] = {}
         self.page_urls: PageUrls | None = None  # where this build's pages are published
-        # page -> its content as published, while search reads the lighter view
-        self.search_views: dict[str, SearchView] = {}
+        self.filled: set[str] = set()  # pages growth put HTML into: search reads their words
         self.released = False  # the store was let go of before the pages were written
         self.meta_from_entry: set[str] = set()  # pages whose front matter MkDocs did not re-parse
         self.dashboard_shown = False  # `mkdocs serve` logs the dashboard's address once
@@ -120,7 +117,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         self.store = None  # per-build state: nothing survives from the previous rebuild
         self.ctx, self.page_urls = None, None  # the last build's files, and through them its pages
         self.skeletons = {}
-        self.search_views = {}
+        self.filled = set()
         self.meta_from_entry = set()
         self.released = False
         self.generated_files, self.set_aside = [], []
@@ -326,7 +323,11 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         return File.generated(config, path, abs_src_path=target, inclusion=inclusion)
 
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        """Every plugin has placed its files: links may read MkDocs' own URLs from here on."""
+        """Every plugin has placed its files: links may read MkDocs' own URLs from here on.
+
+        The search plugins have made this build's index by now: it reads growth's words.
+        """
+        show_words_to_search(config, self.filled)
         if self.page_urls is not None:
             self.page_urls.files = files
             self._changed_too_late(files, config)
@@ -383,7 +384,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         if self._backing:  # this build's folder (a plugin may nest a build: one per level)
             backing.remove(self._backing.pop())
         if self.command != "serve":
-            self.store, self.ctx, self.skeletons, self.search_views = None, None, {}, {}
+            self.store, self.ctx, self.skeletons, self.filled = None, None, {}, set()
             forget_cached_entries()
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -442,8 +443,8 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         """Growth's HTML into the page: a generated page's blocks, a valid card's header.
 
         It is in ``page.content`` from here on, so every later plugin sees the
-        page as it is published (search reads a lighter view of the same words,
-        see :mod:`.insertion`).
+        page as it is published (only the search index reads a lighter view of
+        the same words, see :mod:`.search`).
         """
         if self.ctx is None or self.store is None:
             if self.released and page.file.src_uri in self.skeletons:
@@ -461,44 +462,23 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             # Plugins that render page.markdown themselves (the rss plugin's abstracts) must
             # not find growth's markers there: the skeleton keeps its title and headings.
             page.markdown = without_markers(page.markdown or "")
+            self.filled.add(src)
             return html
         entry = self._entry(page.file)
         if entry is None:
             return None
         if self.command != "serve":  # MkDocs holds the page's Markdown now (memory: see docs)
             entry.release_text()
-        card = entry.doc
-        if not isinstance(card, Card) or entry.path in self.store.invalid_paths:
+        doc = entry.doc
+        if doc is None or entry.path in self.store.invalid_paths:
             return None
-        head = render_html([header.card_header(card, self.store, self.ctx)], self.ctx, src)
-        return after_leading_h1(html, head)
-
-    @event_priority(50)  # just before the search plugins index the page (priority 0)
-    def _show_search_words(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
-    ) -> None:
-        """Search reads growth's HTML as plain paragraphs of the same words (tags cost it)."""
-        view = for_search(page.content or "")
-        if view is not None:
-            self.search_views[page.file.src_uri] = view
-            page.content = view.searched
-
-    @event_priority(-100)  # after every other plugin's on_page_context: search has indexed
-    def _put_back_published(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
-    ) -> None:
-        """The page exactly as it was before search read it (or piece by piece, if changed)."""
-        view = self.search_views.pop(page.file.src_uri, None)
-        if view is None:
-            return
-        if page.content is view.searched or page.content == view.searched:
-            page.content = view.published
-            return
-        page.content, lost = restore(page.content or "", view)
-        if lost:
-            self._misplaced(page.file.src_uri, f"{lost} of its {len(view.pieces)} blocks", config)
-
-    on_page_context = CombinedEvent(_show_search_words, _put_back_published)
+        head = ""
+        if isinstance(doc, Card):
+            head = render_html([header.card_header(doc, self.store, self.ctx)], self.ctx, src)
+            self.filled.add(src)
+        # Titles live in front matter: a page without an <h1> gets one with its title, so
+        # every theme shows it (Material adds the same one itself) and print-site finds it.
+        return under_title(html, head, literal_title(doc.title))
 
     def _misplaced(self, src_uri: str, what: str, config: MkDocsConfig) -> None:
         """Growth's content has no place in the page: a warning naming it, an error under strict."""
