@@ -64,11 +64,21 @@ finally:
 
 
 def serve_rebuilds(config: Path, card: Path, rebuilds: int) -> list[dict[str, float]]:
+    """The child's samples, each logged as it comes (a long run shows its progress)."""
     argv = [sys.executable, "-c", CHILD, str(config), str(card), str(rebuilds)]
-    done = subprocess.run(argv, capture_output=True, text=True, env=run.child_env(), check=False)
-    if done.returncode != 0:
-        raise run.BenchError(f"{config} exited {done.returncode}:\n{done.stderr[-3000:]}")
-    return [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    samples = []
+    with subprocess.Popen(
+        argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=run.child_env()
+    ) as child:
+        assert child.stdout is not None and child.stderr is not None
+        for line in child.stdout:
+            if line.startswith("{"):
+                samples.append(json.loads(line))
+                run.log(f"{config.name}: {line.strip()}")
+        err = child.stderr.read()
+    if child.returncode != 0:
+        raise run.BenchError(f"{config} exited {child.returncode}:\n{err[-3000:]}")
+    return samples
 
 
 def table(n: int, results: dict[str, list[dict[str, float]]]) -> str:

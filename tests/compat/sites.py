@@ -285,7 +285,16 @@ PLUGINS: list[tuple[str, str, Any, dict[str, str], dict[str, str], dict[str, Any
         {"gen_pages.py": GEN_FILES_SCRIPT},
         {},
     ),
-    ("git-authors", "mkdocs-git-authors-plugin", "git-authors", {}, {}, {}),
+    # Generated pages have no git history: git-authors reads it for every page it does not
+    # exclude (docs/reference/compatibility.md gives this line).
+    (
+        "git-authors",
+        "mkdocs-git-authors-plugin",
+        {"git-authors": {"exclude": ["growth/*"]}},
+        {},
+        {},
+        {},
+    ),
     ("print-site", "mkdocs-print-site-plugin", "print-site", {}, {}, {}),
     (
         "exclude",
@@ -323,7 +332,8 @@ def variants() -> list[Variant]:
     out = []
     for name, dist, entry, files, project_files, config in PLUGINS:
         languages = ("fr",) if name == "i18n" else ()
-        for order in ("before", "after"):
+        # print-site's own rule: it must be the last plugin (it warns otherwise)
+        for order in ("after",) if name == "print-site" else ("before", "after"):
             out.append(Variant(name, order, dist, entry, config, files, project_files, languages))
     out.append(
         Variant(

@@ -50,16 +50,18 @@ class _Page(HTMLParser):
         self.svgs = 0
         self.h1s: list[str] = []  # the text of each <h1> in the article
         self._in: list[str] = []
-        self._main_depth = 0  # inside <div role="main">: how many divs deep
+        self._divs: list[str | None] = []  # each open <div>: the part it stands for, if any
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("title", "nav", "article"):
             self._in.append(tag)
-        elif tag == "div" and self._main_depth:
-            self._main_depth += 1
-        elif tag == "div" and ("role", "main") in attrs:  # the article of the built-in themes
-            self._main_depth = 1
-            self._in.append("article")
+        elif tag == "div":  # MkDocs' own themes: <div role="main">, <div class="navbar ...">
+            classes = (dict(attrs).get("class") or "").split()
+            role = "article" if ("role", "main") in attrs else None
+            role = "nav" if role is None and "navbar" in classes else role
+            self._divs.append(role)
+            if role:
+                self._in.append(role)
         if tag == "h1" and "article" in self._in:
             self.h1s.append("")
             self._in.append("h1")
@@ -71,10 +73,11 @@ class _Page(HTMLParser):
                 self.links.append(href)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "div" and self._main_depth:
-            self._main_depth -= 1
-            if not self._main_depth:
-                tag = "article"
+        if tag == "div":
+            role = self._divs.pop() if self._divs else None
+            if role is None:
+                return
+            tag = role
         if tag in self._in:
             del self._in[len(self._in) - 1 - self._in[::-1].index(tag)]
 
