@@ -64,6 +64,8 @@ CARDS: dict[str, dict[str, Any]] = {
     "macro": _card(MACRO, "Titles stay what the author typed."),
     "xss": _card(XSS, "Markup in a title is text.", domain="communication"),
 }
+ROOT = "@SITE_ROOT@"  # in mkdocs.yml: the folder the site is written to
+OTHER_REPO_CARD = "other/docs/cards/imported.md"  # a second git repository, for multirepo
 # A card mkdocs-exclude leaves out, and one a hook adds from outside docs_dir.
 EXCLUDED_CARD = "cards/excluded.md"
 EXCLUDED = _card("Excluded probe card", "Never listed anywhere.")
@@ -296,6 +298,20 @@ PLUGINS: list[tuple[str, str, Any, dict[str, str], dict[str, str], dict[str, Any
         {},
     ),
     ("print-site", "mkdocs-print-site-plugin", "print-site", {}, {}, {}),
+    # Imports a card from another git repository (a local one: no network), cloned into
+    # the build in on_config and added to the files in on_files.
+    (
+        "multirepo",
+        "mkdocs-multirepo-plugin",
+        {
+            "multirepo": {
+                "repos": [{"section": "imported", "import_url": f"file://{ROOT}/other?branch=main"}]
+            }
+        },
+        {},
+        {OTHER_REPO_CARD: _front_matter(IMPORTED, "Imported.\n")},
+        {"repo_url": "https://example.com/store", "edit_uri": "edit/main/docs/"},
+    ),
     (
         "exclude",
         "mkdocs-exclude",
@@ -394,8 +410,11 @@ def write_site(root: Path, variant: Variant) -> Path:
     for name, text in variant.project_files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text, encoding="utf-8")
+    if OTHER_REPO_CARD in variant.project_files:
+        _git_commit(root / OTHER_REPO_CARD.split("/")[0])
     config = root / "mkdocs.yml"
-    config.write_text(yaml.safe_dump(mkdocs_yml(variant), sort_keys=False), encoding="utf-8")
+    text = yaml.safe_dump(mkdocs_yml(variant), sort_keys=False)
+    config.write_text(text.replace(ROOT, str(root)), encoding="utf-8")
     _git_commit(root)
     return config
 

@@ -285,14 +285,22 @@ def test_a_card_mkdocs_exclude_leaves_out_is_listed_nowhere(build: Build) -> Non
     assert "excluded" not in (build.site / "growth.json").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("build", ["hooks: add a card, edit page.content"], indirect=True)
-def test_a_card_a_hook_adds_gets_its_header_and_rows(build: Build) -> None:
+@pytest.mark.parametrize(
+    ("build", "imported"),
+    [
+        ("hooks: add a card, edit page.content", "cards/imported.md"),
+        ("multirepo-before", "imported/cards/imported.md"),
+        ("multirepo-after", "imported/cards/imported.md"),
+    ],
+    indirect=["build"],
+)
+def test_a_card_another_plugin_adds_gets_its_header_and_rows(build: Build, imported: str) -> None:
     assert build.returncode == 0, build.output[-3000:]
-    page = read_page(html_file(build, "cards/imported.md"))
+    page = read_page(html_file(build, imported))
     assert IMPORTED["goal"] in text(page.article) and page.svgs >= 1
     priorities = read_page(html_file(build, "growth/priorities.md"))
     assert IMPORTED["title"] in text(priorities.article)
-    assert any("cards/imported" in link for link in priorities.links)
+    assert any(imported[: -len(".md")] in link for link in priorities.links)
 
 
 @pytest.mark.parametrize("build", ["hooks: add a card, edit page.content"], indirect=True)
