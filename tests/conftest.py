@@ -10,6 +10,7 @@ import difflib
 import os
 import posixpath
 import socket
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -345,3 +346,32 @@ def pasted_text(markdown_text: str) -> str:
 
     text = re.sub(r"<[^>]+>", " ", pasted_html(markdown_text))
     return " ".join(html.unescape(text).split())
+
+
+@pytest.fixture(autouse=True)
+def _own_tmpdir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test its own temporary folder, for itself and the processes it starts.
+
+    Tests that check what a build leaves behind in ``$TMPDIR`` must never see
+    the machine-wide ``/tmp``, where any other MkDocs process leaves its own.
+    """
+    folder = tmp_path_factory.mktemp("tmpdir")
+    monkeypatch.setenv("TMPDIR", str(folder))
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def _fresh_plugins() -> Iterator[None]:
+    """Each test loads its own plugin instances.
+
+    MkDocs keeps one instance of every plugin that has ``on_startup`` for the
+    whole process (``mkdocs serve`` rebuilds reuse it), in a cache on the
+    ``plugins`` option of its config class: a test that started it as ``serve``
+    would otherwise leave the next test's build running as ``serve``.
+    """
+    from mkdocs.config.defaults import MkDocsConfig
+
+    MkDocsConfig.plugins.plugin_cache.clear()
+    yield
+    MkDocsConfig.plugins.plugin_cache.clear()

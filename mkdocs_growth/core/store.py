@@ -198,6 +198,7 @@ def load_store(
     paths: Iterable[str] | None = None,
     framework: LoadedFramework | None = None,
     meta_files: Iterable[str] | None = None,
+    elsewhere: Iterable[Entry] = (),
 ) -> Store:
     """Read (or reuse from the cache) and validate every Markdown file of a store.
 
@@ -207,6 +208,8 @@ def load_store(
     it with :func:`~.framework.open_framework` (it knows where mkdocs.yml is).
     ``meta_files`` are the docs-relative folder metadata files (Material's meta
     plugin) in MkDocs' order; without them the folder is searched for ``.meta.yml``.
+    ``elsewhere`` are pages already parsed whose source is not in docs_dir (another
+    MkDocs plugin added them); they are checked with the rest.
     """
     rel_paths = walk_markdown(docs_dir) if paths is None else paths
     metas = read_meta_files(
@@ -215,7 +218,7 @@ def load_store(
     with paused_gc():
         entries = [read_entry(docs_dir, rel, config.limits) for rel in rel_paths]
         _forget_others(docs_dir, entries)
-        store = build_store(entries, config, framework)
+        store = build_store([*entries, *elsewhere], config, framework)
     store.folder_meta = tuple(metas)
     return store
 

@@ -15,10 +15,8 @@ import gc
 import os
 import posixpath
 import re
-import shutil
 import stat
-import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,11 +30,11 @@ from ..core.framework import LoadedFramework, open_framework
 from ..core.frontmatter import normalize
 from ..core.messages import plural
 from ..core.model import Card
-from ..core.options import GrowthConfig, OptionsError, parse_options
-from ..core.parse import Entry
-from ..core.problems import Problem, shown_path
+from ..core.options import GrowthConfig, Limits, OptionsError, parse_options
+from ..core.parse import Entry, oversize, parse_entry
+from ..core.problems import Problem, error, shown_path
 from ..core.store import Store, forget_cached_entries, paused_gc
-from ..discovery import documentation_pages, source_pages
+from ..discovery import documentation_pages
 from ..practice.audience import published, said_in, withheld_keys
 from ..practice.store import open_store
 from ..site.files import print_css
@@ -49,27 +47,28 @@ from ..site.preflight import (
     usable_site_url,
 )
 from ..site.registry import SiteContext, site_files, site_pages
-from ..site.theme_meta import plain_page_safe, theme_safe
+from ..site.theme_meta import literal_title, plain_page_safe, theme_safe
 from ..site.to_html import render as render_html
 from ..site.urls import page_url
-from . import coexist
+from . import backing, coexist
 from .config import GrowthPluginConfig
 from .insertion import (
-    SearchView,
     Skeleton,
-    after_leading_h1,
     fill_markers,
-    for_search,
-    restore,
     skeleton,
+    under_title,
     without_markers,
 )
 from .nav import out_of_nav
+from .search import show_words_to_search
 
 log = get_plugin_logger(__name__)
 
 STRICT_SHOWN = 10  # problems quoted in the strict-mode failure message
 _NO_FRONT_MATTER = "---\n{}\n---\n"  # an empty block: MkDocs reads no metadata, keeps the body
+# A build froze the heap (gc.freeze): whatever garbage it froze with it still waits for a
+# full collection, which the collector's own schedule never starts for unfrozen objects.
+_froze_garbage = False
 
 
 class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
@@ -85,8 +84,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         # generated page -> its skeleton: the blocks its markers stand for
         self.skeletons: dict[str, Skeleton] = {}
         self.page_urls: PageUrls | None = None  # where this build's pages are published
-        # page -> its content as published, while search reads the lighter view
-        self.search_views: dict[str, SearchView] = {}
+        self.filled: set[str] = set()  # pages growth put HTML into: search reads their words
         self.released = False  # the store was let go of before the pages were written
         self.meta_from_entry: set[str] = set()  # pages whose front matter MkDocs did not re-parse
         self.dashboard_shown = False  # `mkdocs serve` logs the dashboard's address once
@@ -94,11 +92,21 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         self._backing: list[str] = []
         self.generated_files: list[File] = []  # this build's, in the order they were added
         self.set_aside: list[File] = []  # generated pages kept out of mkdocs-static-i18n's way
+        # the pages the store was read from: (src_uri, source file) of each
+        self.read_from: frozenset[tuple[str, str | None]] = frozenset()
+        self.full_store: Store | None = None  # private pages too, until its problems are shown
+        self.left_out_files: list[File] = []  # private pages a public build leaves out
+        self.site_problems: list[Problem] = []  # about the config and the generated pages
+        self.generated_count = 0
 
     # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
         self.dashboard_shown = False  # once per `mkdocs serve`, not per rebuild
+
+    def on_shutdown(self) -> None:
+        """MkDocs keeps this instance for the process: a later build there is no `serve`."""
+        self.command = "build"
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -120,12 +128,14 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
 
     def on_config(self, config: MkDocsConfig) -> None:
         self.store = None  # per-build state: nothing survives from the previous rebuild
-        self.ctx = None
+        self.ctx, self.page_urls = None, None  # the last build's files, and through them its pages
         self.skeletons = {}
-        self.search_views = {}
+        self.filled = set()
         self.meta_from_entry = set()
         self.released = False
         self.generated_files, self.set_aside = [], []
+        self.read_from, self.full_store, self.left_out_files = frozenset(), None, []
+        _collect_frozen_garbage()
         if self.growth.framework is not None:  # the competencies page printed as a case
             sheet = posixpath.join(self.growth.base, print_css.PATH)
             if sheet not in config.extra_css:
@@ -133,32 +143,52 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
 
     @event_priority(100)  # before any other plugin reads the files: redirects records targets
     def _add_generated(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Read the store, validate it, add the generated pages and files."""
-        self.generated_files = []
-        pages = documentation_pages(files, self.command)  # the rule the CLI calls too
-        sources = source_pages(pages)
+        """Read the store, validate it, add the generated pages and files.
+
+        Other plugins may still add, remove or rename pages after this
+        (:meth:`_settle` reads the store again when they did).
+        """
+        self._publish(files, config)
+        return files
+
+    def _publish(self, files: Files, config: MkDocsConfig, *, again: bool = False) -> None:
+        """The store of the build's pages as they are now in ``files``, and its generated pages.
+
+        ``again``: this build read the store once already, before other plugins changed
+        the list; that reading's generated pages and their folder go.
+        """
+        for old in self.generated_files:  # a second reading: the first one's pages go
+            if files.get_file_from_path(old.src_uri) is old:
+                files.remove(old)
+        self.generated_files, self.skeletons = [], {}
+        pages = self._source_pages(files)
+        if again:  # the private pages the first reading took out are still the store's
+            listed = set(files.src_uris)
+            pages += [f for f in self.left_out_files if f.src_uri not in listed]
         config_name = os.path.basename(config.config_file_path or "mkdocs.yml")
-        paths = [f.src_uri for f in sources]  # every source page lives in docs_dir
+        in_docs, elsewhere = _split_by_origin(pages, config.docs_dir, self.growth.limits)
         meta_names = coexist.meta_file_names(config)
         full = open_store(
             config.docs_dir,
             self.growth,
             config_name,
-            paths=paths,
+            paths=in_docs,
             nav=config.nav,
             framework=self.framework,
             # every file MkDocs found, excluded ones too (a `.meta.yml` is), in its order
             meta_files=[f.src_uri for f in files if posixpath.basename(f.src_uri) in meta_names],
+            elsewhere=elsewhere,
         )
         # Every output is built from what the audience may see (practice.audience):
         # for `audience: public`, private pages leave the build here (nav, search, sitemap).
         store = published(full, config_name)
-        left_out = {f.src_uri for f in sources if f.src_uri not in store.by_path}
-        if left_out:
-            for file in [f for f in pages if f.src_uri in left_out]:
+        left_out = [f for f in pages if f.src_uri not in store.by_path]
+        for file in left_out:
+            if files.get_file_from_path(file.src_uri) is file:
                 files.remove(file)
-            pages = [f for f in pages if f.src_uri not in left_out]
-        page_urls = PageUrls({f.src_uri for f in pages}, config.use_directory_urls)
+        self.read_from = _signature(f for f in pages if f.src_uri in store.by_path)
+        every_page = {f.src_uri for f in documentation_pages(files, self.command)}
+        page_urls = PageUrls(every_page, config.use_directory_urls)
         ctx = SiteContext(
             today=self.growth.effective_today(),
             base=self.growth.base,
@@ -175,9 +205,6 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             ),
         )
         self.store, self.ctx, self.page_urls = store, ctx, page_urls
-        note = site_url_note(config.site_url, ctx.path("feed.xml"))
-        if note:
-            log.info(note)
         with paused_gc():
             generated: list[tuple[str, Skeleton | str]] = [
                 (page.path, skeleton(page)) for page in site_pages(store, ctx)
@@ -188,7 +215,9 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         inclusion_level = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
         quiet = out_of_nav((path for path, _ in generated), store, ctx)  # nothing to show yet
         authored = set(files.src_uris)
-        self._backing.append(tempfile.mkdtemp(prefix="mkdocs-growth-"))  # never in docs_dir
+        if again and self._backing:
+            backing.remove(self._backing.pop())  # the first reading's folder
+        self._backing.append(backing.new_folder())  # never in docs_dir
         for path, content in generated:
             if path in authored:
                 continue  # the author's file is kept: preflight.shadowed_pages says so
@@ -204,31 +233,18 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             files.append(generated_file)
             self.generated_files.append(generated_file)
             page_urls.paths.add(path)
-        site_problems = site_url_problems(config.site_url, config_name, _config_text(config))
+        self.full_store, self.left_out_files = full, left_out
         made = [path for path, _ in generated]
-        site_problems += shadowed_pages(made, authored.__contains__)
-        site_problems += case_shadowed_pages(made, authored)
-        self._report(full, site_problems, config, config_name)
-        documents = sum(e.is_growth for e in full.entries)
-        errors = len(full.errors) + sum(p.is_error for p in site_problems)
-        warnings = len(full.warnings) + len(site_problems) - sum(p.is_error for p in site_problems)
-        private = f"; {len(left_out)} private pages left out" if left_out else ""
-        log.info(
-            f"{plural(documents, 'growth document')}, {plural(errors, 'error')},"
-            f" {plural(warnings, 'warning')}; {len(generated)} pages and files generated"
-            f"{private}"
-        )
-        if self.command == "serve" and not self.dashboard_shown:
-            # `mkdocs serve` mounts the site at site_url's path: say where the dashboard is
-            self.dashboard_shown = True
-            log.info(
-                f"the growth dashboard is at {_served_at(config, ctx.url_of(ctx.path('index.md')))}"
-            )
-        # The store is millions of long-lived objects with no cycles. Held out of the
-        # cyclic collector until the build ends, it costs no collection passes while
-        # MkDocs builds the pages (docs/performance.md has the measurement).
-        gc.freeze()
-        return files
+        self.site_problems = site_url_problems(config.site_url, config_name, _config_text(config))
+        self.site_problems += shadowed_pages(made, authored.__contains__)
+        self.site_problems += case_shadowed_pages(made, authored)
+        self.generated_count = len(generated)
+
+    def _source_pages(self, files: Files) -> list[File]:
+        """The build's documentation pages other than growth's own, in the list's order."""
+        ours = {id(f) for f in self.generated_files}
+        pages = documentation_pages(files, self.command)  # the rule the CLI calls too
+        return [f for f in pages if id(f) not in ours]
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Edits to the framework file rebuild the site, as edits to pages do."""
@@ -244,7 +260,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         """mkdocs-static-i18n drops (with a warning) every page whose source is not in docs_dir.
 
         Growth's pages leave the list while it rebuilds it and come back after it
-        (:meth:`_return_generated`), in the language folder of the build.
+        (:meth:`_settle`), in the language folder of the build.
         """
         self.set_aside = []
         if coexist.I18N in config.plugins:
@@ -254,16 +270,60 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         return files
 
     @event_priority(-110)  # after every other plugin's on_files
-    def _return_generated(self, files: Files, *, config: MkDocsConfig) -> Files:
+    def _settle(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """The pages are final: growth describes exactly them, then reports the store.
+
+        A plugin that added, removed or renamed a page since :meth:`_add_generated`
+        (mkdocs-exclude, mkdocs-multirepo-plugin, a hook) makes growth read the
+        store again from the final list and generate its pages anew.
+        """
+        returning, self.set_aside = self.set_aside, []
+        if _signature(self._source_pages(files)) != self.read_from:
+            log.info("other plugins changed the pages: growth reads them again")
+            self._publish(files, config, again=True)
+            if returning:  # mkdocs-static-i18n is done: the new pages go where the old ones were
+                returning = [f for f in self.generated_files if f.is_documentation_page()]
+                for file in returning:
+                    files.remove(file)
         folder = coexist.i18n_language_folder(config)
-        for file in self.set_aside:
+        for file in returning:
             if folder:
                 file.dest_uri = f"{folder}/{file.dest_uri}"
             files.append(file)
-        self.set_aside = []
+        self._announce(config)
         return files
 
-    on_files = CombinedEvent(_add_generated, _step_aside_for_i18n, _return_generated)
+    on_files = CombinedEvent(_add_generated, _step_aside_for_i18n, _settle)
+
+    def _announce(self, config: MkDocsConfig) -> None:
+        """The store's problems (failing a strict build), one summary line, the dashboard."""
+        full, store, ctx = self.full_store, self.store, self.ctx
+        if full is None or store is None or ctx is None:
+            return
+        config_name = os.path.basename(config.config_file_path or "mkdocs.yml")
+        note = site_url_note(config.site_url, ctx.path("feed.xml"))
+        if note:
+            log.info(note)
+        site_problems = self.site_problems
+        self._report(full, site_problems, config, config_name)
+        documents = sum(e.is_growth for e in full.entries)
+        errors = len(full.errors) + sum(p.is_error for p in site_problems)
+        warnings = len(full.warnings) + len(site_problems) - sum(p.is_error for p in site_problems)
+        left_out = len(self.left_out_files)
+        private = f"; {left_out} private pages left out" if left_out else ""
+        log.info(
+            f"{plural(documents, 'growth document')}, {plural(errors, 'error')},"
+            f" {plural(warnings, 'warning')}; {self.generated_count} pages and files generated"
+            f"{private}"
+        )
+        self.full_store = None  # the published store is all the pages need
+        if self.command == "serve" and not self.dashboard_shown:
+            # `mkdocs serve` mounts the site at site_url's path: say where the dashboard is
+            self.dashboard_shown = True
+            log.info(
+                f"the growth dashboard is at {_served_at(config, ctx.url_of(ctx.path('index.md')))}"
+            )
+        _freeze()
 
     def _generated_file(
         self, config: MkDocsConfig, path: str, content: str | bytes, inclusion: InclusionLevel
@@ -280,10 +340,36 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         return File.generated(config, path, abs_src_path=target, inclusion=inclusion)
 
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        """Every plugin has placed its files: links may read MkDocs' own URLs from here on."""
+        """Every plugin has placed its files: links may read MkDocs' own URLs from here on.
+
+        The search plugins have made this build's index by now: it reads growth's words.
+        """
+        show_words_to_search(config, self.filled)
         if self.page_urls is not None:
             self.page_urls.files = files
+            self._changed_too_late(files, config)
         return nav
+
+    def _changed_too_late(self, files: Files, config: MkDocsConfig) -> None:
+        """Pages added or removed after growth's last ``on_files`` step: named, never silent."""
+        now = _signature(self._source_pages(files))
+        added = sorted(path for path, _ in now - self.read_from)
+        removed = sorted({path for path, _ in self.read_from} - {path for path, _ in now})
+        for path in added:
+            self._not_described(
+                path, "it is published without growth (no card header, in no listing)", config
+            )
+        for path in removed:
+            self._not_described(path, "growth's pages still list it and link to it", config)
+
+    def _not_described(self, src_uri: str, consequence: str, config: MkDocsConfig) -> None:
+        message = (
+            f"{src_uri}: another plugin changed this page after growth read the pages"
+            f" (in on_files below priority -110, or later): {consequence}"
+        )
+        if self.growth.strict or config.strict:
+            raise PluginError(message)
+        log.warning(message)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Every page holds growth's content now: a one-shot build lets go of the store here.
@@ -313,9 +399,9 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         """
         gc.unfreeze()  # a `mkdocs serve` rebuild may free the old store's objects
         if self._backing:  # this build's folder (a plugin may nest a build: one per level)
-            shutil.rmtree(self._backing.pop(), ignore_errors=True)
+            backing.remove(self._backing.pop())
         if self.command != "serve":
-            self.store, self.ctx, self.skeletons, self.search_views = None, None, {}, {}
+            self.store, self.ctx, self.skeletons, self.filled = None, None, {}, set()
             forget_cached_entries()
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -399,8 +485,8 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         """Growth's HTML into the page: a generated page's blocks, a valid card's header.
 
         It is in ``page.content`` from here on, so every later plugin sees the
-        page as it is published (search reads a lighter view of the same words,
-        see :mod:`.insertion`).
+        page as it is published (only the search index reads a lighter view of
+        the same words, see :mod:`.search`).
         """
         if self.ctx is None or self.store is None:
             if self.released and page.file.src_uri in self.skeletons:
@@ -418,44 +504,23 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             # Plugins that render page.markdown themselves (the rss plugin's abstracts) must
             # not find growth's markers there: the skeleton keeps its title and headings.
             page.markdown = without_markers(page.markdown or "")
+            self.filled.add(src)
             return html
         entry = self._entry(page.file)
         if entry is None:
             return None
         if self.command != "serve":  # MkDocs holds the page's Markdown now (memory: see docs)
             entry.release_text()
-        card = entry.doc
-        if not isinstance(card, Card) or entry.path in self.store.invalid_paths:
+        doc = entry.doc
+        if doc is None or entry.path in self.store.invalid_paths:
             return None
-        head = render_html([header.card_header(card, self.store, self.ctx)], self.ctx, src)
-        return after_leading_h1(html, head)
-
-    @event_priority(50)  # just before the search plugins index the page (priority 0)
-    def _show_search_words(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
-    ) -> None:
-        """Search reads growth's HTML as plain paragraphs of the same words (tags cost it)."""
-        view = for_search(page.content or "")
-        if view is not None:
-            self.search_views[page.file.src_uri] = view
-            page.content = view.searched
-
-    @event_priority(-100)  # after every other plugin's on_page_context: search has indexed
-    def _put_back_published(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
-    ) -> None:
-        """The page exactly as it was before search read it (or piece by piece, if changed)."""
-        view = self.search_views.pop(page.file.src_uri, None)
-        if view is None:
-            return
-        if page.content is view.searched or page.content == view.searched:
-            page.content = view.published
-            return
-        page.content, lost = restore(page.content or "", view)
-        if lost:
-            self._misplaced(page.file.src_uri, f"{lost} of its {len(view.pieces)} blocks", config)
-
-    on_page_context = CombinedEvent(_show_search_words, _put_back_published)
+        head = ""
+        if isinstance(doc, Card):
+            head = render_html([header.card_header(doc, self.store, self.ctx)], self.ctx, src)
+            self.filled.add(src)
+        # Titles live in front matter: a page without an <h1> gets one with its title, so
+        # every theme shows it (Material adds the same one itself) and print-site finds it.
+        return under_title(html, head, literal_title(doc.title))
 
     def _misplaced(self, src_uri: str, what: str, config: MkDocsConfig) -> None:
         """Growth's content has no place in the page: a warning naming it, an error under strict."""
@@ -468,9 +533,10 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         log.warning(message)
 
     def _entry(self, file: File) -> Entry | None:
-        if self.store is None or file.generated_by is not None:
+        """The store's entry of a page: one of docs_dir, or one another plugin added."""
+        if self.store is None:
             return None
-        return self.store.by_path.get(file.src_uri)
+        return self.store.by_path.get(file.src_uri)  # growth's own pages are never in it
 
     def _report(
         self, store: Store, site_problems: list[Problem], config: MkDocsConfig, config_name: str
@@ -557,6 +623,69 @@ def _located(
     where = f"{path}:{problem.line}" if problem.line else path
     kind = f" {problem.severity.value}:" if severity else ""
     return f"{where}:{kind} {problem.message}"
+
+
+def _signature(pages: Iterable[File]) -> frozenset[tuple[str, str | None]]:
+    """What a reading of the store depends on: each page's path and the file it comes from."""
+    return frozenset((f.src_uri, f.abs_src_path) for f in pages)
+
+
+def _split_by_origin(
+    pages: Iterable[File], docs_dir: str, limits: Limits
+) -> tuple[list[str], list[Entry]]:
+    """Paths of the pages read from docs_dir, and the others (another plugin's) parsed here."""
+    in_docs: list[str] = []
+    elsewhere: list[Entry] = []
+    root = os.path.abspath(docs_dir)
+    for file in pages:
+        own = os.path.join(root, *file.src_uri.split("/"))
+        if file.abs_src_path is not None and os.path.abspath(file.abs_src_path) == own:
+            in_docs.append(file.src_uri)
+        else:
+            elsewhere.append(_entry_of(file, limits))
+    return in_docs, elsewhere
+
+
+def _entry_of(file: File, limits: Limits) -> Entry:
+    """A page another plugin added (its source outside docs_dir, or only in memory), parsed."""
+    path = file.src_uri
+    try:
+        raw = file.content_bytes
+    except OSError as exc:
+        where = f" {file.abs_src_path}" if file.abs_src_path else ""
+        problem = error(path, 0, f"cannot read the file{where}: {exc.strerror}")
+        return Entry(path, problems=[problem])
+    if len(raw) > limits.max_file_bytes:
+        return oversize(path, len(raw), limits)
+    return parse_entry(path, raw, limits)
+
+
+def _freeze() -> None:
+    """Hold every object alive now out of the cyclic collector until the build ends.
+
+    The store is millions of long-lived objects with no cycles: frozen, it costs
+    no collection passes while MkDocs builds the pages (docs/performance.md).
+    """
+    global _froze_garbage
+    _froze_garbage = True
+    gc.freeze()
+
+
+def _collect_frozen_garbage() -> None:
+    """Free what the last build froze, before this one freezes again.
+
+    ``gc.freeze`` also freezes the garbage of the build before it (its pages
+    and nav are reference cycles). Unfrozen, those objects join the oldest
+    generation without counting towards its next collection, so under
+    ``mkdocs serve`` each rebuild kept the previous one for good (about 18 MB
+    a rebuild on a 500-card store). One full collection here, at the start of
+    a second build in the same process, frees them; a one-shot build never
+    pays for it.
+    """
+    global _froze_garbage
+    if _froze_garbage:
+        _froze_garbage = False
+        gc.collect()
 
 
 def _config_text(config: MkDocsConfig) -> str:

@@ -11,23 +11,16 @@ each marker with the run's HTML (:mod:`..site.to_html`), in a
 allows any whitespace and letter case, and they name only an index: nothing a
 document contains can look like one, because document text in a heading is
 escaped. A card's header (its own ``<div class="growth-card-header">``) goes
-right after the page's leading ``<h1>``, or at the top without one.
+right after the page's leading ``<h1>``, or at the top without one (under an
+``<h1>`` with the document's title when the page has none).
 
 A marker that cannot be found means another plugin changed the page's
 Markdown before growth saw the HTML: the caller says so, naming the page.
 
-**What search reads.** Search plugins parse ``page.content`` tag by tag, and
-growth's pieces are dense with tags (a card header, its chart and tables cost
-the search plugin several times what the card's own text costs, see
-docs/performance.md). So, just before search indexes the page, the plugin
-hands it a copy in which each of growth's ``<div>`` holds one paragraph of
-the same words (:func:`for_search`), and right after it puts the page back
-exactly as it was, as other plugins left it in ``on_page_content``. The
-``<div>`` are found by their class and by counting ``div`` tags, which holds
-after any plugin re-serializes the HTML (attribute quoting, entities,
-whitespace). Should a plugin change the page while search reads it, the
-pieces are put back one by one (:func:`restore`); whatever cannot be put back
-is reported.
+**What search reads** (:mod:`.search`): each of growth's ``<div>`` as one
+paragraph of the same words (:func:`for_search`). The ``<div>`` are found by
+their class and by counting ``div`` tags, which holds after any plugin
+re-serializes the HTML (attribute quoting, entities, whitespace).
 """
 
 from __future__ import annotations
@@ -51,6 +44,7 @@ _WRAPPER = re.compile(
 _DIV = re.compile(r"<(/?)div\b[^>]*>", re.IGNORECASE)
 _TAG_SPACE = re.compile(r"<[^>]*>\s*")  # a tag and the whitespace after it: one space
 _LEADING_H1 = re.compile(r"\A\s*<h1[\s>]", re.IGNORECASE)
+_ANY_H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
 _H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
 
 
@@ -101,12 +95,17 @@ def without_markers(markdown: str) -> str:
     return MARKER.sub("", markdown)
 
 
-def after_leading_h1(html: str, insert: str) -> str:
-    """``insert`` below the page's leading ``<h1>``, or at the top when it has none."""
+def under_title(html: str, insert: str, title: str | None = None) -> str:
+    """``insert`` below the page's leading ``<h1>``; without one, at the top.
+
+    ``title`` (HTML): a page with no ``<h1>`` anywhere gets one with it, above ``insert``.
+    """
     if _LEADING_H1.match(html):
         end = _H1_END.search(html)
         if end is not None:
             return f"{html[: end.end()]}\n{insert}{html[end.end() :]}"
+    if title is not None and not _ANY_H1.search(html):
+        return f"<h1>{title}</h1>\n{insert}\n{html}"
     return f"{insert}\n{html}"
 
 
@@ -139,16 +138,7 @@ def _spans(content: str) -> list[tuple[int, int]]:
     return spans
 
 
-@dataclass(frozen=True)
-class SearchView:
-    """A page's content as published, the lighter copy search reads, and growth's pieces."""
-
-    published: str
-    searched: str
-    pieces: tuple[str, ...]  # the inside of each of growth's <div>, as published
-
-
-def for_search(content: str) -> SearchView | None:
+def for_search(content: str) -> str | None:
     """The page as search should read it, or None when growth put nothing in it."""
     spans = _spans(content)
     if not spans:
@@ -159,20 +149,4 @@ def for_search(content: str) -> SearchView | None:
         searched += (content[at:start], words(content[start:end]))
         at = end
     searched.append(content[at:])
-    pieces = tuple(content[start:end] for start, end in spans)
-    return SearchView(content, "".join(searched), pieces)
-
-
-def restore(content: str, view: SearchView) -> tuple[str, int]:
-    """``content`` (search's copy, since changed by another plugin) with growth's pieces back.
-
-    Returns the content and how many pieces could not be put back.
-    """
-    spans = _spans(content)
-    out: list[str] = []
-    at = 0
-    for (start, end), piece in zip(spans, view.pieces, strict=False):
-        out += (content[at:start], piece)
-        at = end
-    out.append(content[at:])
-    return "".join(out), max(len(view.pieces) - len(spans), 0)
+    return "".join(searched)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from ..core.framework import LoadedFramework
 from ..core.options import GrowthConfig
+from ..core.parse import Entry
 from ..core.problems import Problem, sort_key
 from ..core.store import Store, load_store
 from .audience import audience_problems
@@ -21,6 +22,7 @@ def open_store(
     framework: LoadedFramework | None = None,
     nav: object = None,
     meta_files: Iterable[str] | None = None,
+    elsewhere: Iterable[Entry] = (),
 ) -> Store:
     """:func:`~mkdocs_growth.core.store.load_store`, plus the guardrail warning and,
     for ``audience: public``, the warnings about links to private pages.
@@ -28,9 +30,17 @@ def open_store(
     ``config_path`` is how problems about the options name the config file;
     ``nav`` is MkDocs' ``nav`` setting, whose links the audience check reads too;
     ``meta_files`` the folder metadata files MkDocs found (see core.folder_meta).
+    ``elsewhere``: parsed pages whose source is outside docs_dir (load_store).
     What a build publishes is :func:`~mkdocs_growth.practice.audience.published` of it.
     """
-    store = load_store(docs_dir, config, paths=paths, framework=framework, meta_files=meta_files)
+    store = load_store(
+        docs_dir,
+        config,
+        paths=paths,
+        framework=framework,
+        meta_files=meta_files,
+        elsewhere=elsewhere,
+    )
     return _adding(
         store, guardrail(store, config_path) + audience_problems(store, config_path, nav)
     )

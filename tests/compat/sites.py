@@ -67,6 +67,12 @@ CARDS: dict[str, dict[str, Any]] = {
     "macro": _card(MACRO, "Titles stay what the author typed."),
     "xss": _card(XSS, "Markup in a title is text.", domain="communication"),
 }
+ROOT = "@SITE_ROOT@"  # in mkdocs.yml: the folder the site is written to
+OTHER_REPO_CARD = "other/docs/cards/imported.md"  # a second git repository, for multirepo
+# A card mkdocs-exclude leaves out, and one a hook adds from outside docs_dir.
+EXCLUDED_CARD = "cards/excluded.md"
+EXCLUDED = _card("Excluded probe card", "Never listed anywhere.")
+IMPORTED = _card("Imported probe card", "Listed like any other card.")
 CARD_GOALS = {card_id: meta["goal"] for card_id, meta in CARDS.items()}
 CARD_TITLES = {card_id: meta["title"] for card_id, meta in CARDS.items()}
 
@@ -284,14 +290,69 @@ PLUGINS: list[tuple[str, str, Any, dict[str, str], dict[str, str], dict[str, Any
         {"gen_pages.py": GEN_FILES_SCRIPT},
         {},
     ),
+    # Generated pages have no git history: git-authors reads it for every page it does not
+    # exclude (docs/reference/compatibility.md gives this line).
+    (
+        "git-authors",
+        "mkdocs-git-authors-plugin",
+        {"git-authors": {"exclude": ["growth/*"]}},
+        {},
+        {},
+        {},
+    ),
+    ("print-site", "mkdocs-print-site-plugin", "print-site", {}, {}, {}),
+    # Imports a card from another git repository (a local one: no network), cloned into
+    # the build in on_config and added to the files in on_files.
+    (
+        "multirepo",
+        "mkdocs-multirepo-plugin",
+        {
+            "multirepo": {
+                "repos": [{"section": "imported", "import_url": f"file://{ROOT}/other?branch=main"}]
+            }
+        },
+        {},
+        {OTHER_REPO_CARD: _front_matter(IMPORTED, "Imported.\n")},
+        {"repo_url": "https://example.com/store", "edit_uri": "edit/main/docs/"},
+    ),
+    (
+        "exclude",
+        "mkdocs-exclude",
+        {"exclude": {"glob": [EXCLUDED_CARD]}},
+        {EXCLUDED_CARD: _front_matter(EXCLUDED, "Left out by mkdocs-exclude.\n")},
+        {},
+        {},
+    ),
 ]
+
+# Hooks (`hooks:` in mkdocs.yml), as any plugin could: one adds a card from a folder
+# outside docs_dir in on_files (mkdocs-multirepo-plugin does that), one edits every
+# page's content in on_page_context and must find growth's HTML there.
+HOOK = """\
+from pathlib import Path
+
+from mkdocs.structure.files import File
+
+
+def on_files(files, config):
+    other = str(Path(config.config_file_path).parent / "other-repo")
+    files.append(File("cards/imported.md", other, config.site_dir, config.use_directory_urls))
+    return files
+
+
+def on_page_context(context, page, config, nav):
+    if "growth-card-header" in page.content and "<svg" in page.content:
+        page.content += '<p class="hook-saw-growth">hook saw the card header</p>'
+    return context
+"""
 
 
 def variants() -> list[Variant]:
     out = []
     for name, dist, entry, files, project_files, config in PLUGINS:
         languages = ("fr",) if name == "i18n" else ()
-        for order in ("before", "after"):
+        # print-site's own rule: it must be the last plugin (it warns otherwise)
+        for order in ("after",) if name == "print-site" else ("before", "after"):
             out.append(Variant(name, order, dist, entry, config, files, project_files, languages))
     out.append(
         Variant(
@@ -303,6 +364,20 @@ def variants() -> list[Variant]:
     )
     out.append(
         Variant("use_directory_urls: false", "-", "mkdocs", config={"use_directory_urls": False})
+    )
+    for theme in ("mkdocs", "readthedocs"):
+        out.append(Variant(f"theme: {theme}", "-", "mkdocs", config={"theme": {"name": theme}}))
+    out.append(
+        Variant(
+            "hooks: add a card, edit page.content",
+            "-",
+            "mkdocs",
+            config={"hooks": ["hook.py"]},
+            project_files={
+                "hook.py": HOOK,
+                "other-repo/cards/imported.md": _front_matter(IMPORTED, "Imported.\n"),
+            },
+        )
     )
     return out
 
@@ -336,9 +411,13 @@ def write_site(root: Path, variant: Variant) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     for name, text in variant.project_files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text, encoding="utf-8")
+    if OTHER_REPO_CARD in variant.project_files:
+        _git_commit(root / OTHER_REPO_CARD.split("/")[0])
     config = root / "mkdocs.yml"
-    config.write_text(yaml.safe_dump(mkdocs_yml(variant), sort_keys=False), encoding="utf-8")
+    text = yaml.safe_dump(mkdocs_yml(variant), sort_keys=False)
+    config.write_text(text.replace(ROOT, str(root)), encoding="utf-8")
     _git_commit(root)
     return config
 

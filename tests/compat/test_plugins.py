@@ -24,7 +24,9 @@ from .sites import (
     CARD_GOALS,
     CARD_TITLES,
     CARDS,
+    EXCLUDED,
     GENERATED,
+    IMPORTED,
     MACRO,
     XSS,
     Build,
@@ -46,11 +48,23 @@ class _Page(HTMLParser):
         self.nav: list[str] = []
         self.article: list[str] = []
         self.svgs = 0
+        self.h1s: list[str] = []  # the text of each <h1> in the article
         self._in: list[str] = []
+        self._divs: list[str | None] = []  # each open <div>: the part it stands for, if any
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("title", "nav", "article"):
             self._in.append(tag)
+        elif tag == "div":  # MkDocs' own themes: <div role="main">, <div class="navbar ...">
+            classes = (dict(attrs).get("class") or "").split()
+            role = "article" if ("role", "main") in attrs else None
+            role = "nav" if role is None and "navbar" in classes else role
+            self._divs.append(role)
+            if role:
+                self._in.append(role)
+        if tag == "h1" and "article" in self._in:
+            self.h1s.append("")
+            self._in.append("h1")
         if tag == "svg" and "article" in self._in:
             self.svgs += 1
         if tag == "a":
@@ -59,6 +73,11 @@ class _Page(HTMLParser):
                 self.links.append(href)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "div":
+            role = self._divs.pop() if self._divs else None
+            if role is None:
+                return
+            tag = role
         if tag in self._in:
             del self._in[len(self._in) - 1 - self._in[::-1].index(tag)]
 
@@ -69,6 +88,8 @@ class _Page(HTMLParser):
             self.nav.append(data)
         if "article" in self._in:
             self.article.append(data)
+        if "h1" in self._in:
+            self.h1s[-1] += data
 
 
 def read_page(path: Path) -> _Page:
@@ -243,3 +264,48 @@ def test_rss_feed_lists_the_notes(build: Build) -> None:
     assert build.returncode == 0, build.output[-3000:]
     feed = (build.site / "feed_rss_created.xml").read_text(encoding="utf-8")
     assert "Week 17: spans" in feed and "Use Jaeger" in feed
+
+
+def test_card_pages_have_a_title_heading(build: Build) -> None:
+    """Titles live in front matter: every theme shows a card's title as its heading."""
+    assert build.returncode == 0, "not built"
+    for root in roots(build):
+        for card_id, title in CARD_TITLES.items():
+            page = read_page(html_file(build, f"cards/{card_id}.md", root))
+            assert [" ".join(h.split()) for h in page.h1s] == [title], (root, card_id, page.h1s)
+
+
+@pytest.mark.parametrize("build", ["exclude-before", "exclude-after"], indirect=True)
+def test_a_card_mkdocs_exclude_leaves_out_is_listed_nowhere(build: Build) -> None:
+    assert build.returncode == 0, build.output[-3000:]
+    assert not html_file(build, "cards/excluded.md").exists()
+    for name in GENERATED:
+        page = html_file(build, f"growth/{name}").read_text(encoding="utf-8")
+        assert EXCLUDED["title"] not in page and "cards/excluded" not in page, name
+    assert "excluded" not in (build.site / "growth.json").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("build", "imported"),
+    [
+        ("hooks: add a card, edit page.content", "cards/imported.md"),
+        ("multirepo-before", "imported/cards/imported.md"),
+        ("multirepo-after", "imported/cards/imported.md"),
+    ],
+    indirect=["build"],
+)
+def test_a_card_another_plugin_adds_gets_its_header_and_rows(build: Build, imported: str) -> None:
+    assert build.returncode == 0, build.output[-3000:]
+    page = read_page(html_file(build, imported))
+    assert IMPORTED["goal"] in text(page.article) and page.svgs >= 1
+    priorities = read_page(html_file(build, "growth/priorities.md"))
+    assert IMPORTED["title"] in text(priorities.article)
+    assert any(imported[: -len(".md")] in link for link in priorities.links)
+
+
+@pytest.mark.parametrize("build", ["hooks: add a card, edit page.content"], indirect=True)
+def test_a_hook_editing_page_content_sees_growths_html(build: Build) -> None:
+    assert build.returncode == 0, build.output[-3000:]
+    for card_id in CARDS:
+        page = html_file(build, f"cards/{card_id}.md").read_text(encoding="utf-8")
+        assert "hook saw the card header" in page, card_id

@@ -34,7 +34,7 @@ from mkdocs_growth.core.model import MODELS, TYPES, Card, known_keys
 from mkdocs_growth.core.options import DomainSpec, GrowthConfig, HorizonSpec, Limits
 from mkdocs_growth.core.parse import Entry, parse_entry
 from mkdocs_growth.core.store import build_store
-from mkdocs_growth.plugin.insertion import after_leading_h1
+from mkdocs_growth.plugin.insertion import under_title
 from mkdocs_growth.practice.priority import priorities, ranked_open
 from mkdocs_growth.site.escape import html_text, md_text
 from mkdocs_growth.site.pages import card_header as header
@@ -848,7 +848,7 @@ def test_generated_pages_render_and_stay_inert(
             head = render_html([header.card_header(entry.doc, store, ctx)], ctx, entry.path)
             assert_inert_html(head, entry.path)
             body = f"<h1>Page</h1>\n<p>{BODY_MARKER}</p>"
-            page = after_leading_h1(body, head)
+            page = under_title(body, head)
             assert page.startswith("<h1>Page</h1>") and page.endswith(f"<p>{BODY_MARKER}</p>")
 
 
