@@ -56,6 +56,7 @@ from .insertion import (
     without_markers,
 )
 from .nav import out_of_nav
+from .team import TeamPublisher
 
 log = get_plugin_logger(__name__)
 
@@ -85,6 +86,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         self._backing: list[str] = []
         self.generated_files: list[File] = []  # this build's, in the order they were added
         self.set_aside: list[File] = []  # generated pages kept out of mkdocs-static-i18n's way
+        self.team = TeamPublisher()  # with the `team:` option: the team pages and members' sites
 
     # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -170,10 +172,12 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
                 (page.path, skeleton(page)) for page in site_pages(store, ctx)
             ]
             generated += [(item.path, item.text) for item in site_files(store, ctx)]
+            generated += self.team.generated(self.growth, self.config_dir, config, files, ctx)
         # An explicit `nav:` is the author's: generated pages stay out of it (and out of
         # MkDocs' "not included in nav" list) unless the author lists them.
         inclusion_level = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
         quiet = out_of_nav((path for path, _ in generated), store, ctx)  # nothing to show yet
+        quiet |= self.team.quiet
         authored = set(files.src_uris)
         self._backing.append(tempfile.mkdtemp(prefix="mkdocs-growth-"))  # never in docs_dir
         for path, content in generated:
@@ -285,6 +289,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
 
     @event_priority(-110)  # after every plugin's post-build work, which may read the pages
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.team.publish(config)  # after search wrote its index: members' entries join it
         self._end_of_build()
 
     def on_build_error(self, *, error: Exception) -> None:

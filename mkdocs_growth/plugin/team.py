@@ -1,0 +1,203 @@
+"""The team site in a build: read the members, add the team pages, publish the members' sites.
+
+Called from a few lines in :mod:`.events`: :meth:`TeamPublisher.generated` in
+``on_files`` (the team pages, as growth's other generated pages) and
+:meth:`TeamPublisher.publish` in ``on_post_build``, after the search plugin
+wrote its index: each member's site is copied unchanged under
+``people/<id>/`` and its search index merged into the team's.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import shutil
+from html.parser import HTMLParser
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+
+from ..core.options import GrowthConfig
+from ..site.context import SiteContext
+from ..site.pages.team import TeamView, team_files, team_pages
+from ..site.pages.team.common import person_path
+from ..team.members import SEARCH_INDEX
+from ..team.model import PEOPLE, Member, Team
+from ..team.read import read_team
+from .insertion import Skeleton, skeleton
+
+log = get_plugin_logger(__name__)
+
+
+class TeamPublisher:
+    """Per build: the team read in ``on_files``, published in ``on_post_build``."""
+
+    def __init__(self) -> None:
+        self.team: Team | None = None
+        self.quiet: set[str] = set()  # pages kept out of the nav (people: the team home lists them)
+
+    def generated(
+        self,
+        growth: GrowthConfig,
+        config_dir: str,
+        config: MkDocsConfig,
+        files: Files,
+        ctx: SiteContext,
+    ) -> list[tuple[str, Skeleton | str]]:
+        """The team pages and files; warns (fails under strict) for every unavailable member."""
+        self.team, self.quiet = None, set()
+        if growth.team is None:
+            return []
+        taken = sorted(
+            {
+                f.dest_uri.split("/", 2)[1]
+                for f in files
+                if f.dest_uri.startswith(f"{PEOPLE}/") and f.dest_uri.count("/") >= 2
+            }
+        )
+        team = read_team(growth.team, config_dir)
+        problems = []
+        for member in team.members:
+            if member.id in taken:
+                problems.append(
+                    f"team member {member.id}: {PEOPLE}/{member.id}/ holds pages of the team site"
+                    " itself; the member's site is not published over them"
+                )
+        for gone in team.unavailable:
+            problems.append(f"team member {gone.id}: site unavailable: {gone.reason}")
+        for member in team.available:
+            problems += [f"team member {member.id}: {note}" for note in member.notes]
+        team.members = [
+            m for m in team.members if not (isinstance(m, Member) and m.id in taken)
+        ] + []
+        for message in problems:
+            log.warning(message)
+        if problems and (growth.strict or config.strict):
+            raise PluginError(
+                f"team site: {len(problems)} problems with members (strict mode fails on any):\n  "
+                + "\n  ".join(problems)
+            )
+        self.team = team
+        view = TeamView(team, ctx.today)
+        self.quiet = {person_path(m.id) for m in team.members}
+        out: list[tuple[str, Skeleton | str]] = [
+            (p.path, skeleton(p)) for p in team_pages(view, ctx)
+        ]
+        out += [(f.path, f.text) for f in team_files(view, ctx)]
+        log.info(f"team site: {len(team.available)} of {len(team.members)} members published")
+        return out
+
+    def publish(self, config: MkDocsConfig) -> None:
+        """Copy each member's site under ``people/<id>/`` and merge the search indexes."""
+        if self.team is None:
+            return
+        site_dir = os.path.abspath(config.site_dir)
+        for member in self.team.available:
+            copy_site(member, os.path.join(site_dir, PEOPLE, member.id))
+        merge_search(site_dir, self.team.available)
+        self.team = None
+
+
+def copy_site(member: Member, target: str) -> None:
+    """The member's files (listed and checked when read: no links) copied under ``target``.
+
+    A file already there with the same size and time (a ``--dirty`` or serve
+    rebuild) is kept; nothing is written outside ``target``.
+    """
+    for rel in member.files:
+        source = os.path.join(member.folder, *rel.split("/"))
+        dest = os.path.join(target, *rel.split("/"))
+        try:
+            info = os.lstat(source)
+            try:
+                there = os.stat(dest)
+                if there.st_size == info.st_size and there.st_mtime_ns == info.st_mtime_ns:
+                    continue
+            except OSError:
+                pass
+            os.makedirs(os.path.dirname(dest), exist_ok=True)
+            if os.path.islink(source):
+                raise OSError("became a symbolic link after it was read")
+            shutil.copy2(source, dest, follow_symlinks=False)
+        except OSError as exc:
+            log.warning(f"team member {member.id}: {rel} not published: {exc}")
+
+
+def merge_search(site_dir: str, members: list[Member]) -> None:
+    """Members' search entries added to the team's index, locations under ``people/<id>/``."""
+    index_path = os.path.join(site_dir, *SEARCH_INDEX.split("/"))
+    try:
+        with open(index_path, encoding="utf-8") as handle:
+            index = json.load(handle)
+    except (OSError, ValueError):
+        return  # no search plugin (or not one that writes this file): nothing to merge into
+    docs = index.get("docs") if isinstance(index, dict) else None
+    if not isinstance(docs, list):
+        return
+    index.pop("index", None)  # a prebuilt lunr index would not know the merged entries
+    for member in members:
+        if member.searchable:
+            docs += member_entries(member)
+    with open(index_path, "w", encoding="utf-8") as handle:
+        json.dump(index, handle, ensure_ascii=False, separators=(",", ":"))
+
+
+def member_entries(member: Member) -> list[dict[str, Any]]:
+    """The member's search entries, checked: text escaped, locations kept inside their folder."""
+    path = os.path.join(member.folder, *SEARCH_INDEX.split("/"))
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except (OSError, ValueError) as exc:
+        log.warning(f"team member {member.id}: search index not merged: {exc}")
+        return []
+    docs = data.get("docs") if isinstance(data, dict) else None
+    out = []
+    for doc in docs if isinstance(docs, list) else ():
+        if not isinstance(doc, dict):
+            continue
+        location = doc.get("location")
+        if not isinstance(location, str) or not _inside(location):
+            continue
+        entry = {
+            "location": member.prefix + location,
+            "title": _inert(doc.get("title")),
+            "text": _inert(doc.get("text")),
+        }
+        if isinstance(doc.get("tags"), list):
+            entry["tags"] = [_inert(t) for t in doc["tags"]]
+        out.append(entry)
+    return out
+
+
+def _inside(location: str) -> bool:
+    head = location.split("/", 1)[0].split("#", 1)[0]
+    return not (
+        ":" in head
+        or location.startswith(("/", "\\"))
+        or ".." in location.split("#", 1)[0].split("/")
+        or any(ord(c) < 32 for c in location)
+    )
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def _inert(value: object) -> str:
+    """The words of a member's entry, escaped: their index may hold any markup."""
+    if not isinstance(value, str):
+        return ""
+    parser = _Text()
+    parser.feed(value)
+    parser.close()
+    return html.escape(" ".join("".join(parser.parts).split()), quote=False)
