@@ -47,7 +47,7 @@ def read_member(
     """
     folder = os.path.normpath(os.path.join(config_dir, spec.site))
     try:
-        files, digest = _listing(folder, max_json_bytes)
+        files, digest = _listing(folder, spec.site, max_json_bytes)
         key = f"{spec.id}\0{folder}"
         cached = (known or {}).get(key)
         if cached is not None and cached.digest == digest:
@@ -63,16 +63,16 @@ def read_member(
     return member
 
 
-def _listing(folder: str, max_json_bytes: int) -> tuple[list[str], str]:
+def _listing(folder: str, shown: str, max_json_bytes: int) -> tuple[list[str], str]:
     """Every file of the site (relative POSIX paths, sorted) and the site's content hash."""
     try:
         info = os.lstat(folder)
     except OSError:
-        raise Refused(f"no site at {folder} (build the member's site there first)") from None
+        raise Refused(f"no site at {shown} (build the member's site there first)") from None
     if stat.S_ISLNK(info.st_mode):
         raise Refused("its site folder is a symbolic link (refused: it could lead anywhere)")
     if not stat.S_ISDIR(info.st_mode):
-        raise Refused(f"{folder} is not a folder (expected the member's built site)")
+        raise Refused(f"{shown} is not a folder (expected the member's built site)")
     files: list[tuple[str, int, int]] = []
     for rel, entry in _walk(folder, ""):
         files.append((rel, entry.st_size, entry.st_mtime_ns))
@@ -81,7 +81,7 @@ def _listing(folder: str, max_json_bytes: int) -> tuple[list[str], str]:
     sizes = dict((rel, size) for rel, size, _ in files)
     if GROWTH_JSON not in sizes:
         raise Refused(
-            f"no {GROWTH_JSON} at the root of {folder} (is it a growth site, built with mkdocs-growth?)"
+            f"no {GROWTH_JSON} at the root of {shown} (is it a growth site, built with mkdocs-growth?)"
         )
     if sizes[GROWTH_JSON] > max_json_bytes:
         raise Refused(
