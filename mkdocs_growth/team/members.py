@@ -104,6 +104,8 @@ def _walk(folder: str, prefix: str) -> Iterator[tuple[str, os.stat_result]]:
         raise Refused(f"cannot read {prefix or 'its site folder'}: {exc.strerror}") from None
     for entry in entries:
         rel = f"{prefix}{entry.name}"
+        if rel == ".git":  # a checkout of the member's site branch: history is not the site
+            continue
         if "\\" in entry.name or entry.name in (".", ".."):
             raise Refused(f"{rel!r}: a file name the team site cannot publish")
         if entry.is_symlink():

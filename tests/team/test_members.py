@@ -143,3 +143,12 @@ def test_an_alias_names_one_team_domain() -> None:
                 }
             }
         )
+
+
+def test_a_checkouts_git_folder_is_not_part_of_the_site(tmp_path: Path) -> None:
+    site(tmp_path / "ana")
+    (tmp_path / "ana" / ".git").mkdir()
+    (tmp_path / "ana" / ".git" / "config").write_text("[core]", encoding="utf-8")
+    member = read(tmp_path)
+    assert isinstance(member, Member)
+    assert not any(name.startswith(".git") for name in member.files)

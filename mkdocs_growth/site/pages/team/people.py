@@ -34,7 +34,11 @@ def _page(view: TeamView, member: Member | Unavailable, ctx: SiteContext) -> Pag
         blocks.append(Bullets([_card_item(member, card) for card in active]))
     else:
         blocks.append(Para("No active card."))
-    requests = [d for d in member.documents if d.type == "card" and d.review_date]
+    requests = [
+        d
+        for d in member.documents
+        if d.type == "card" and d.review_date and d.status not in ("done", "dropped")
+    ]
     if requests:
         blocks.append(Heading(2, "Asks for a review"))
         blocks.append(Bullets([_request(member, d) for d in requests]))
