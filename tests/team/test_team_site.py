@@ -45,6 +45,7 @@ def test_who_knows_what_lists_the_people_with_evidence_mapped_by_aliases(team_si
     assert "Kafka consumer lag alerts" not in messaging
     assert_links_resolve(page, team_site, hrefs(html))
     assert "svg" in html and "growth-team-map" in html
+    assert "Ben Okafor" in section(html, "Communication")  # Ben's own id: `speaking`
 
 
 def test_every_team_page_links_resolve(team_site: Path) -> None:
