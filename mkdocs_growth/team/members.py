@@ -154,6 +154,7 @@ def _read_site(member: Member, data: dict[str, Any], files: set[str]) -> None:
     member.north_star = _text(config.get("north_star"))
     member.horizons = tuple(_horizons(config.get("horizons")))
     member.searchable = SEARCH_INDEX in files
+    member.themes = _themes(data.get("competencies"))
     documents = data.get("documents")
     if not isinstance(documents, list):
         raise Refused(f"{GROWTH_JSON} has no list of documents")
@@ -203,6 +204,25 @@ def _document(item: object, files: set[str]) -> MemberDoc:
         review_date=_date(request.get("date")),
         review_note=_text(request.get("note")),
     )
+
+
+def _themes(value: object) -> dict[str, int] | None:
+    """Evidence per framework theme, from the ``competencies`` a member chose to publish."""
+    themes = value.get("themes") if isinstance(value, dict) else None
+    if not isinstance(themes, list):
+        return None
+    out: dict[str, int] = {}
+    for theme in themes:
+        name = _text(theme.get("name") or theme.get("id")) if isinstance(theme, dict) else None
+        if not name:
+            continue
+        paths = set()
+        for competency in theme.get("competencies") or ():
+            for item in (competency.get("evidence") or ()) if isinstance(competency, dict) else ():
+                if isinstance(item, dict) and isinstance(item.get("path"), str):
+                    paths.add(item["path"])
+        out[name[:100]] = len(paths)
+    return out
 
 
 def _page_url(value: object, files: set[str]) -> str:

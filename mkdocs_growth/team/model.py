@@ -48,6 +48,8 @@ class Member:
     files: tuple[str, ...] = ()  # every file of the site, relative POSIX paths
     searchable: bool = False  # the site has a search/search_index.json to merge
     notes: list[str] = field(default_factory=list)  # what was skipped and why (warnings)
+    # framework theme name -> documents published as evidence for it; None: no competencies
+    themes: dict[str, int] | None = None
 
     @property
     def id(self) -> str:

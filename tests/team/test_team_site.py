@@ -46,6 +46,12 @@ def test_who_knows_what_lists_the_people_with_evidence_mapped_by_aliases(team_si
     assert_links_resolve(page, team_site, hrefs(html))
     assert "svg" in html and "growth-team-map" in html
     assert "Ben Okafor" in section(html, "Communication")  # Ben's own id: `speaking`
+    # framework themes x people: only the lead publishes competencies
+    themes = html[
+        html.index("Framework themes") : html.index("<h2", html.index("Framework themes"))
+    ]
+    assert "Lee (team lead)" in themes and "Delivery" in themes
+    assert "Ana Lima" not in themes and "Ben Okafor" not in themes
 
 
 def test_every_team_page_links_resolve(team_site: Path) -> None:

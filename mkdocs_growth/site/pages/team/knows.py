@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ....team.knows import Topic
-from ...blocks import Bullets, Heading, Inline, Markup, Page, Para
+from ....team.model import Member
+from ...blocks import Block, Bullets, Heading, Inline, Markup, Page, Para, Table
 from ...context import SiteContext
 from ...svg.team_heatmap import team_map_svg
 from .common import TeamView, evidence_item, path, person_link
@@ -22,6 +23,7 @@ def pages(view: TeamView, ctx: SiteContext) -> list[Page]:
         )
     )
     blocks.append(Markup(_picture(view)))
+    blocks += _themes(view)
     for title, attr in SECTIONS:
         topics: list[Topic] = [t for t in getattr(view.knowledge, attr) if t.claims]
         blocks.append(Heading(2, title))
@@ -40,6 +42,25 @@ def pages(view: TeamView, ctx: SiteContext) -> list[Page]:
                 items.append([person_link(claim.member), ": ", *evidence])
             blocks.append(Bullets(items))
     return [page]
+
+
+def _themes(view: TeamView) -> list[Block]:
+    """Framework themes x people, only for the members who publish their competencies."""
+    people = [m for m in view.team.by_name() if isinstance(m, Member) and m.themes is not None]
+    if not people:
+        return []
+    themes = list(dict.fromkeys(name for m in people for name in m.themes or {}))
+    rows: list[list[Inline]] = [
+        [person_link(m), *[str((m.themes or {}).get(name, "")) for name in themes]] for m in people
+    ]
+    return [
+        Heading(2, "Framework themes"),
+        Para(
+            "Documents each person published as evidence for a theme of their progression"
+            " framework; only people who publish their competencies are listed."
+        ),
+        Table(["Person", *themes], rows),
+    ]
 
 
 def _picture(view: TeamView) -> str:
