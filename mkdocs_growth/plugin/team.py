@@ -9,7 +9,9 @@ wrote its index: each member's site is copied unchanged under
 
 from __future__ import annotations
 
+import functools
 import html
+import itertools
 import json
 import os
 import shutil
@@ -148,7 +150,11 @@ def _publish(source: str, dest: str) -> None:
 
 
 def merge_search(site_dir: str, members: list[Member]) -> None:
-    """Members' search entries added to the team's index, locations under ``people/<id>/``."""
+    """Members' search entries added to the team's index, locations under ``people/<id>/``.
+
+    Written one member at a time: the merged index of a large team is far
+    bigger than any member's, and never sits in memory whole.
+    """
     index_path = os.path.join(site_dir, *SEARCH_INDEX.split("/"))
     try:
         with open(index_path, encoding="utf-8") as handle:
@@ -159,11 +165,19 @@ def merge_search(site_dir: str, members: list[Member]) -> None:
     if not isinstance(docs, list):
         return
     index.pop("index", None)  # a prebuilt lunr index would not know the merged entries
-    for member in members:
-        if member.searchable:
-            docs += member_entries(member)
-    with open(index_path, "w", encoding="utf-8") as handle:
-        json.dump(index, handle, ensure_ascii=False, separators=(",", ":"))
+    dump = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
+    head = {key: value for key, value in index.items() if key != "docs"}
+    partial = index_path + ".growth-team"
+    with open(partial, "w", encoding="utf-8") as out:
+        out.write(dump(head)[:-1] + ("," if head else "") + '"docs":[')
+        first = True
+        members_entries = (member_entries(m) for m in members if m.searchable)  # one at a time
+        for entries in itertools.chain([docs], members_entries):
+            for entry in entries:
+                out.write(("" if first else ",") + dump(entry))
+                first = False
+        out.write("]}")
+    os.replace(partial, index_path)
 
 
 def member_entries(member: Member) -> list[dict[str, Any]]:
