@@ -29,7 +29,7 @@ from ..site.context import SiteContext
 from ..site.pages.team import TeamView, team_files, team_pages
 from ..site.pages.team.common import person_path
 from ..team.members import SEARCH_INDEX
-from ..team.model import PEOPLE, Member, Team
+from ..team.model import PEOPLE, Member, Team, Unavailable
 from ..team.read import read_team
 from .insertion import Skeleton, skeleton
 
@@ -63,20 +63,21 @@ class TeamPublisher:
             }
         )
         team = read_team(growth.team, config_dir)
-        problems = []
-        for member in team.members:
-            if member.id in taken:
-                problems.append(
-                    f"team member {member.id}: {PEOPLE}/{member.id}/ holds pages of the team site"
-                    " itself; the member's site is not published over them"
-                )
-        for gone in team.unavailable:
-            problems.append(f"team member {gone.id}: site unavailable: {gone.reason}")
+        team.members = [
+            Unavailable(
+                m.spec,
+                f"{PEOPLE}/{m.id}/ holds pages of the team site itself; the member's site is"
+                " not published over them",
+            )
+            if m.id in taken
+            else m
+            for m in team.members
+        ]
+        problems = [
+            f"team member {gone.id}: site unavailable: {gone.reason}" for gone in team.unavailable
+        ]
         for member in team.available:
             problems += [f"team member {member.id}: {note}" for note in member.notes]
-        team.members = [
-            m for m in team.members if not (isinstance(m, Member) and m.id in taken)
-        ] + []
         for message in problems:
             log.warning(message)
         if problems and (growth.strict or config.strict):

@@ -175,3 +175,27 @@ def test_member_text_is_escaped_everywhere(tmp_path: Path, built_members: Path) 
         html = article(page)
         assert "<script>alert" not in html and "<img src=x" not in html and "<b>bold" not in html
     assert "&lt;script&gt;alert(1)" in article(tmp_path / "site" / "team" / "notes" / "index.html")
+
+
+def test_a_member_never_overwrites_the_team_sites_own_pages(
+    tmp_path: Path, built_members: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = team_folder(tmp_path, built_members)
+    (tmp_path / "docs" / "people").mkdir()
+    (tmp_path / "docs" / "people" / "ana.md").write_text("# Ours\n", encoding="utf-8")
+    (tmp_path / "docs" / "people" / "ana").mkdir()
+    (tmp_path / "docs" / "people" / "ana" / "index.md").write_text(
+        "# Team's own\n", encoding="utf-8"
+    )
+    build(config, tmp_path / "site", audience=None)
+    assert (
+        "team member ana: site unavailable: people/ana/ holds pages of the team site" in caplog.text
+    )
+    assert "Team" in (tmp_path / "site" / "people" / "ana" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert not (tmp_path / "site" / "people" / "ana" / "growth.json").exists()
+    assert "Site unavailable" in article(
+        tmp_path / "site" / "team" / "people" / "ana" / "index.html"
+    )
+    assert (tmp_path / "site" / "people" / "ben" / "growth.json").is_file()  # the others still
