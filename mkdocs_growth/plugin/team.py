@@ -10,13 +10,12 @@ wrote its index: each member's site is copied unchanged under
 from __future__ import annotations
 
 import functools
-import html
 import itertools
 import json
 import os
+import re
 import shutil
 import stat
-from html.parser import HTMLParser
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -219,20 +218,28 @@ def _inside(location: str) -> bool:
     )
 
 
-class _Text(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
+# Tags Material's search keeps in an entry's text, written exactly so (no attributes): they are
+# inert. Any other tag of a member's index is dropped and every other `<` or `>` escaped, so
+# the result list (which Material fills as HTML) shows member text, never runs it.
+_KEPT_TAGS = frozenset(
+    f"<{end}{name}>"
+    for name in ("p", "code", "em", "strong", "pre", "ul", "ol", "li", "br", "b", "i")
+    for end in ("", "/")
+)
+_TAG = re.compile(r"(<[^<>]*>)")
 
 
 def _inert(value: object) -> str:
-    """The words of a member's entry, escaped: their index may hold any markup."""
+    """A member's search text with only :data:`_KEPT_TAGS` left as markup."""
     if not isinstance(value, str):
         return ""
-    parser = _Text()
-    parser.feed(value)
-    parser.close()
-    return html.escape(" ".join("".join(parser.parts).split()), quote=False)
+    if "<" not in value and ">" not in value:
+        return value
+    out = []
+    for n, piece in enumerate(_TAG.split(value)):
+        if n % 2:  # a tag
+            if piece in _KEPT_TAGS:
+                out.append(piece)
+        else:
+            out.append(piece.replace("<", "&lt;").replace(">", "&gt;"))
+    return "".join(out)
