@@ -62,15 +62,16 @@ class Knowledge:
     domains: list[Topic]
     tags: list[Topic]
     concepts: list[Topic]
+    _by_member: dict[str, list[tuple[Topic, Claim]]] | None = None
 
     def of(self, member_id: str) -> list[tuple[Topic, Claim]]:
         """What one person has evidence for: every topic with their claim, domains first."""
-        out = []
-        for topic in [*self.domains, *self.tags, *self.concepts]:
-            for claim in topic.claims:
-                if claim.member.id == member_id:
-                    out.append((topic, claim))
-        return out
+        if self._by_member is None:  # once for everyone: a person page each, not a scan each
+            self._by_member = {}
+            for topic in [*self.domains, *self.tags, *self.concepts]:
+                for claim in topic.claims:
+                    self._by_member.setdefault(claim.member.id, []).append((topic, claim))
+        return self._by_member.get(member_id, [])
 
 
 def who_knows_what(team: Team, today: dt.date) -> Knowledge:
