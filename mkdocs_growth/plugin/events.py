@@ -227,6 +227,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             docs = os.path.join(os.path.abspath(config.docs_dir), "")
             if not os.path.abspath(path).startswith(docs):  # docs_dir is watched already
                 server.watch(path)
+        self.team.watch(server, self.growth, self.config_dir)  # members' sites rebuild it too
         return server
 
     @event_priority(-99)  # just before mkdocs-static-i18n's on_files (-100)

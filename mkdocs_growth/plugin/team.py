@@ -94,6 +94,13 @@ class TeamPublisher:
         log.info(f"team site: {len(team.available)} of {len(team.members)} members published")
         return out
 
+    def watch(self, server: Any, growth: GrowthConfig, config_dir: str) -> None:
+        """``mkdocs serve`` rebuilds when a member's site changes (unchanged ones are not re-read)."""
+        for member in growth.team.members if growth.team else ():
+            folder = os.path.normpath(os.path.join(config_dir, member.site))
+            if os.path.isdir(folder):
+                server.watch(folder)
+
     def publish(self, config: MkDocsConfig) -> None:
         """Copy each member's site under ``people/<id>/`` and merge the search indexes."""
         if self.team is None:
