@@ -154,6 +154,11 @@ def _read_site(member: Member, data: dict[str, Any], files: set[str]) -> None:
     member.north_star = _text(config.get("north_star"))
     member.horizons = tuple(_horizons(config.get("horizons")))
     member.searchable = SEARCH_INDEX in files
+    if not member.searchable:
+        member.notes.append(
+            f"no {SEARCH_INDEX} in the site (built without the search plugin?):"
+            " its pages are not in the team's search"
+        )
     member.themes = _themes(data.get("competencies"))
     documents = data.get("documents")
     if not isinstance(documents, list):

@@ -103,7 +103,7 @@ def test_documents_whose_url_leaves_the_site_are_left_out_and_said(
     member = read(tmp_path)
     assert isinstance(member, Member)
     assert [d.id for d in member.documents] == ["n1"]
-    assert member.notes and "1 documents left out: document #2: url" in member.notes[0]
+    assert any("1 documents left out: document #2: url" in note for note in member.notes)
 
 
 def test_an_unchanged_member_is_not_read_again(tmp_path: Path) -> None:
@@ -152,3 +152,10 @@ def test_a_checkouts_git_folder_is_not_part_of_the_site(tmp_path: Path) -> None:
     member = read(tmp_path)
     assert isinstance(member, Member)
     assert not any(name.startswith(".git") for name in member.files)
+
+
+def test_a_site_without_a_search_index_is_said_not_to_be_searchable(tmp_path: Path) -> None:
+    site(tmp_path / "ana")
+    member = read(tmp_path)
+    assert isinstance(member, Member) and not member.searchable
+    assert "not in the team's search" in member.notes[0]
