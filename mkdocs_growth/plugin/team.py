@@ -184,7 +184,9 @@ def merge_search(site_dir: str, members: list[Member]) -> None:
                 out.write(("" if first else ",") + dump(entry))
                 first = False
         out.write("]}")
+        size = out.tell()
     os.replace(partial, index_path)
+    log.info(f"team site: search index with {len(members)} members' pages: {size / 1e6:.1f} MB")
 
 
 def member_entries(member: Member) -> list[dict[str, Any]]:
