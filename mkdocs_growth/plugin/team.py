@@ -10,12 +10,13 @@ wrote its index: each member's site is copied unchanged under
 from __future__ import annotations
 
 import functools
-import itertools
+import hashlib
 import json
 import os
 import re
 import shutil
 import stat
+import tempfile
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -177,16 +178,45 @@ def merge_search(site_dir: str, members: list[Member]) -> None:
     partial = index_path + ".growth-team"
     with open(partial, "w", encoding="utf-8") as out:
         out.write(dump(head)[:-1] + ("," if head else "") + '"docs":[')
-        first = True
-        members_entries = (member_entries(m) for m in members if m.searchable)  # one at a time
-        for entries in itertools.chain([docs], members_entries):
-            for entry in entries:
-                out.write(("" if first else ",") + dump(entry))
-                first = False
+        out.write(",".join(dump(entry) for entry in docs))
+        empty = not docs
+        for member in members:  # one at a time
+            fragment = member_fragment(member) if member.searchable else ""
+            if fragment:
+                out.write(("" if empty else ",") + fragment)
+                empty = False
         out.write("]}")
         size = out.tell()
     os.replace(partial, index_path)
     log.info(f"team site: search index with {len(members)} members' pages: {size / 1e6:.1f} MB")
+
+
+def member_fragment(member: Member) -> str:
+    """The member's entries as JSON list items, from the cache while their site is unchanged.
+
+    The cache (in the system's temporary folder) holds what the team site
+    publishes anyway; a rebuild after one member changed re-reads only theirs.
+    """
+    folder = os.path.join(tempfile.gettempdir(), "mkdocs-growth-team-search")
+    key = hashlib.sha256(f"{member.folder}\0{member.id}".encode("utf-8", "surrogateescape"))
+    path = os.path.join(folder, key.hexdigest()[:32] + ".json")
+    try:
+        with open(path, encoding="utf-8") as handle:
+            if handle.readline().rstrip("\n") == member.digest:
+                return handle.read()
+    except (OSError, UnicodeDecodeError):
+        pass
+    dump = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
+    fragment = ",".join(dump(entry) for entry in member_entries(member))
+    try:
+        os.makedirs(folder, exist_ok=True)
+        partial = f"{path}.{os.getpid()}"
+        with open(partial, "w", encoding="utf-8") as handle:
+            handle.write(f"{member.digest}\n{fragment}")
+        os.replace(partial, path)
+    except OSError:
+        pass  # no cache: the next build reads the member's index again
+    return fragment
 
 
 def member_entries(member: Member) -> list[dict[str, Any]]:

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from mkdocs_growth.core.options import TeamMemberSpec
-from mkdocs_growth.plugin.team import member_entries, merge_search
+from mkdocs_growth.plugin.team import member_entries, member_fragment, merge_search
 from mkdocs_growth.team.model import Member
 
 
@@ -51,3 +51,13 @@ def test_merge_keeps_the_team_entries_and_adds_the_members(tmp_path: Path) -> No
     merged = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
     assert merged["config"] == {"lang": ["en"]}
     assert [d["location"] for d in merged["docs"]] == ["team/", "people/ana/"]
+
+
+def test_an_unchanged_members_entries_come_from_the_cache(tmp_path: Path) -> None:
+    member = member_with_index(tmp_path, [{"location": "", "title": "Ana", "text": "zanzi"}])
+    member.digest = "d1"
+    first = member_fragment(member)
+    (tmp_path / "ana" / "search" / "search_index.json").write_text('{"docs": []}', "utf-8")
+    assert member_fragment(member) == first  # same hash: not read again
+    member.digest = "d2"
+    assert member_fragment(member) == ""  # changed: read again
