@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from ....team.model import Member, MemberDoc
-from ...blocks import Bullets, GeneratedFile, Inline, Page, Para
+from ...blocks import Bullets, GeneratedFile, Inline, Link, Page, Para
 from ...context import SiteContext
 from ...files.atom import ATOM, _el, _stamp
 from ...formats import fmt_date
@@ -31,16 +31,10 @@ def pages(view: TeamView, ctx: SiteContext) -> list[Page]:
         else:
             page.blocks.append(Para("Nothing here yet."))
         if kind == "note" and ctx.site_url:
-            page.blocks.append(Para(["Atom feed: ", _feed_link()]))
+            page.blocks.append(Para(["Atom feed: ", Link("feed.xml", path(FEED))]))
         out.append(page)
     out.append(_reviews(view))
     return out
-
-
-def _feed_link() -> Inline:
-    from ...blocks import Link
-
-    return Link("feed.xml", path(FEED))
 
 
 def open_requests(view: TeamView) -> list[tuple[Member, MemberDoc]]:
