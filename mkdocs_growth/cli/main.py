@@ -10,10 +10,10 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from . import edit, evidence, generate, new, output, priorities, report, schema, validate
+from . import edit, evidence, generate, new, output, priorities, report, schema, team, validate
 from .common import EXIT_INTERRUPTED, EXIT_USAGE, UsageError
 
-SUBCOMMANDS = (validate, new, priorities, schema, generate, evidence, edit, report)
+SUBCOMMANDS = (validate, new, priorities, schema, generate, evidence, edit, report, team)
 
 
 def build_parser() -> argparse.ArgumentParser:

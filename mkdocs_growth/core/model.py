@@ -161,6 +161,13 @@ class Feedback(Closed):
     try_next: StrictStr | None = None
 
 
+class ReviewRequest(Closed):
+    """A card asking peers for a review (the playbook's 30-minute review); remove it once done."""
+
+    date: Date = Field(description="When the review was asked for.")
+    note: StrictStr | None = Field(default=None, description="What the reviewer should look at.")
+
+
 class Document(BaseModel):
     """Fields every growth document shares."""
 
@@ -207,6 +214,7 @@ class Card(Document):
     artifacts: list[Artifact] = []
     feedback: list[Feedback] = []
     reviewed: list[Date] = []
+    review_request: ReviewRequest | None = None
 
     @property
     def is_open(self) -> bool:

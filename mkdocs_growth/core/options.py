@@ -105,6 +105,69 @@ class Limits(_Strict):
 
 Audience = Literal["public", "internal"]
 
+MEMBER_ID = r"^[a-z0-9][a-z0-9-]*$"
+
+
+class TeamMemberSpec(_Strict):
+    """One member of a team site: the folder of their site as they built it (``audience: public``)."""
+
+    id: Annotated[str, Field(pattern=MEMBER_ID, max_length=64)]
+    name: Annotated[str, Field(min_length=1, max_length=200)] | None = None
+    site: Annotated[str, Field(min_length=1)]
+
+    @property
+    def label(self) -> str:
+        return self.name or self.id
+
+
+class TeamDomainSpec(_Strict):
+    """A domain of the team's vocabulary; ``aliases`` are members' domain ids that mean it."""
+
+    id: Annotated[str, Field(pattern=SLUG, max_length=100)]
+    title: str | None = None
+    aliases: list[Annotated[str, Field(pattern=SLUG, max_length=100)]] = []
+
+    @property
+    def label(self) -> str:
+        return self.title or self.id.replace("-", " ").capitalize()
+
+
+class TeamSpec(_Strict):
+    """The ``team:`` option: a team site built from its members' published sites."""
+
+    members: Annotated[list[TeamMemberSpec], Field(min_length=1)]
+    domains: list[TeamDomainSpec] = []
+    # growth.json is read whole: a bound keeps one runaway member from filling memory
+    max_json_bytes: Annotated[StrictInt, Field(ge=1024)] = 64 * 1024 * 1024
+
+    @field_validator("members")
+    @classmethod
+    def _unique_members(cls, members: list[TeamMemberSpec]) -> list[TeamMemberSpec]:
+        """Ids are folders (``people/<id>/``): two members with one id would overwrite each other."""
+        seen: set[str] = set()
+        for member in members:
+            if member.id in seen:
+                raise ValueError(f"member id {member.id!r} is listed twice")
+            seen.add(member.id)
+        return members
+
+    @field_validator("domains")
+    @classmethod
+    def _one_meaning(cls, domains: list[TeamDomainSpec]) -> list[TeamDomainSpec]:
+        """Each id or alias maps to one team domain."""
+        owner: dict[str, str] = {}
+        for domain in domains:
+            for name in (domain.id, *domain.aliases):
+                if name in owner and owner[name] != domain.id:
+                    raise ValueError(
+                        f"{name!r} names two team domains ({owner[name]} and {domain.id})"
+                    )
+                if name in owner and name == domain.id:
+                    raise ValueError(f"domain id {name!r} is listed twice")
+                owner[name] = domain.id
+        return domains
+
+
 # Card fields `private_fields` may name: details a card still makes sense without.
 # Fields that identify a card or drive the practice (title, goal, scores, status,
 # milestones, domain, horizon, date) cannot be private: make the card private instead.
@@ -118,6 +181,7 @@ PRIVATE_FIELD_CHOICES: tuple[str, ...] = (
     "tags",
     "related",
     "competencies",
+    "review_request",
 )
 CARD_FIELDS_KEPT: tuple[str, ...] = (
     "type",
@@ -177,6 +241,7 @@ class GrowthConfig(_Strict):
     target_level: Annotated[str, Field(pattern=FRAMEWORK_ID, max_length=100)] | None = None
     audience: Audience = "internal"
     private_fields: PrivateFields = ("feedback", "rubric")
+    team: TeamSpec | None = None  # a team site (docs/team.md)
 
     @field_validator("domains", "horizons")
     @classmethod
@@ -278,6 +343,7 @@ _PATTERNS = {
     "base": "must be folder names (letters, digits, '-', '_') separated by '/', like growth",
     "domains": "must be a slug: lowercase letters, digits and '-'",
     "horizons": "must be letters, digits and '-' (it becomes a URL)",
+    "team": "must be lowercase letters, digits and '-' (ids become folders and URLs)",
     "level": "must be a level id of the framework (letters, digits, '.', '_', '-')",
     "target_level": "must be a level id of the framework (letters, digits, '.', '_', '-')",
 }

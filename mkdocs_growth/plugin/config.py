@@ -29,3 +29,4 @@ class GrowthPluginConfig(base.Config):
     target_level = c.Optional(c.Type(str))
     audience = c.Type(str, default="internal")  # public | internal (checked by parse_options)
     private_fields = c.Type(list, default=["feedback", "rubric"])
+    team = c.Optional(c.Type(dict))  # a team site (checked by parse_options)

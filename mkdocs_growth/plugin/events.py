@@ -61,6 +61,7 @@ from .insertion import (
 )
 from .nav import out_of_nav
 from .search import show_words_to_search
+from .team import TeamPublisher
 
 log = get_plugin_logger(__name__)
 
@@ -98,6 +99,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         self.left_out_files: list[File] = []  # private pages a public build leaves out
         self.site_problems: list[Problem] = []  # about the config and the generated pages
         self.generated_count = 0
+        self.team = TeamPublisher()  # with the `team:` option: the team pages and members' sites
 
     # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -210,10 +212,12 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
                 (page.path, skeleton(page)) for page in site_pages(store, ctx)
             ]
             generated += [(item.path, item.text) for item in site_files(store, ctx)]
+            generated += self.team.generated(self.growth, self.config_dir, config, files, ctx)
         # An explicit `nav:` is the author's: generated pages stay out of it (and out of
         # MkDocs' "not included in nav" list) unless the author lists them.
         inclusion_level = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
         quiet = out_of_nav((path for path, _ in generated), store, ctx)  # nothing to show yet
+        quiet |= self.team.quiet
         authored = set(files.src_uris)
         if again and self._backing:
             backing.remove(self._backing.pop())  # the first reading's folder
@@ -253,6 +257,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             docs = os.path.join(os.path.abspath(config.docs_dir), "")
             if not os.path.abspath(path).startswith(docs):  # docs_dir is watched already
                 server.watch(path)
+        self.team.watch(server, self.growth, self.config_dir)  # members' sites rebuild it too
         return server
 
     @event_priority(-99)  # just before mkdocs-static-i18n's on_files (-100)
@@ -385,6 +390,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
 
     @event_priority(-110)  # after every plugin's post-build work, which may read the pages
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.team.publish(config)  # after search wrote its index: members' entries join it
         self._end_of_build()
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -14,7 +14,7 @@ import pytest
 
 from mkdocs_growth.core.options import OptionsError, parse_options, quarter_of
 
-CHOICES = "feedback, rubric, metrics, artifacts, concepts, reviewed, tags, related, competencies"
+CHOICES = "feedback, rubric, metrics, artifacts, concepts, reviewed, tags, related, competencies, review_request"
 
 
 @pytest.mark.parametrize(

@@ -335,6 +335,7 @@ FIELDS: dict[str, dict[str, st.SearchStrategy[Any]]] = {
         "artifacts": optional(st.lists(artifact, max_size=3)),
         "feedback": optional(st.lists(feedback, max_size=3)),
         "reviewed": optional(st.lists(dates, max_size=3)),
+        "review_request": optional(fields(date=dates, note=optional(valid_text))),
     },
     "note": {
         "type": st.just("note"),

@@ -1,0 +1,161 @@
+"""Benchmark a synthetic team site: N members x about 50 documents each (not a timed test).
+
+One member store is written with ``make_store`` (32 cards, 16 notes, 3
+decisions) and built for real with ``audience: public``; the other members
+are copies of that site with their ids, titles and domain ids rewritten in
+``growth.json`` and one unique word in their search index (so 1,000 MkDocs
+builds are not needed: the team build only ever reads built sites). Then:
+
+* a full team build in a fresh process (``/usr/bin/time -v``: wall time, peak RSS);
+* a rebuild after one member changed, as ``mkdocs serve --dirty`` does it:
+  the same process builds over the site just built, one member's site
+  changes, it builds again (members whose hash did not change are not read
+  again, files already in place are not linked again);
+* the merged search index's size.
+
+    python bench/team.py /tmp/team-bench -n 1000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from make_store import make_store
+
+ALIASES = {"observability": ["o11y", "tracing"], "distributed-systems": ["dist-sys"]}
+
+
+def seed_site(root: Path) -> Path:
+    """One real member site, built with audience public."""
+    store = root / "seed"
+    if (store / "site" / "growth.json").exists():
+        return store / "site"
+    make_store(store, 32)
+    config = (store / "mkdocs.growth.yml").read_text(encoding="utf-8")
+    config = config.replace("  - growth:\n", "  - growth:\n      audience: public\n", 1)
+    (store / "mkdocs.growth.yml").write_text(config, encoding="utf-8")
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(store / "mkdocs.growth.yml"),
+         "-d", str(store / "site")],
+        check=True,
+    )  # fmt: skip
+    return store / "site"
+
+
+def synthesize(seed: Path, target: Path, n: int, version: int = 0) -> None:
+    """Member ``n``'s site: the seed with rewritten titles and domain ids."""
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(seed, target)
+    data = json.loads((seed / "growth.json").read_text(encoding="utf-8"))
+    alias_sets = list(ALIASES.items())
+    for doc in data["documents"]:
+        doc["title"] = f"{doc['title']} (m{n:04d}{'' if not version else f' v{version}'})"
+        domain = doc.get("domain")
+        for team_id, aliases in alias_sets:
+            if domain == team_id and n % 3:
+                doc["domain"] = aliases[n % len(aliases)]  # members use their own words
+    (target / "growth.json").write_text(json.dumps(data), encoding="utf-8")
+    index_path = target / "search" / "search_index.json"
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    index["docs"][0]["text"] += f" memberword{n:04d}"
+    index_path.write_text(json.dumps(index), encoding="utf-8")
+
+
+def write_team(root: Path, members: int) -> Path:
+    (root / "docs").mkdir(parents=True, exist_ok=True)
+    (root / "docs" / "index.md").write_text("# Team\n", encoding="utf-8")
+    lines = [
+        f"site_name: Team of {members}",
+        "site_url: https://example.org/team/",
+        "theme:",
+        "  name: material",
+        "plugins:",
+        "  - search",
+        "  - growth:",
+        "      today: 2026-05-15",
+        "      team:",
+        "        domains:",
+    ]
+    for team_id, aliases in ALIASES.items():
+        lines += [f"          - id: {team_id}", f"            aliases: [{', '.join(aliases)}]"]
+    lines.append("        members:")
+    for n in range(members):
+        lines += [
+            f"          - id: m{n:04d}",
+            f"            name: Member {n:04d}",
+            f"            site: members/m{n:04d}",
+        ]
+    config = root / "mkdocs.yml"
+    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return config
+
+
+REBUILD = """
+import os, sys, time, json, shutil
+sys.path.insert(0, {bench!r})
+from team import synthesize
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+t = time.perf_counter(); build(load_config({config!r}), dirty=True); first = time.perf_counter() - t
+synthesize(Path({seed!r}), Path({member!r}), 0, version=1)
+t = time.perf_counter(); build(load_config({config!r}), dirty=True); second = time.perf_counter() - t
+print(json.dumps({{"first": first, "second": second}}))
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("root", type=Path)
+    parser.add_argument("-n", "--members", type=int, default=1000)
+    args = parser.parse_args(argv)
+    root: Path = args.root
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    seed = seed_site(root)
+    files = sum(1 for p in seed.rglob("*") if p.is_file())
+    size = sum(p.stat().st_size for p in seed.rglob("*") if p.is_file())
+    documents = len(json.loads((seed / "growth.json").read_text(encoding="utf-8"))["documents"])
+    print(f"seed member: {documents} documents, {files} files, {size / 1e6:.1f} MB")
+    team = root / f"team-{args.members}"
+    started = time.perf_counter()
+    for n in range(args.members):
+        if not (team / "members" / f"m{n:04d}" / "growth.json").exists():
+            synthesize(seed, team / "members" / f"m{n:04d}", n)
+    print(f"synthesized {args.members} members in {time.perf_counter() - started:.0f} s")
+    config = write_team(team, args.members)
+    shutil.rmtree(team / "site", ignore_errors=True)  # a fresh build: no cleaning in the figure
+    timed = subprocess.run(
+        ["/usr/bin/time", "-v", sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    wall = re.search(r"Elapsed \(wall clock\) time.*: (\S+)", timed.stderr)
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", timed.stderr)
+    print(f"full team build: {wall[1] if wall else '?'} wall, peak RSS"
+          f" {int(rss[1]) / 1024 if rss else 0:.0f} MB")  # fmt: skip
+    site = team / "site"
+    index = site / "search" / "search_index.json"
+    print(f"search index: {index.stat().st_size / 1e6:.1f} MB, "
+          f"{len(json.loads(index.read_text(encoding='utf-8'))['docs'])} entries")  # fmt: skip
+    script = REBUILD.format(
+        bench=str(Path(__file__).parent), config=str(config), seed=str(seed),
+        member=str(team / "members" / "m0000"),
+    )  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    times = json.loads(out.stdout.strip().splitlines()[-1])
+    print(f"in one process (as mkdocs serve --dirty): build {times['first']:.1f} s, rebuild"
+          f" after one member changed {times['second']:.1f} s")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

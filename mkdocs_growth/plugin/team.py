@@ -1,0 +1,284 @@
+"""The team site in a build: read the members, add the team pages, publish the members' sites.
+
+Called from a few lines in :mod:`.events`: :meth:`TeamPublisher.generated` in
+``on_files`` (the team pages, as growth's other generated pages) and
+:meth:`TeamPublisher.publish` in ``on_post_build``, after the search plugin
+wrote its index: each member's site is copied unchanged under
+``people/<id>/`` and its search index merged into the team's.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import re
+import shutil
+import stat
+import tempfile
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+
+from ..core.options import GrowthConfig
+from ..site.context import SiteContext
+from ..site.pages.team import TeamView, team_files, team_pages
+from ..site.pages.team.common import person_path
+from ..team.members import SEARCH_INDEX
+from ..team.model import PEOPLE, Member, Team, Unavailable
+from ..team.read import read_team
+from .insertion import Skeleton, skeleton
+
+log = get_plugin_logger(__name__)
+
+
+class TeamPublisher:
+    """Per build: the team read in ``on_files``, published in ``on_post_build``."""
+
+    def __init__(self) -> None:
+        self.team: Team | None = None
+        self.quiet: set[str] = set()  # pages kept out of the nav (people: the team home lists them)
+
+    def generated(
+        self,
+        growth: GrowthConfig,
+        config_dir: str,
+        config: MkDocsConfig,
+        files: Files,
+        ctx: SiteContext,
+    ) -> list[tuple[str, Skeleton | str]]:
+        """The team pages and files; warns (fails under strict) for every unavailable member."""
+        self.team, self.quiet = None, set()
+        if growth.team is None:
+            return []
+        taken = sorted(
+            {
+                f.dest_uri.split("/", 2)[1]
+                for f in files
+                if f.dest_uri.startswith(f"{PEOPLE}/") and f.dest_uri.count("/") >= 2
+            }
+        )
+        team = read_team(growth.team, config_dir)
+        team.members = [
+            Unavailable(
+                m.spec,
+                f"{PEOPLE}/{m.id}/ holds pages of the team site itself; the member's site is"
+                " not published over them",
+            )
+            if m.id in taken
+            else m
+            for m in team.members
+        ]
+        problems = [
+            f"team member {gone.id}: site unavailable: {gone.reason}" for gone in team.unavailable
+        ]
+        for member in team.available:
+            problems += [f"team member {member.id}: {note}" for note in member.notes]
+        for message in problems:
+            log.warning(message)
+        if problems and (growth.strict or config.strict):
+            raise PluginError(
+                f"team site: {len(problems)} problems with members (strict mode fails on any):\n  "
+                + "\n  ".join(problems)
+            )
+        self.team = team
+        view = TeamView(team, ctx.today)
+        self.quiet = {person_path(m.id) for m in team.members}
+        out: list[tuple[str, Skeleton | str]] = [
+            (p.path, skeleton(p)) for p in team_pages(view, ctx)
+        ]
+        out += [(f.path, f.text) for f in team_files(view, ctx)]
+        log.info(f"team site: {len(team.available)} of {len(team.members)} members published")
+        return out
+
+    def watch(self, server: Any, growth: GrowthConfig, config_dir: str) -> None:
+        """``mkdocs serve`` rebuilds when a member's site changes (unchanged ones are not re-read)."""
+        for member in growth.team.members if growth.team else ():
+            folder = os.path.normpath(os.path.join(config_dir, member.site))
+            if os.path.isdir(folder):
+                server.watch(folder)
+
+    def publish(self, config: MkDocsConfig) -> None:
+        """Copy each member's site under ``people/<id>/`` and merge the search indexes."""
+        if self.team is None:
+            return
+        site_dir = os.path.abspath(config.site_dir)
+        for member in self.team.available:
+            copy_site(member, os.path.join(site_dir, PEOPLE, member.id))
+        merge_search(site_dir, self.team.available)
+        self.team = None
+
+
+def copy_site(member: Member, target: str) -> None:
+    """The member's files (listed and checked when read: no links) published under ``target``.
+
+    Each file is hard-linked where the file system allows it (a team of 1,000
+    members is gigabytes of files: docs/performance.md) and copied otherwise.
+    A file already in place (a ``--dirty`` or serve rebuild) is kept; nothing is
+    written outside ``target``.
+    """
+    made: set[str] = set()
+    for rel in member.files:
+        source = os.path.join(member.folder, *rel.split("/"))
+        dest = os.path.join(target, *rel.split("/"))
+        try:
+            info = os.lstat(source)
+            if not stat.S_ISREG(info.st_mode):
+                raise OSError("is no longer a regular file (changed after it was read)")
+            if _same(dest, info):
+                continue
+            folder = os.path.dirname(dest)
+            if folder not in made:
+                os.makedirs(folder, exist_ok=True)
+                made.add(folder)
+            _publish(source, dest)
+        except OSError as exc:
+            log.warning(f"team member {member.id}: {rel} not published: {exc}")
+
+
+def _same(dest: str, info: os.stat_result) -> bool:
+    try:
+        there = os.lstat(dest)
+    except OSError:
+        return False
+    return there.st_size == info.st_size and there.st_mtime_ns == info.st_mtime_ns
+
+
+def _publish(source: str, dest: str) -> None:
+    if os.path.lexists(dest):
+        os.unlink(dest)  # never write through whatever is there (a link of another build)
+    try:
+        os.link(source, dest, follow_symlinks=False)
+    except OSError:  # another file system, or links not allowed: a copy
+        shutil.copy2(source, dest, follow_symlinks=False)
+
+
+def merge_search(site_dir: str, members: list[Member]) -> None:
+    """Members' search entries added to the team's index, locations under ``people/<id>/``.
+
+    Written one member at a time: the merged index of a large team is far
+    bigger than any member's, and never sits in memory whole.
+    """
+    index_path = os.path.join(site_dir, *SEARCH_INDEX.split("/"))
+    try:
+        with open(index_path, encoding="utf-8") as handle:
+            index = json.load(handle)
+    except (OSError, ValueError):
+        return  # no search plugin (or not one that writes this file): nothing to merge into
+    docs = index.get("docs") if isinstance(index, dict) else None
+    if not isinstance(docs, list):
+        return
+    index.pop("index", None)  # a prebuilt lunr index would not know the merged entries
+    dump = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
+    head = {key: value for key, value in index.items() if key != "docs"}
+    partial = index_path + ".growth-team"
+    with open(partial, "w", encoding="utf-8") as out:
+        out.write(dump(head)[:-1] + ("," if head else "") + '"docs":[')
+        out.write(",".join(dump(entry) for entry in docs))
+        empty = not docs
+        for member in members:  # one at a time
+            fragment = member_fragment(member) if member.searchable else ""
+            if fragment:
+                out.write(("" if empty else ",") + fragment)
+                empty = False
+        out.write("]}")
+        size = out.tell()
+    os.replace(partial, index_path)
+    log.info(f"team site: search index with {len(members)} members' pages: {size / 1e6:.1f} MB")
+
+
+def member_fragment(member: Member) -> str:
+    """The member's entries as JSON list items, from the cache while their site is unchanged.
+
+    The cache (in the system's temporary folder) holds what the team site
+    publishes anyway; a rebuild after one member changed re-reads only theirs.
+    """
+    folder = os.path.join(tempfile.gettempdir(), "mkdocs-growth-team-search")
+    key = hashlib.sha256(f"{member.folder}\0{member.id}".encode("utf-8", "surrogateescape"))
+    path = os.path.join(folder, key.hexdigest()[:32] + ".json")
+    try:
+        with open(path, encoding="utf-8") as handle:
+            if handle.readline().rstrip("\n") == member.digest:
+                return handle.read()
+    except (OSError, UnicodeDecodeError):
+        pass
+    dump = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
+    fragment = ",".join(dump(entry) for entry in member_entries(member))
+    try:
+        os.makedirs(folder, exist_ok=True)
+        partial = f"{path}.{os.getpid()}"
+        with open(partial, "w", encoding="utf-8") as handle:
+            handle.write(f"{member.digest}\n{fragment}")
+        os.replace(partial, path)
+    except OSError:
+        pass  # no cache: the next build reads the member's index again
+    return fragment
+
+
+def member_entries(member: Member) -> list[dict[str, Any]]:
+    """The member's search entries, checked: text escaped, locations kept inside their folder."""
+    path = os.path.join(member.folder, *SEARCH_INDEX.split("/"))
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except (OSError, ValueError) as exc:
+        log.warning(f"team member {member.id}: search index not merged: {exc}")
+        return []
+    docs = data.get("docs") if isinstance(data, dict) else None
+    out = []
+    for doc in docs if isinstance(docs, list) else ():
+        if not isinstance(doc, dict):
+            continue
+        location = doc.get("location")
+        if not isinstance(location, str) or not _inside(location):
+            continue
+        entry = {
+            "location": member.prefix + location,
+            "title": _inert(doc.get("title")),
+            "text": _inert(doc.get("text")),
+        }
+        if isinstance(doc.get("tags"), list):
+            entry["tags"] = [_inert(t) for t in doc["tags"]]
+        out.append(entry)
+    return out
+
+
+def _inside(location: str) -> bool:
+    head = location.split("/", 1)[0].split("#", 1)[0]
+    return not (
+        ":" in head
+        or location.startswith(("/", "\\"))
+        or ".." in location.split("#", 1)[0].split("/")
+        or any(ord(c) < 32 for c in location)
+    )
+
+
+# Tags Material's search keeps in an entry's text, written exactly so (no attributes): they are
+# inert. Any other tag of a member's index is dropped and every other `<` or `>` escaped, so
+# the result list (which Material fills as HTML) shows member text, never runs it.
+_KEPT_TAGS = frozenset(
+    f"<{end}{name}>"
+    for name in ("p", "code", "em", "strong", "pre", "ul", "ol", "li", "br", "b", "i")
+    for end in ("", "/")
+)
+_TAG = re.compile(r"(<[^<>]*>)")
+
+
+def _inert(value: object) -> str:
+    """A member's search text with only :data:`_KEPT_TAGS` left as markup."""
+    if not isinstance(value, str):
+        return ""
+    if "<" not in value and ">" not in value:
+        return value
+    out = []
+    for n, piece in enumerate(_TAG.split(value)):
+        if n % 2:  # a tag
+            if piece in _KEPT_TAGS:
+                out.append(piece)
+        else:
+            out.append(piece.replace("<", "&lt;").replace(">", "&gt;"))
+    return "".join(out)

@@ -1,0 +1,63 @@
+"""A member's search index joins the team's as data: markup dropped, locations kept inside."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs_growth.core.options import TeamMemberSpec
+from mkdocs_growth.plugin.team import member_entries, member_fragment, merge_search
+from mkdocs_growth.team.model import Member
+
+
+def member_with_index(tmp_path: Path, docs: list[dict[str, object]]) -> Member:
+    (tmp_path / "ana" / "search").mkdir(parents=True)
+    index = {"config": {}, "docs": docs}
+    (tmp_path / "ana" / "search" / "search_index.json").write_text(json.dumps(index), "utf-8")
+    spec = TeamMemberSpec(id="ana", site="ana")
+    return Member(spec, str(tmp_path / "ana"), "", searchable=True)
+
+
+def test_member_markup_is_dropped_and_locations_stay_in_their_folder(tmp_path: Path) -> None:
+    member = member_with_index(
+        tmp_path,
+        [
+            {
+                "location": "notes/x/",
+                "title": "<script>alert(1)</script>Title",
+                "text": "<p>ok <code>x</code> <img src=x onerror=alert(2)> a < b</p>",
+            },
+            {"location": "../../escape/", "title": "t", "text": "t"},
+            {"location": "javascript:alert(3)", "title": "t", "text": "t"},
+            {"location": "/abs/", "title": "t", "text": "t"},
+        ],
+    )
+    entries = member_entries(member)
+    assert [e["location"] for e in entries] == ["people/ana/notes/x/"]
+    assert entries[0]["title"] == "alert(1)Title"
+    assert entries[0]["text"] == "<p>ok <code>x</code>  a &lt; b</p>"
+
+
+def test_merge_keeps_the_team_entries_and_adds_the_members(tmp_path: Path) -> None:
+    member = member_with_index(tmp_path, [{"location": "", "title": "Ana", "text": "zanzi"}])
+    site = tmp_path / "site"
+    (site / "search").mkdir(parents=True)
+    team_index = {
+        "config": {"lang": ["en"]},
+        "docs": [{"location": "team/", "title": "Team", "text": "t"}],
+    }
+    (site / "search" / "search_index.json").write_text(json.dumps(team_index), "utf-8")
+    merge_search(str(site), [member])
+    merged = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    assert merged["config"] == {"lang": ["en"]}
+    assert [d["location"] for d in merged["docs"]] == ["team/", "people/ana/"]
+
+
+def test_an_unchanged_members_entries_come_from_the_cache(tmp_path: Path) -> None:
+    member = member_with_index(tmp_path, [{"location": "", "title": "Ana", "text": "zanzi"}])
+    member.digest = "d1"
+    first = member_fragment(member)
+    (tmp_path / "ana" / "search" / "search_index.json").write_text('{"docs": []}', "utf-8")
+    assert member_fragment(member) == first  # same hash: not read again
+    member.digest = "d2"
+    assert member_fragment(member) == ""  # changed: read again

@@ -1,0 +1,201 @@
+"""The example team built end to end: members' public builds, then the team site."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from tests.conftest import assert_links_resolve
+
+from .conftest import MEMBER_CONFIGS, build, team_folder
+
+
+def article(page: Path) -> str:
+    html = page.read_text(encoding="utf-8")
+    return html[html.index("<article") : html.index("</article>")]
+
+
+def hrefs(html: str) -> list[str]:
+    return re.findall(r'href="([^"#]+)', html)
+
+
+def section(html: str, heading: str) -> str:
+    """The HTML from the ``<h3>`` named ``heading`` to the next heading."""
+    start = re.search(rf"<h3[^>]*>{re.escape(heading)}", html)
+    assert start, heading
+    end = re.search(r"<h[23]", html[start.end() :])
+    return html[start.end() : start.end() + end.start() if end else None]
+
+
+def test_who_knows_what_lists_the_people_with_evidence_mapped_by_aliases(team_site: Path) -> None:
+    page = team_site / "team" / "knows" / "index.html"
+    html = article(page)
+    # Ana's `o11y` and Ben's `tracing` are the team's Observability; the lead's ids are the team's
+    observability = section(html, "Observability")
+    assert "Ana Lima" in observability and "Ben Okafor" in observability
+    assert "Lee (team lead)" in observability
+    messaging = section(html, "Distributed systems")
+    assert "Ana Lima" in messaging and "Ben Okafor" not in messaging
+    # Ana's active Kafka card is not evidence; her talk and note are, talks first
+    assert messaging.index("Kafka lag in ten minutes") < messaging.index("rebalance storms")
+    assert "Kafka consumer lag alerts" not in messaging
+    assert_links_resolve(page, team_site, hrefs(html))
+    assert "svg" in html and "growth-team-map" in html
+    assert "Ben Okafor" in section(html, "Communication")  # Ben's own id: `speaking`
+    # framework themes x people: only the lead publishes competencies
+    themes = html[
+        html.index("Framework themes") : html.index("<h2", html.index("Framework themes"))
+    ]
+    assert "Lee (team lead)" in themes and "Delivery" in themes
+    assert "Ana Lima" not in themes and "Ben Okafor" not in themes
+
+
+def test_every_team_page_links_resolve(team_site: Path) -> None:
+    for page in (team_site / "team").rglob("index.html"):
+        assert_links_resolve(page, team_site, hrefs(article(page)))
+
+
+def test_people_pages_show_the_member_and_link_into_their_site(team_site: Path) -> None:
+    html = article(team_site / "team" / "people" / "ana" / "index.html")
+    assert "Make every on-call hour boring." in html
+    assert "Current horizon: 2026-Q4" in html
+    assert "Kafka consumer lag alerts that mean something" in html
+    assert "1/3 milestones done" in html
+    assert 'href="../../../people/ana/"' in html
+
+
+def test_members_sites_are_published_unchanged(team_site: Path, built_members: Path) -> None:
+    for member in ("lead", "ana", "ben"):
+        for source in (built_members / member).rglob("*"):
+            if source.is_file():
+                copy = team_site / "people" / member / source.relative_to(built_members / member)
+                assert copy.read_bytes() == source.read_bytes(), copy
+
+
+def test_notes_newest_first_with_feed(team_site: Path) -> None:
+    html = article(team_site / "team" / "notes" / "index.html")
+    assert html.index("rebalance storms") < html.index("the collector")  # 11-16 before 11-09
+    feed = (team_site / "team" / "feed.xml").read_text(encoding="utf-8")
+    assert (
+        "https://example.github.io/platform-team/people/ana/notes/2026-11-16-rebalance-storms/"
+        in feed
+    )
+
+
+def test_open_review_requests_list_the_card_and_date(team_site: Path) -> None:
+    html = article(team_site / "team" / "reviews" / "index.html")
+    assert "2026-11-20" in html and "Kafka consumer lag alerts" in html
+    assert "Is the burn-rate threshold sane?" in html
+    assert_links_resolve(team_site / "team" / "reviews" / "index.html", team_site, hrefs(html))
+
+
+def test_search_index_holds_every_member_and_the_team_pages(team_site: Path) -> None:
+    index = json.loads((team_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert any(loc.startswith("team/knows/") for loc in locations)
+    for member in ("lead", "ana", "ben"):
+        assert any(loc.startswith(f"people/{member}/") for loc in locations), member
+    found = [d["location"] for d in index["docs"] if "zanzibarite" in d["text"]]
+    assert found and all(loc.startswith("people/ana/notes/") for loc in found)
+
+
+PRIVATE = [
+    "FEEDBACKSECRETANA",  # a private field (feedback) of a public card
+    "PRIVATENOTEANA",  # a private note's title
+    "PRIVATEBODYANA",  # and its body
+    "METRICSECRETBEN",  # a field Ben made private (metrics)
+    "PRIVATECARDBEN",  # a private card
+    "PRIVATEGOALBEN",
+]
+
+
+def test_nothing_private_reaches_the_team_site(tmp_path: Path, built_members: Path) -> None:
+    """Unique strings in every private place of each member, and one member built internal."""
+    internal = tmp_path / "internal-ben"
+    build(MEMBER_CONFIGS["ben"], internal, audience="internal")
+    assert "PRIVATECARDBEN" in (internal / "growth.json").read_text(encoding="utf-8")  # canary
+    config = team_folder(
+        tmp_path / "team",
+        built_members,
+        members=[
+            {"id": "ana", "name": "Ana Lima", "site": "built/ana"},
+            {"id": "ben", "name": "Ben Okafor", "site": str(internal)},
+        ],
+    )
+    build(config, tmp_path / "team" / "site", audience=None)
+    site = tmp_path / "team" / "site"
+    for path in site.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            for word in PRIVATE:
+                assert word.encode() not in data, (word, path)
+    html = article(site / "team" / "people" / "ben" / "index.html")
+    assert "Site unavailable" in html and "internal" in html
+    assert not (site / "people" / "ben").exists()
+
+
+def test_a_refused_member_fails_a_strict_build_and_names_the_member(
+    tmp_path: Path, built_members: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = team_folder(
+        tmp_path,
+        built_members,
+        members=[
+            {"id": "ana", "name": "Ana Lima", "site": "built/ana"},
+            {"id": "gone", "name": "Gone", "site": "built/nowhere"},
+        ],
+    )
+    build(config, tmp_path / "site", audience=None)  # not strict: published without them
+    assert "team member gone: site unavailable: no site at built/nowhere" in caplog.text
+    assert (tmp_path / "site" / "people" / "ana" / "index.html").is_file()
+    assert "Site unavailable" in article(
+        tmp_path / "site" / "team" / "people" / "gone" / "index.html"
+    )
+    caplog.clear()
+    with pytest.raises(Abort):
+        build(config, tmp_path / "site2", audience=None, strict=True)
+    assert "(strict mode fails on any):\n  team member gone: site unavailable" in caplog.text
+
+
+def test_member_text_is_escaped_everywhere(tmp_path: Path, built_members: Path) -> None:
+    shutil_copy = team_folder(tmp_path, built_members)
+    data_path = tmp_path / "built" / "ana" / "growth.json"
+    data = json.loads(data_path.read_text(encoding="utf-8"))
+    for doc in data["documents"]:
+        doc["title"] = "<script>alert(1)</script>" + doc["title"]
+        doc["tags"] = ["<img src=x onerror=alert(2)>"]
+    data["config"]["north_star"] = "<b>bold</b>"
+    data_path.write_text(json.dumps(data), encoding="utf-8")
+    build(shutil_copy, tmp_path / "site", audience=None)
+    for page in (tmp_path / "site" / "team").rglob("index.html"):
+        html = article(page)
+        assert "<script>alert" not in html and "<img src=x" not in html and "<b>bold" not in html
+    assert "&lt;script&gt;alert(1)" in article(tmp_path / "site" / "team" / "notes" / "index.html")
+
+
+def test_a_member_never_overwrites_the_team_sites_own_pages(
+    tmp_path: Path, built_members: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = team_folder(tmp_path, built_members)
+    (tmp_path / "docs" / "people").mkdir()
+    (tmp_path / "docs" / "people" / "ana.md").write_text("# Ours\n", encoding="utf-8")
+    (tmp_path / "docs" / "people" / "ana").mkdir()
+    (tmp_path / "docs" / "people" / "ana" / "index.md").write_text(
+        "# Team's own\n", encoding="utf-8"
+    )
+    build(config, tmp_path / "site", audience=None)
+    assert (
+        "team member ana: site unavailable: people/ana/ holds pages of the team site" in caplog.text
+    )
+    assert "Team" in (tmp_path / "site" / "people" / "ana" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert not (tmp_path / "site" / "people" / "ana" / "growth.json").exists()
+    assert "Site unavailable" in article(
+        tmp_path / "site" / "team" / "people" / "ana" / "index.html"
+    )
+    assert (tmp_path / "site" / "people" / "ben" / "growth.json").is_file()  # the others still
