@@ -39,6 +39,7 @@ from ..core.store import Store, forget_cached_entries, paused_gc
 from ..practice.audience import published, said_in, withheld_keys
 from ..practice.store import open_store
 from ..site.escape import html_text
+from ..site.files.stylesheet import NAME as STYLESHEET
 from ..site.pages import card_header as header
 from ..site.preflight import shadowed_pages, site_url_note, site_url_problems, usable_site_url
 from ..site.registry import SiteContext, site_files, site_pages
@@ -118,6 +119,9 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         self.meta_from_entry = set()
         self.released = False
         self.generated_files, self.set_aside = [], []
+        sheet = f"{self.growth.base}/{STYLESHEET}"  # growth's own styles (site/files/stylesheet)
+        if sheet not in config.extra_css:
+            config.extra_css.append(sheet)
 
     @event_priority(100)  # before any other plugin reads the files: redirects records targets
     def _add_generated(self, files: Files, *, config: MkDocsConfig) -> Files:

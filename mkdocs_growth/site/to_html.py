@@ -94,15 +94,22 @@ class HtmlRenderer:
             raise TypeError(f"not a block: {block!r}")
 
     def table(self, table: Table, out: list[str]) -> None:
-        out.append("<table>\n<thead>\n<tr>\n")
+        """A plain table (Material styles it) in a ``growth-table`` frame.
+
+        Each cell names its column (``data-label``): growth.css stacks the rows
+        on a phone and shows the label beside each value.
+        """
+        out.append('<div class="growth-table">\n<table>\n<thead>\n<tr>\n')
         out += [f"<th>{html_text(cell)}</th>\n" for cell in table.head]
         out.append("</tr>\n</thead>\n<tbody>\n")
         inline = self.inline
+        labels = [f' data-label="{html_text(cell)}"' if cell else "" for cell in table.head]
+        labels += [""] * max(0, max((len(row) for row in table.rows), default=0) - len(labels))
         for row in table.rows:
             out.append("<tr>\n")
-            out += [f"<td>{inline(cell)}</td>\n" for cell in row]
+            out += [f"<td{labels[n]}>{inline(cell)}</td>\n" for n, cell in enumerate(row)]
             out.append("</tr>\n")
-        out.append("</tbody>\n</table>\n")
+        out.append("</tbody>\n</table>\n</div>\n")
 
     def tasks(self, tasks: Tasks, out: list[str]) -> None:
         """Checkboxes as ``pymdownx.tasklist`` writes them (with its ``custom_checkbox``

@@ -85,8 +85,16 @@ def text(x: float, y: float, content: str, *, anchor: str = "start", extra: str 
 def table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     """An HTML table; cells are HTML already (escape document text with :func:`esc`)."""
     th = "".join(f"<th>{esc(h)}</th>" for h in head)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
+    labels = [f' data-label="{esc(h)}"' for h in head]
+    body = "".join(
+        "<tr>" + "".join(f"<td{labels[n]}>{c}</td>" for n, c in enumerate(row)) + "</tr>"
+        for row in rows
+    )
+    # growth.css stacks a growth-table's rows on a phone, each cell labelled by its column
+    return (
+        f'<div class="growth-table"><table><thead><tr>{th}</tr></thead>'
+        f"<tbody>{body}</tbody></table></div>"
+    )
 
 
 def link(href: str, label: str) -> str:
