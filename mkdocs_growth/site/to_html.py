@@ -19,6 +19,7 @@ from .blocks import (
     Code,
     CodeBlock,
     Em,
+    Facts,
     Group,
     Heading,
     Inline,
@@ -67,6 +68,11 @@ class HtmlRenderer:
             out.append("</ul>\n")
         elif kind is Tasks:
             self.tasks(block, out)  # type: ignore[arg-type]
+        elif kind is Facts:
+            out.append('<dl class="growth-facts">\n')
+            for label, value in block.items:  # type: ignore[union-attr]
+                out.append(f"<dt>{html_text(label)}:</dt><dd>{self.inline(value)}</dd>\n")
+            out.append("</dl>\n")
         elif kind is Heading:
             level = block.level  # type: ignore[union-attr]
             out.append(f"<h{level}>{html_text(block.text)}</h{level}>\n")  # type: ignore[union-attr]

@@ -1,0 +1,142 @@
+"""Pages a reader would see wrong: each test holds one fact a reader relies on.
+
+One real Material build of a small store (strict), read back as HTML. The
+facts are the ones a hand audit found no test holding (issue 24): a mistake
+in any of them leaves a plausible page that says something false.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import card, front_matter, write_store
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+SVG = "{http://www.w3.org/2000/svg}"
+TODAY = "2026-05-20"
+SINCE = "2025-11-19"  # TODAY minus 182 days: the feedback page's full-text window starts here
+OPTIONS: dict[str, Any] = {
+    "today": TODAY,
+    "max_active": 9,
+    "horizons": [
+        {"id": "h1", "start": "2026-01-01", "end": "2026-03-31"},
+        {"id": "h2", "start": "2026-04-01", "end": "2026-06-30"},
+    ],
+}
+
+
+def ms(title: str, status: str, due: str) -> dict[str, str]:
+    return {"title": title, "done_when": f"{title} is shown", "status": status, "due": due}
+
+
+def scored(impact: int) -> dict[str, int]:
+    return {"impact": impact, "effort": 2, "reusability": 3, "learnings": 3}
+
+
+FILES = {
+    "index.md": "# Home\n",
+    "cards/a.md": card(
+        title="Alpha",
+        horizon="h2",
+        status="active",
+        milestones=[
+            ms("First step", "done", "2026-04-10"),
+            ms("Second step", "active", "2026-05-01"),
+            ms("Third step", "planned", "2026-06-10"),
+        ],
+        feedback=[
+            {
+                "date": SINCE,
+                "from": "Mentor",
+                "went_well": "boundary-went-well",
+                "didnt": "boundary-didnt",
+                "try_next": "boundary-try-next",
+            }
+        ],
+    ),
+    "cards/dropped.md": card(
+        title="Dropped one",
+        goal="A goal the reader still needs",
+        horizon="h1",
+        status="dropped",
+        milestones=[
+            ms("Tried", "done", "2026-01-20"),
+            ms("Stopped", "dropped", "2026-02-20"),
+            ms("Never", "dropped", "2026-03-20"),
+        ],
+        metrics=[{"name": "latency", "unit": "ms", "baseline": 400, "target": 250}],
+    ),
+    # six open cards with distinct scores: the dashboard shows the top five
+    **{
+        f"cards/open-{n}.md": card(title=f"Open {n}", horizon="h2", scores=scored(n))
+        for n in range(1, 6)
+    },
+    "notes/last-day.md": front_matter(
+        {"type": "note", "title": "Written on the last day", "date": "2026-06-30"}
+    ),
+    "notes/first-day.md": front_matter(
+        {"type": "note", "title": "Written on the first day", "date": "2026-04-01"}
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("reader")
+    cfg = {"theme": {"name": "material"}, "markdown_extensions": ["admonition", "tables"]}
+    config = write_store(tmp, FILES, OPTIONS, config=cfg)
+    build(load_config(config_file=str(config), strict=True))
+    return tmp / "site"
+
+
+def article(site: Path, page: str) -> str:
+    html = (site / page / "index.html").read_text(encoding="utf-8")
+    match = re.search(r"<article[^>]*>(.*)</article>", html, re.S)
+    assert match is not None
+    return match.group(1)
+
+
+def section(html: str, heading: str) -> str:
+    """The HTML from the ``<h2>`` whose text starts with ``heading`` to the next ``<h2>``."""
+    match = re.search(rf"<h2[^>]*>{re.escape(heading)}.*?(?=<h2|\Z)", html, re.S)
+    assert match is not None, heading
+    return match.group(0)
+
+
+def text(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def header(site: Path, page: str) -> str:
+    html = article(site, page)
+    start = html.index('<div class="growth-card-header">')
+    return html[start : html.index("<hr", start)]
+
+
+# The card header
+
+
+def test_card_header_lists_its_facts_as_label_and_value(site: Path) -> None:
+    head = header(site, "cards/a")
+    facts = re.search(r'<dl class="growth-facts">(.*?)</dl>', head, re.S)
+    assert facts is not None
+    labels = re.findall(r"<dt>(.*?)</dt>", facts.group(1))
+    assert labels[:5] == ["Domain:", "Horizon:", "Status:", "Priority:", "Scores:"]
+    assert "<p><strong>Domain</strong>" not in head  # not a run of bold-label paragraphs
+
+
+def test_card_header_feedback_is_a_list_not_a_run_on_line(site: Path) -> None:
+    head = header(site, "cards/a")
+    found = re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", head.split("Feedback", 1)[1])
+    said = [(unescape(label), unescape(value)) for label, value in found]
+    assert said == [
+        ("Went well:", "boundary-went-well"),
+        ("Didn't:", "boundary-didnt"),
+        ("Try next:", "boundary-try-next"),
+    ]
+    assert "; didn" not in text(head)
