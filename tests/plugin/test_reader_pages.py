@@ -8,6 +8,7 @@ in any of them leaves a plausible page that says something false.
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,7 @@ FILES = {
             ms("Second step", "active", "2026-05-01"),
             ms("Third step", "planned", "2026-06-10"),
         ],
+        rubric={"before": {"confidence": 2, "competence": 2, "impact": 1, "clarity": 3}},
         feedback=[
             {
                 "date": SINCE,
@@ -140,3 +142,62 @@ def test_card_header_feedback_is_a_list_not_a_run_on_line(site: Path) -> None:
         ("Try next:", "boundary-try-next"),
     ]
     assert "; didn" not in text(head)
+
+
+# The pictures
+
+PAGES_WITH_PICTURES = ("growth", "growth/priorities", "growth/horizons/h2", "cards/a")
+
+
+def svgs(site: Path) -> list[ET.Element]:
+    found = []
+    for page in PAGES_WITH_PICTURES:
+        for fragment in re.findall(r"<svg .*?</svg>", article(site, page), re.S):
+            found.append(ET.fromstring(fragment))
+    return found
+
+
+def inherited(svg: ET.Element, target: ET.Element, name: str) -> str | None:
+    """The presentation attribute ``name`` of ``target``, from it or its nearest ancestor."""
+    parents = {child: parent for parent in svg.iter() for child in parent}
+    node: ET.Element | None = target
+    while node is not None:
+        value = node.get(name)
+        if value is not None:
+            return value
+        node = parents.get(node)
+    return None
+
+
+def test_chart_text_follows_the_page_colour_and_is_phone_sized(site: Path) -> None:
+    """Text coloured with the page's own colour reads in light and dark; at 13 viewBox
+    units in a picture at most 360 wide, it renders at 12 px or more on a 390 px phone."""
+    pictures = svgs(site)
+    assert {p.get("class") for p in pictures} >= {
+        "growth-timeline",
+        "growth-matrix",
+        "growth-cadence",
+        None,  # the rubric chart
+    }
+    for svg in pictures:
+        width = float((svg.get("viewBox") or "").split()[2])
+        assert width <= 360
+        for label in svg.iter(f"{SVG}text"):
+            fill = inherited(svg, label, "fill")
+            assert fill == "currentColor", (svg.get("class"), label.text, fill)
+            assert float(inherited(svg, label, "font-size") or 0) >= 13, label.text
+
+
+def test_matrix_dots_carry_their_rank_and_the_table_names_them(site: Path) -> None:
+    html = article(site, "growth/priorities")
+    [svg] = [s for s in svgs(site) if s.get("class") == "growth-matrix"]
+    labels = [t.text for t in svg.iter(f"{SVG}text") if (t.text or "").startswith("#")]
+    assert sorted(labels) == ["#1", "#2", "#3", "#4", "#5", "#6"]
+    figure = unescape(html[html.index('<div class="growth-chart growth-matrix-figure">') :])
+    assert "<th>#</th><th>Card</th><th>Impact</th><th>Effort</th>" in figure
+
+
+def test_timeline_names_the_card_of_each_milestone(site: Path) -> None:
+    [svg] = [s for s in svgs(site) if s.get("class") == "growth-timeline"][:1]
+    shown = ["".join(t.itertext()) for t in svg.iter(f"{SVG}text")]
+    assert "Alpha" in shown and "1. First step" in shown
