@@ -201,3 +201,68 @@ def test_timeline_names_the_card_of_each_milestone(site: Path) -> None:
     [svg] = [s for s in svgs(site) if s.get("class") == "growth-timeline"][:1]
     shown = ["".join(t.itertext()) for t in svg.iter(f"{SVG}text")]
     assert "Alpha" in shown and "1. First step" in shown
+
+
+# The dashboard
+
+
+def test_dashboard_opens_with_now_next_and_on_track(site: Path) -> None:
+    html = article(site, "growth")
+    grid = re.search(r'<div class="grid cards">(.*?)</div>', html, re.S)
+    assert grid is not None
+    items = re.findall(r"<li>(.*?)</li>", grid.group(1), re.S)
+    cards = [" ".join(unescape(re.sub(r"<[^>]+>", "", li)).split()) for li in items]
+    assert cards == [
+        "Now: 1 active card, 1 / 9 active milestones; Second step",
+        "Next: Second step (due 2026-05-01); next card to start: Open 5",
+        "Needs attention: 1 late milestone, mentor check-in due",
+    ]
+    assert html.index("grid cards") < html.index("Active work")
+
+
+# Facts a reader relies on (each test fails with the mutation it is named after)
+
+
+def test_timeline_table_numbers_milestones_from_one(site: Path) -> None:
+    """Mutation: the data table numbers a card's milestones from 0."""
+    html = unescape(article(site, "growth"))
+    figure = html[html.index('<div class="growth-chart growth-timeline-figure">') :]
+    rows = re.findall(r'<td data-label="Milestone">(.*?)</td>', figure)
+    assert rows[:3] == ["1. First step", "2. Second step", "3. Third step"]
+
+
+def test_note_on_a_horizons_last_day_is_on_that_horizons_page(site: Path) -> None:
+    """Mutation: a note dated on the horizon's end date drops off its page."""
+    page = text(section(article(site, "growth/horizons/h2"), "Notes, decisions and talks"))
+    assert "Written on the last day" in page and "Written on the first day" in page
+
+
+def test_feedback_exactly_182_days_old_keeps_its_full_text(site: Path) -> None:
+    """Mutation: an entry dated on the window's first day leaves the table headed by that date."""
+    recent = text(section(article(site, "growth/feedback"), f"Since {SINCE}"))
+    assert "boundary-went-well" in recent and "boundary-try-next" in recent
+    assert "Earlier, by card" not in article(site, "growth/feedback")
+
+
+def test_dashboard_shows_the_top_five_priorities(site: Path) -> None:
+    """Mutation: the dashboard's top priorities show 4 (or 6) instead of 5."""
+    table = section(article(site, "growth"), "Top priorities")
+    rows = re.findall(r"<tr>\s*<td", table)
+    assert len(rows) == 5  # six open cards in the store
+    assert "Open 5" in table and "Open 1" not in table  # the lowest score is left out
+
+
+def test_dropped_card_keeps_its_whole_header(site: Path) -> None:
+    """Mutation: a dropped card loses its header (or part of it)."""
+    head = text(header(site, "cards/dropped"))
+    for shown in (
+        "Goal: A goal the reader still needs",
+        "Status: dropped",
+        "Horizon: h1",
+        "Priority:",
+        "Milestones (1/1 done)",  # dropped milestones do not count
+        "Tried : done when Tried is shown",
+        "Stopped : done when Stopped is shown (dropped)",
+        "latency",
+    ):
+        assert shown in head, shown
