@@ -127,7 +127,11 @@ class HtmlRenderer:
             return
         out.append('<ul class="task-list">\n')
         for done, item in tasks.items:
-            box = f'<input type="checkbox" disabled{" checked" if done else ""}/>'
+            # named for screen readers: the box has no text of its own (axe: "label")
+            said = "done" if done else "not done"
+            box = (
+                f'<input type="checkbox" disabled{" checked" if done else ""} aria-label="{said}"/>'
+            )
             if self.ctx.custom_checkboxes:
                 box = f'<label class="task-list-control">{box}<span class="task-list-indicator"></span></label>'
             out.append(f'<li class="task-list-item">{box} {self.inline(item)}</li>\n')
