@@ -26,7 +26,7 @@ KEY_COLUMNS = {
     "growth/priorities/": ("Card", "Score", "Band"),
     "growth/": ("Milestones done", "Active milestones", "Score", "Band"),
     CARD: ("Target", "Actual"),
-    "growth/reports/2026-Q4/": ("Went well", "Didn't", "Try next"),
+    "growth/reports/2026-Q4/": ("Went well", "Didn't", "Try next", "Evidence in this period"),
 }
 # one page of every kind growth generates, and a card page
 PAGE_KINDS = [
@@ -136,6 +136,16 @@ def test_chart_text_is_12_px_or_more(view: Any, base_url: str, path: str) -> Non
     visit(view, base_url, path)
     assert view.locator("article svg text").count() > 0
     assert view.evaluate(CHART_TEXT_JS) >= 12
+
+
+def test_ids_break_only_between_words(page: Any, base_url: str) -> None:
+    page.goto(base_url + "growth/priorities/")
+    ids = page.locator("article .growth-table td code")
+    assert ids.count() > 0
+    styles = ids.evaluate_all(
+        "els => els.map(e => [getComputedStyle(e).wordBreak, getComputedStyle(e).overflowWrap])"
+    )
+    assert set(map(tuple, styles)) == {("normal", "normal")}
 
 
 def test_the_measurements_see_what_they_measure(browser: Any, base_url: str) -> None:
