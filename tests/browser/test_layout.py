@@ -27,6 +27,7 @@ KEY_COLUMNS = {
     "growth/": ("Milestones done", "Active milestones", "Score", "Band"),
     CARD: ("Target", "Actual"),
     "growth/reports/2026-Q4/": ("Went well", "Didn't", "Try next", "Evidence in this period"),
+    "growth/competencies/": (),  # no table to read sideways either
 }
 # one page of every kind growth generates, and a card page
 PAGE_KINDS = [
