@@ -79,7 +79,7 @@ def rubric_trend_svg(rows: list[RubricTrend]) -> str:
             f"{esc(f'{trend.horizon.id} before: {_fmt(before)}')}</title></circle>",
             f'<circle cx="{num(_x(after))}" cy="{num(y)}" r="5" style="fill:{MARK}"><title>'
             f"{esc(f'{trend.horizon.id} after: {_fmt(after)}')}</title></circle>",
-            text(WIDTH, y + 4, signed(round(after - before, 2)) or "0", anchor="end"),
+            text(WIDTH - 2, y + 4, signed(round(after - before, 2)) or "0", anchor="end"),
         ]
     parts.append("</svg>")
     data = table(
