@@ -37,7 +37,7 @@ from ..core.store import Store, forget_cached_entries, paused_gc
 from ..discovery import documentation_pages
 from ..practice.audience import published, said_in, withheld_keys
 from ..practice.store import open_store
-from ..site.files import print_css
+from ..site.files.stylesheet import NAME as STYLESHEET
 from ..site.pages import card_header as header
 from ..site.preflight import (
     case_shadowed_pages,
@@ -138,10 +138,9 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         self.generated_files, self.set_aside = [], []
         self.read_from, self.full_store, self.left_out_files = frozenset(), None, []
         _collect_frozen_garbage()
-        if self.growth.framework is not None:  # the competencies page printed as a case
-            sheet = posixpath.join(self.growth.base, print_css.PATH)
-            if sheet not in config.extra_css:
-                config.extra_css.append(sheet)
+        sheet = f"{self.growth.base}/{STYLESHEET}"  # growth's own styles (site/files/stylesheet)
+        if sheet not in config.extra_css:
+            config.extra_css.append(sheet)
 
     @event_priority(100)  # before any other plugin reads the files: redirects records targets
     def _add_generated(self, files: Files, *, config: MkDocsConfig) -> Files:

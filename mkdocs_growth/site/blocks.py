@@ -100,6 +100,14 @@ BOX = {True: "☑", False: "☐"}
 
 
 @dataclass(frozen=True, slots=True)
+class Facts:
+    """Labelled values (a card's domain, horizon, status...): a grid of label and value in
+    HTML, a list of ``**label:** value`` lines in Markdown."""
+
+    items: Sequence[tuple[str, Inline]]
+
+
+@dataclass(frozen=True, slots=True)
 class Notice:
     """A call-out (an admonition where the site has them, a quote elsewhere)."""
 
@@ -142,7 +150,18 @@ class Group:
 
 
 Block: TypeAlias = (
-    Heading | Para | Table | Bullets | Tasks | Notice | Quote | CodeBlock | Markup | Rule | Group
+    Heading
+    | Para
+    | Table
+    | Bullets
+    | Tasks
+    | Facts
+    | Notice
+    | Quote
+    | CodeBlock
+    | Markup
+    | Rule
+    | Group
 )
 
 

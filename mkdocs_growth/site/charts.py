@@ -6,7 +6,8 @@ header puts it at the top level. It is accessible (``role="img"`` with
 ``<title>``/``<desc>``, values also as text), scales to the container
 (``viewBox`` + ``width="100%"`` + ``max-width``) so it fits a 390px phone,
 and follows the theme's text colour (``currentColor``) in light and dark
-mode. All document text is HTML-escaped and stripped of characters XML
+mode; growth.css colours the two series per scheme (a grey "before" and the
+link colour "after", both at 3:1 or more against the page). All document text is HTML-escaped and stripped of characters XML
 forbids, so the fragment is well-formed XML.
 """
 
@@ -26,6 +27,8 @@ ROW_H = 34
 BAR_H = 11
 TOP = 26  # legend
 SCALE = 5
+AXIS = 18  # the 1 to 5 scale under the bars
+FONT = 13  # renders at 12 px or more on a 390 px phone (see svg.common.FONT)
 
 # XML 1.0 forbids these even as character references; html_text already drops C0 controls.
 _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
@@ -63,14 +66,19 @@ def rubric_svg(card: Card) -> str:
     if rubric is None or (rubric.before is None and rubric.after is None):
         return ""
     before, after = values(rubric.before), values(rubric.after)
-    height = TOP + ROW_H * len(DIMENSIONS) + 4
+    rows_end = TOP + ROW_H * len(DIMENSIONS)
+    height = rows_end + AXIS
     ident = f"growth-rubric-{card.id}"
     summary = "; ".join(
         f"{name.capitalize()}: before {_said(before[name])}, after {_said(after[name])}"
         f"{_delta(before[name], after[name])}"
         for name in DIMENSIONS
     )
-    grid = "".join(f"M{BAR_X + i * UNIT} {TOP - 4}V{height - 4}" for i in range(1, SCALE + 1))
+    grid = "".join(f"M{BAR_X + i * UNIT} {TOP - 4}V{rows_end}" for i in range(1, SCALE + 1))
+    scale = "".join(
+        f'<text x="{BAR_X + i * UNIT}" y="{rows_end + 14}" text-anchor="middle">{i}</text>'
+        for i in range(1, SCALE + 1)
+    )
     bars_before = [f"M{BAR_X} 4h10v10h-10z"]
     bars_after = [f"M{BAR_X + 70} 4h10v10h-10z"]
     labels = []
@@ -84,24 +92,25 @@ def rubric_svg(card: Card) -> str:
         text_y = y + BAR_H + 6
         labels.append(
             f'<text x="0" y="{text_y}">{name.capitalize()}</text>'
-            f'<text x="{WIDTH}" y="{text_y}" text-anchor="end">'
+            f'<text x="{WIDTH - 2}" y="{text_y}" text-anchor="end">'
             f"{_shown(b)} &#8594; {_shown(a)}{_delta(b, a)}</text>"
         )
     return "\n".join(
         [
             '<div class="growth-rubric">',
             f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {WIDTH} {height}"'
-            f' width="100%" style="max-width:{WIDTH}px;height:auto;display:block"'
+            f' width="100%" style="max-width:{WIDTH}px;height:auto;display:block;overflow:visible"'
             f' aria-labelledby="{ident}-title {ident}-desc" font-family="sans-serif"'
-            ' font-size="12" fill="currentColor">',
+            f' font-size="{FONT}" fill="currentColor">',
             f'<title id="{ident}-title">Rubric before and after: {_x(card.title)}</title>',
             f'<desc id="{ident}-desc">Self-rating from 1 to 5. {_x(summary)}.</desc>',
             f'<path d="{grid}" stroke="currentColor" stroke-opacity="0.15"/>',
-            f'<path class="growth-rubric-before" d="{"".join(bars_before)}" fill-opacity="0.35"/>',
+            f'<path class="growth-rubric-before" d="{"".join(bars_before)}" fill-opacity="0.6"/>',
             f'<path class="growth-rubric-after" d="{"".join(bars_after)}" fill-opacity="0.9"/>',
             f'<text x="{BAR_X + 14}" y="13">before</text>'
             f'<text x="{BAR_X + 84}" y="13">after</text>',
             *labels,
+            scale,
             "</svg>",
             "</div>",
         ]

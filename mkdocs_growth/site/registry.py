@@ -23,7 +23,7 @@ from functools import partial
 from ..core.store import Store
 from .blocks import GeneratedFile, Page
 from .context import SiteContext
-from .files import atom, growth_json, print_css, schema
+from .files import atom, growth_json, schema, stylesheet
 from .pages import (
     cards,
     checklist,
@@ -67,7 +67,7 @@ FILES: list[FileFamily] = [
     growth_json.files,  # growth.json at the site root
     atom.files,  # <base>/feed.xml (Atom), only with site_url
     schema.files,  # growth.schema.json at the site root
-    print_css.files,  # <base>/print.css, only with a progression framework
+    stylesheet.files,  # <base>/growth.css, growth's own styles (the plugin links it)
 ]
 
 

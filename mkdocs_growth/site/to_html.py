@@ -19,6 +19,7 @@ from .blocks import (
     Code,
     CodeBlock,
     Em,
+    Facts,
     Group,
     Heading,
     Inline,
@@ -67,6 +68,11 @@ class HtmlRenderer:
             out.append("</ul>\n")
         elif kind is Tasks:
             self.tasks(block, out)  # type: ignore[arg-type]
+        elif kind is Facts:
+            out.append('<dl class="growth-facts">\n')
+            for label, value in block.items:  # type: ignore[union-attr]
+                out.append(f"<dt>{html_text(label)}:</dt><dd>{self.inline(value)}</dd>\n")
+            out.append("</dl>\n")
         elif kind is Heading:
             level = block.level  # type: ignore[union-attr]
             out.append(f"<h{level}>{html_text(block.text)}</h{level}>\n")  # type: ignore[union-attr]
@@ -94,15 +100,22 @@ class HtmlRenderer:
             raise TypeError(f"not a block: {block!r}")
 
     def table(self, table: Table, out: list[str]) -> None:
-        out.append("<table>\n<thead>\n<tr>\n")
+        """A plain table (Material styles it) in a ``growth-table`` frame.
+
+        Each cell names its column (``data-label``): growth.css stacks the rows
+        on a phone and shows the label beside each value.
+        """
+        out.append('<div class="growth-table">\n<table>\n<thead>\n<tr>\n')
         out += [f"<th>{html_text(cell)}</th>\n" for cell in table.head]
         out.append("</tr>\n</thead>\n<tbody>\n")
         inline = self.inline
+        labels = [f' data-label="{html_text(cell)}"' if cell else "" for cell in table.head]
+        labels += [""] * max(0, max((len(row) for row in table.rows), default=0) - len(labels))
         for row in table.rows:
             out.append("<tr>\n")
-            out += [f"<td>{inline(cell)}</td>\n" for cell in row]
+            out += [f"<td{labels[n]}>{inline(cell)}</td>\n" for n, cell in enumerate(row)]
             out.append("</tr>\n")
-        out.append("</tbody>\n</table>\n")
+        out.append("</tbody>\n</table>\n</div>\n")
 
     def tasks(self, tasks: Tasks, out: list[str]) -> None:
         """Checkboxes as ``pymdownx.tasklist`` writes them (with its ``custom_checkbox``
@@ -114,7 +127,11 @@ class HtmlRenderer:
             return
         out.append('<ul class="task-list">\n')
         for done, item in tasks.items:
-            box = f'<input type="checkbox" disabled{" checked" if done else ""}/>'
+            # named for screen readers: the box has no text of its own (axe: "label")
+            said = "done" if done else "not done"
+            box = (
+                f'<input type="checkbox" disabled{" checked" if done else ""} aria-label="{said}"/>'
+            )
             if self.ctx.custom_checkboxes:
                 box = f'<label class="task-list-control">{box}<span class="task-list-indicator"></span></label>'
             out.append(f'<li class="task-list-item">{box} {self.inline(item)}</li>\n')

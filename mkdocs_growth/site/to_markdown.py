@@ -28,6 +28,7 @@ from .blocks import (
     Code,
     CodeBlock,
     Em,
+    Facts,
     Group,
     Heading,
     Inline,
@@ -103,6 +104,12 @@ class MarkdownRenderer:
             self.table(block, out)  # type: ignore[arg-type]
         elif kind is Bullets:
             out += [f"- {self.starting(item)}\n" for item in block.items]  # type: ignore[union-attr]
+            out.append("\n")
+        elif kind is Facts:
+            out += [
+                f"- **{self.text(label)}:** {self.inline(value)}\n"
+                for label, value in block.items  # type: ignore[union-attr]
+            ]
             out.append("\n")
         elif kind is Tasks:
             for done, item in block.items:  # type: ignore[union-attr]

@@ -53,7 +53,7 @@ def test_the_competencies_page_prints_without_the_site_around_it(page: Any, base
     page.emulate_media(media="print")
     for part in (".md-header", ".md-sidebar--primary", ".md-footer"):
         assert not page.locator(part).first.evaluate(shown), part
-    # growth/print.css: no competency split over two sheets, no heading left at a sheet's foot.
+    # growth/growth.css, its print rules: no competency split over two sheets, no heading left at a sheet's foot.
     competency = page.locator(".growth-competency").first
     assert competency.evaluate("el => getComputedStyle(el).breakInside") == "avoid"
     heading = page.locator("article.md-content__inner h2").first

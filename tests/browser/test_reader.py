@@ -49,7 +49,7 @@ def test_dashboard_leads_to_a_domain_and_a_card(page: Any, base_url: str) -> Non
     assert article.get_by_text("Goal:").first.is_visible()
     card_header = article.locator(".growth-card-header")
     assert card_header.is_visible()
-    assert "Priority 3.8 high" in " ".join(card_header.inner_text().split())
+    assert "Priority: 3.8 high" in " ".join(card_header.inner_text().split())
 
 
 def search(page: Any, query: str) -> list[str]:

@@ -113,7 +113,7 @@ def _build(name: str, work: Path) -> Site:
     # What docs/engines.md tells a user to write next to mkdocs.yml.
     (project / "zensical.yml").write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\nsite_dir: site\n"
-        "extra_css:\n  - growth/print.css\n",  # the plugin adds it (a framework is set)
+        "extra_css:\n  - growth/growth.css\n",  # the plugin adds it itself
         encoding="utf-8",
     )
     done = run([executable, "build", "--strict", "-f", "zensical.yml"], project)
@@ -187,7 +187,7 @@ def test_engine_articles_have_the_same_text(built: tuple[Site, Site]) -> None:
 
 def test_engine_pages_link_growths_stylesheets(built: tuple[Site, Site]) -> None:
     site, reference = built
-    page = "growth/competencies/index.html"  # the example site has a framework: print.css
+    page = "growth/competencies/index.html"  # growth.css, with its print rules
     assert read(site.root / page).growth_css == read(reference.root / page).growth_css != []
 
 

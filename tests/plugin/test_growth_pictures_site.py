@@ -100,10 +100,10 @@ def test_dashboard_has_timeline_cadence_rubric_trend_and_packet_link(site: Path)
     statuses = [a.get("data-status") for a in timeline.findall(f".//{SVG}a")]
     assert statuses == ["done", "active, late", "planned"]
     cadence = chart(html, "growth-cadence")
-    notes_row = cadence.find("table/tbody/tr")
+    notes_row = cadence.find("div/table/tbody/tr")
     assert notes_row is not None and [c.text for c in notes_row][:2] == ["Notes", "1"]
     trend = chart(html, "growth-rubric-trend")
-    rows = [[c.text for c in tr] for tr in trend.findall("table/tbody/tr")]
+    rows = [[c.text for c in tr] for tr in trend.findall("div/table/tbody/tr")]
     assert rows == [["h1", "1", "2", "3.25", "+1.25"], ["h2", "1", "2", "3.25", "+1.25"]]
     assert 'href="reports/h2/"' in html
 
@@ -157,7 +157,7 @@ def test_a_public_site_leaves_withheld_fields_out_of_pictures_and_packet(
     dashboard = article(site, "growth/index.html")
     assert "growth-rubric-trend" not in dashboard
     cadence = chart(dashboard, "growth-cadence")
-    kinds = [tr[0].text for tr in cadence.findall("table/tbody/tr")]
+    kinds = [tr[0].text for tr in cadence.findall("div/table/tbody/tr")]
     assert kinds == ["Notes", "Talks", "Decisions"]  # no reviews row
     packet = article(site, "growth/reports/h2/index.html")
     assert "Secret Mentor" not in packet and "private words" not in packet

@@ -73,7 +73,7 @@ def test_rebuild_shows_the_new_priority(tmp_path: Path) -> None:
     html = priorities.read_text(encoding="utf-8")
     assert "2.20" in html and "3.80" not in html
     card_page = (site / "cards" / "trace" / "index.html").read_text(encoding="utf-8")
-    assert "<strong>Priority</strong> 2.2 low" in card_page
+    assert "<dt>Priority:</dt><dd>2.2 low" in card_page
     data = json.loads((site / "growth.json").read_text(encoding="utf-8"))
     trace = next(d for d in data["documents"] if d["id"] == "trace")
     assert trace["priority"] == {"score": 2.2, "band": "low"}

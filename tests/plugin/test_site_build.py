@@ -309,7 +309,9 @@ def test_card_header_above_untouched_body(site: Site) -> None:
     html = site.page("cards/trace.md")
     header = html.index("Find the slow span")  # the goal
     assert html.index("done when a one-page summary is written") > header
-    assert html.index("<td>p95 | lookup</td>") > header  # metric name, pipe kept in the cell
+    assert (
+        html.index('<td data-label="Metric">p95 | lookup</td>') > header
+    )  # metric name, pipe kept in the cell
     assert html.index("Some text.") > html.index("Demo repo") > header
     assert "3.8" in html and "high" in html
     assert "clear demo &amp; &lt;b&gt;short&lt;/b&gt;" in html  # feedback, escaped

@@ -184,12 +184,12 @@ def test_cadence_cells_rhythm_bars_and_summary() -> None:
     assert cells[51].find(f"{SVG}title").text == f"Week of {weeks[-1]}: 2 notes"
     bars = [r for r in svg.iter(f"{SVG}rect") if r.get("height") == "3"]
     assert len(bars) == 2 + 1  # two note weeks, one talk sprint
-    summary = root.find("table")
+    summary = root.find("div/table")
     assert summary is not None
     rows = [[c.text for c in tr] for tr in summary.findall("tbody/tr")]
     assert rows[0] == ["Notes", "3", "a tech note a week", "2 of 52"]
     assert rows[1] == ["Talks", "1", "a knowledge share a sprint (2 weeks)", "1 of 26"]
-    weekly = root.find("details/table")
+    weekly = root.find("details/div/table")
     assert weekly is not None and len(weekly.findall("tbody/tr")) == 52
 
 
@@ -203,7 +203,7 @@ def test_rubric_trend_rows_and_unrated_horizons() -> None:
     root, svg = figure_svg(rubric_trend_svg(rows), "growth-rubric-trend")
     texts = [t.text for t in svg.iter(f"{SVG}text")]
     assert "+1.5" in texts and "no card rated before and after" in texts
-    table = [[c.text for c in tr] for tr in root.findall("table/tbody/tr")]
+    table = [[c.text for c in tr] for tr in root.findall("div/table/tbody/tr")]
     assert table == [["h1", "2", "2.25", "3.75", "+1.5"], ["h2", "0", "—", "—", "—"]]
     assert rubric_trend_svg([]) == ""
 

@@ -94,7 +94,7 @@ def test_card_header_complete_after_glightbox(glightbox_after_growth: Path) -> N
     assert 'class="growth-card-header"' in body
     assert '<div class="growth-rubric">' in body and "<svg" in body  # the chart, not a stand-in
     assert re.search(r'<a href="../../growth/domains/observability/">Observability</a>', body)
-    assert "<td>p95 lookup</td>" in body  # the metrics table
+    assert '<td data-label="Metric">p95 lookup</td>' in body  # the metrics table
     assert "☐ <strong>Read the paper</strong>: done when" in body  # the milestones
     assert body.index("growth-card-header") < body.index("Some text.")  # above the author's text
 
@@ -200,7 +200,11 @@ def _build_with(tmp_path: Path, plugin: BasePlugin, strict: bool = False) -> Pat
 def test_a_page_changed_while_search_reads_it_keeps_both_changes(tmp_path: Path) -> None:
     site = _build_with(tmp_path, Footer())
     card = (site / "cards/trace/index.html").read_text(encoding="utf-8")
-    assert "<svg" in card and "<td>p95 lookup</td>" in card and "FOOTER-ADDED" in card
+    assert (
+        "<svg" in card
+        and '<td data-label="Metric">p95 lookup</td>' in card
+        and "FOOTER-ADDED" in card
+    )
     priorities = (site / "growth/priorities/index.html").read_text(encoding="utf-8")
     assert "<table>" in priorities and "FOOTER-ADDED" in priorities
     assert not INTERNAL.search(card + priorities)
@@ -214,5 +218,5 @@ def test_a_plugin_rewriting_growths_html_late_publishes_its_rewrite(
         site = _build_with(tmp_path, RenameClassesLate(), strict=True)
     card = (site / "cards/trace/index.html").read_text(encoding="utf-8")
     assert 'class="renamed-card-header"' in card and "<svg" in card
-    assert "<td>p95 lookup</td>" in card
+    assert '<td data-label="Metric">p95 lookup</td>' in card
     assert "could not place" not in caplog.text

@@ -19,6 +19,7 @@ from mkdocs_growth.site.blocks import (
     Code,
     CodeBlock,
     Em,
+    Facts,
     Group,
     Heading,
     Link,
@@ -74,6 +75,7 @@ BLOCKS = [
     CodeBlock("```\nkey: value\n```", "yaml"),
     Markup('<div class="chart"><svg role="img"><title>t</title></svg></div>'),
     Group("growth-card-header", [Para("inside"), Rule()]),
+    Facts([(HOSTILE, HOSTILE), ("Domain", [Link(HOSTILE, "cards/a.md"), " (", Code("x"), ")"])]),
 ]
 
 
@@ -119,6 +121,9 @@ def test_document_text_never_becomes_markup(block: object) -> None:
             "hr",
             "span",
             "label",
+            "dl",
+            "dt",
+            "dd",
         }
 
 

@@ -20,6 +20,8 @@ from ..blocks import (
     Block,
     Bullets,
     CodeBlock,
+    Em,
+    Facts,
     Group,
     Inline,
     Markup,
@@ -46,39 +48,34 @@ def card_header(card: Card, store: Store, ctx: SiteContext) -> Group:
     done = progress(card)
     s = card.scores
     path = store.path_of(card)
-    blocks: list[Block] = [
-        Para([Strong("Goal:"), " ", card.goal]),
-        Para(
+    facts: list[tuple[str, Inline]] = [
+        ("Domain", domain_link(store, ctx, card.domain)),
+        ("Horizon", horizon_link(ctx, card.horizon)),
+        ("Status", card.status),
+        (
+            "Priority",
             [
-                Strong("Domain"),
-                " ",
-                domain_link(store, ctx, card.domain),
-                " · ",
-                Strong("Horizon"),
-                " ",
-                horizon_link(ctx, card.horizon),
-                " · ",
-                Strong("Status"),
-                f" {card.status} · ",
-                Strong("Priority"),
-                f" {fmt_number(prio.score)} {prio.band} (",
+                f"{fmt_number(prio.score)} {prio.band} (",
                 page_link(ctx, "priorities.md", "table"),
-                ") · ",
-                Strong("Scores"),
-                f" impact {s.impact} · effort {s.effort} · reusability {s.reusability}"
-                f" · learnings {s.learnings}",
-            ]
+                ")",
+            ],
+        ),
+        (
+            "Scores",
+            f"impact {s.impact} · effort {s.effort} · reusability {s.reusability}"
+            f" · learnings {s.learnings}",
         ),
     ]
+    if card.concepts:
+        facts.append(("Concepts", ", ".join(card.concepts)))
+    if card.tags:
+        facts.append(("Tags", ", ".join(card.tags)))
+    blocks: list[Block] = [Para([Strong("Goal:"), " ", card.goal]), Facts(facts)]
     if card.milestones:
         blocks += [
             Para([Strong("Milestones"), f" ({done} done)"]),
             Tasks([(m.status == "done", _milestone(m)) for m in card.milestones]),
         ]
-    if card.concepts:
-        blocks.append(Para([Strong("Concepts:"), " ", ", ".join(card.concepts)]))
-    if card.tags:
-        blocks.append(Para([Strong("Tags:"), " ", ", ".join(card.tags)]))
     chart = rubric_svg(card)
     if chart:
         blocks.append(Markup(chart))
@@ -98,8 +95,9 @@ def card_header(card: Card, store: Store, ctx: SiteContext) -> Group:
         items = [[f"{a.kind}: ", artifact_link(a, path)] for a in card.artifacts]
         blocks += [Para(Strong("Artifacts")), Bullets(items)]
     if card.feedback:
-        entries = sorted(card.feedback, key=lambda f: f.date)
-        blocks += [Para(Strong("Feedback")), Bullets([_feedback(f) for f in entries])]
+        blocks.append(Para(Strong("Feedback")))
+        for entry in sorted(card.feedback, key=lambda f: f.date):
+            blocks += _feedback(entry)
     blocks.append(Rule())
     return Group(HEADER_CLASS, blocks)
 
@@ -110,18 +108,19 @@ def _milestone(m: Milestone) -> list[Inline]:
     return [Strong(m.title), f": done when {m.done_when}{state}{due}"]
 
 
-def _feedback(entry: Feedback) -> str:
-    said = [
-        f"{label}: {text}"
+def _feedback(entry: Feedback) -> list[Block]:
+    """One feedback entry: who and when, then what went well, what didn't, what to try next."""
+    who = f", from {entry.from_}" if entry.from_ else ""
+    said: list[tuple[str, Inline]] = [
+        (label, text)
         for label, text in (
-            ("went well", entry.went_well),
-            ("didn't", entry.didnt),
-            ("try next", entry.try_next),
+            ("Went well", entry.went_well),
+            ("Didn't", entry.didnt),
+            ("Try next", entry.try_next),
         )
         if text
     ]
-    who = f", from {entry.from_}" if entry.from_ else ""
-    return f"{fmt_date(entry.date)}{who}: {'; '.join(said)}"
+    return [Para(Em(f"{fmt_date(entry.date)}{who}")), Facts(said) if said else Para("(no text)")]
 
 
 def broken_page(entry: Entry, problems: list[Problem], ctx: SiteContext, text: str) -> str:

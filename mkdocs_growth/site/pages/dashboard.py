@@ -25,7 +25,7 @@ from ..blocks import (
 from ..context import SiteContext
 from ..formats import fmt_date, fmt_number, plural
 from ..urls import id_page
-from . import pictures
+from . import at_a_glance, pictures
 from .common import doc_link, domain_link, horizon_link, newest_first, page_link
 
 TOP_PRIORITIES = 5
@@ -40,9 +40,11 @@ def pages(store: Store, ctx: SiteContext, slots: Mapping[str, Slot] | None = Non
     horizon = current_horizon(config, ctx.today)
     page = Page(here, "Growth dashboard")
     blocks = page.blocks
+    # Now, next, on track first: above the fold on a laptop; the north star follows.
+    blocks.append(Para(_horizon_line(horizon, ctx)))
+    blocks += at_a_glance.lead(store, ctx)
     if config.north_star:
         blocks.append(Notice("quote", "North star", [Para(config.north_star)]))
-    blocks.append(Para(_horizon_line(horizon, ctx)))
 
     active = [c for c in store.cards if c.status == "active"]
     count = active_milestone_count(active)

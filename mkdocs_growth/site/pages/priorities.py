@@ -10,7 +10,9 @@ from ..formats import fmt_number
 from . import pictures
 from .common import domain_link, horizon_link
 
-HEAD = ("#", "id", "Title", "Domain", "Horizon", "Status", "I", "E", "R", "L", "Score", "Band")
+# The score and band first (the point of the page), then where the card sits; the four
+# scores behind a score are on the card's own page (its header), not in this table.
+HEAD = ("Card", "Score", "Band", "Status", "Domain", "Horizon")
 
 
 def pages(store: Store, ctx: SiteContext) -> list[Page]:
@@ -21,24 +23,18 @@ def pages(store: Store, ctx: SiteContext) -> list[Page]:
         f" (impact × {fmt_number(w.impact)} + (6 − effort) × {fmt_number(w.effort)}"
         f" + reusability × {fmt_number(w.reusability)} + learnings × {fmt_number(w.learnings)})"
         f" ÷ {fmt_number(total)}; band high ≥ 3.5, medium ≥ 2.5, else low."
-        " Ties: impact, then lower effort, then title."
+        " Ties: impact, then lower effort, then title. Each card's page shows its four scores."
     )
     rows = [
         (
-            str(n),
-            Code(r.id),
-            Link(r.title, store.by_id[r.id].path),
-            domain_link(store, ctx, r.domain, r.domain),
-            horizon_link(ctx, r.horizon),
-            r.status,
-            str(r.impact),
-            str(r.effort),
-            str(r.reusability),
-            str(r.learnings),
+            [Link(r.title, store.by_id[r.id].path), " ", Code(r.id)],
             f"{r.score:.2f}",
             r.band,
+            r.status,
+            domain_link(store, ctx, r.domain, r.domain),
+            horizon_link(ctx, r.horizon),
         )
-        for n, r in enumerate(priority_rows(store), 1)
+        for r in priority_rows(store)
     ]
     here = ctx.path("priorities.md")
     blocks: list[Block] = [Para(formula)]

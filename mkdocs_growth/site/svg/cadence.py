@@ -1,6 +1,7 @@
 """``svg.growth-cadence``: notes, talks, decisions and concept reviews per week, 52 weeks.
 
-One strip per kind, one cell per week (darker: more), newest on the right.
+One strip per kind, one cell per week (a stronger colour: more), newest on the
+right; growth.css gives the colour steps per scheme (``growth-heat-N``).
 Under the notes and talks strips a bar marks each period that met the
 playbook's rhythm (a tech note a week, a knowledge share a sprint). A table
 under the picture sums it up; the week-by-week counts follow, folded.
@@ -12,9 +13,9 @@ from ...practice.pictures import RHYTHM, Cadence
 from .common import MARK, MONTHS, esc, figure, num, svg_open, table, text
 
 WIDTH = 360
-LABEL_W = 62
-RIGHT_W = 26
-TOP = 16  # month labels
+LABEL_W = 72
+RIGHT_W = 28
+TOP = 20  # month labels
 ROW = 26
 CELL_H = 14
 LABELS = {"notes": "Notes", "talks": "Talks", "decisions": "Decisions", "reviews": "Reviews"}
@@ -23,6 +24,11 @@ SINGULAR = {"notes": "note", "talks": "talk", "decisions": "decision", "reviews"
 
 def _opacity(count: int) -> str:
     return ("0.07", "0.35", "0.6")[count] if count < 3 else "0.9"
+
+
+def _heat(count: int) -> str:
+    """The cell's colour step (growth.css): none for an empty week, 1 to 3 for more."""
+    return f' class="growth-heat-{min(count, 3)}"' if count else ""
 
 
 def cadence_svg(data: Cadence) -> str:
@@ -41,11 +47,13 @@ def cadence_svg(data: Cadence) -> str:
             desc, links=False,
         )
     ]  # fmt: skip
+    shown = 0  # every other month is labelled: a month is narrower than its name at 12 px
     for i, monday in enumerate(data.weeks):
         first_week = monday.day <= 7 or i == 0
         if first_week and (i == 0 or data.weeks[i - 1].month != monday.month):
-            label = MONTHS[monday.month - 1]
-            parts.append(text(LABEL_W + i * step, TOP - 5, label, extra=' font-size="9"'))
+            if shown % 2 == 0 and i < weeks - 3:
+                parts.append(text(LABEL_W + i * step, TOP - 5, MONTHS[monday.month - 1]))
+            shown += 1
     for row, kind in enumerate(data.kinds):
         y = TOP + row * ROW
         parts.append(text(0, y + CELL_H - 3, LABELS[kind]))
@@ -53,7 +61,7 @@ def cadence_svg(data: Cadence) -> str:
             what = f"{count} {SINGULAR[kind]}{'' if count == 1 else 's'}"
             parts.append(
                 f'<rect x="{num(LABEL_W + i * step)}" y="{y}" width="{num(step - 1)}"'
-                f' height="{CELL_H}" fill="currentColor" fill-opacity="{_opacity(count)}">'
+                f' height="{CELL_H}" fill="currentColor" fill-opacity="{_opacity(count)}"{_heat(count)}>'
                 f"<title>{esc(f'Week of {data.weeks[i]}: {what}')}</title></rect>"
             )
         if kind in RHYTHM:
@@ -86,7 +94,7 @@ def cadence_svg(data: Cadence) -> str:
         ],
     )
     caption = esc(
-        "Darker cells: more that week. A bar under notes and talks: the playbook's rhythm met"
+        "A stronger colour: more that week (empty cells: none). A bar under notes and talks: the playbook's rhythm met"
         " in that week (notes) or sprint (talks)."
     )
     folded = f"<details><summary>{esc('Week by week')}</summary>{weekly}</details>"

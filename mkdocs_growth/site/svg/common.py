@@ -12,7 +12,10 @@ in it, so Markdown (``generate``) and the plugin pass it through unchanged.
   colour); data marks use Material's link colour and today its accent colour,
   as CSS custom properties with ``currentColor`` as the fallback, so light and
   dark schemes (and themes other than Material) work. Shapes, not colours,
-  tell statuses apart.
+  tell statuses apart. Where a colour carries a value (the cadence's heat, the
+  rubric's "before"), a class names it and growth.css gives it per colour
+  scheme, so "more" reads the same in light and dark.
+* **Readable on a phone.** One text size (:data:`FONT`), never smaller.
 * **Phone-sized.** ``viewBox`` + ``width="100%"`` + ``max-width``: the picture
   shrinks to a 390 px screen and never overflows.
 """
@@ -25,6 +28,9 @@ from collections.abc import Sequence
 # Colours from the theme, with fallbacks for themes without Material's variables.
 MARK = "var(--md-typeset-a-color, currentColor)"
 ACCENT = "var(--md-accent-fg-color, currentColor)"
+# Text size in viewBox units: a picture is at most 360 units wide and shrinks to the
+# article's width, about 358 px on a 390 px phone, so 13 units render at >= 12 px there.
+FONT = 13
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 _SPECIAL = "\\`*_{}[]()<>#+!|~^=:&\"'$%@"
@@ -68,7 +74,7 @@ def svg_open(
         f'<svg xmlns="http://www.w3.org/2000/svg" class="{css_class}" role="{role}"'
         f' viewBox="0 0 {width} {height}" width="100%"'
         f' style="max-width:{width * 3 // 2}px;height:auto;display:block;overflow:visible"'
-        f' aria-labelledby="{ident}-title {ident}-desc" font-family="sans-serif" font-size="11">'
+        f' aria-labelledby="{ident}-title {ident}-desc" font-family="sans-serif" font-size="{FONT}">'
         f'<title id="{ident}-title">{esc(title)}</title>'
         f'<desc id="{ident}-desc">{esc(desc)}</desc>'
     )
@@ -85,8 +91,16 @@ def text(x: float, y: float, content: str, *, anchor: str = "start", extra: str 
 def table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     """An HTML table; cells are HTML already (escape document text with :func:`esc`)."""
     th = "".join(f"<th>{esc(h)}</th>" for h in head)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
+    labels = [f' data-label="{esc(h)}"' for h in head]
+    body = "".join(
+        "<tr>" + "".join(f"<td{labels[n]}>{c}</td>" for n, c in enumerate(row)) + "</tr>"
+        for row in rows
+    )
+    # growth.css stacks a growth-table's rows on a phone, each cell labelled by its column
+    return (
+        f'<div class="growth-table"><table><thead><tr>{th}</tr></thead>'
+        f"<tbody>{body}</tbody></table></div>"
+    )
 
 
 def link(href: str, label: str) -> str:

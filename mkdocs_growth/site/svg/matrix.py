@@ -3,8 +3,10 @@
 The playbook's decision framework as a map: the top-left cells hold the
 quick wins (high impact, low effort). One mark per open card, linking to the
 card; several cards in one cell are laid out on a small grid inside it.
-Active cards are filled dots, planned ones rings. The priority table on the
-same page is the text equivalent (same cards, with I and E columns).
+Active cards are filled dots, planned ones rings; a dot alone or with one
+other in its cell shows its rank (``#1``), every dot names its card in a
+tooltip. The table under the picture is its text equivalent (rank, card,
+impact, effort).
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ from collections.abc import Callable
 
 from ...core.model import Card
 from ...practice.pictures import MatrixMark
-from .common import MARK, esc, figure, num, svg_open, text
+from .common import MARK, esc, figure, link, num, svg_open, table, text
 
 LEFT, TOP, CELL = 46, 12, 60
 WIDTH, HEIGHT = LEFT + 5 * CELL + 8, TOP + 5 * CELL + 42
 PAD = 7  # inside a cell
+LABELLED = 2  # a cell with this many dots or fewer shows their ranks (more would overlap)
 STYLE = {  # one style per status group, not per mark: 5,000 open cards stay a small page
     "active": f"fill:{MARK};stroke:{MARK}",
     "planned": f"fill:{MARK};fill-opacity:0.12;stroke:{MARK};stroke-width:1.5",
@@ -35,7 +38,7 @@ def matrix_svg(marks: list[MatrixMark], href: Callable[[Card], str]) -> str:
     desc = (
         f"{len(marks)} open cards ({active} active, {len(marks) - active} planned) placed by"
         " impact (1 to 5, up) and effort (1 to 5, across); high impact and low effort is top"
-        " left. The priority table lists every card with its impact (I) and effort (E)."
+        " left. The table after the picture lists every card with its rank, impact and effort."
     )
     parts = [
         svg_open(
@@ -47,21 +50,31 @@ def matrix_svg(marks: list[MatrixMark], href: Callable[[Card], str]) -> str:
     cells: dict[tuple[int, int], list[MatrixMark]] = defaultdict(list)
     for mark in marks:
         cells[(mark.impact, mark.effort)].append(mark)
-    by_status: dict[str, list[str]] = {"active": [], "planned": []}
+    by_status: dict[str, list[str]] = {"active": [], "planned": [], "labels": []}
     for (impact, effort), group in sorted(cells.items()):
         for status, items in _cell(impact, effort, group, href).items():
             by_status[status] += items
+    labels = by_status.pop("labels")
     for status, items in by_status.items():
         if items:
             parts.append(f'<g class="growth-{status}" style="{STYLE[status]}">')
             parts += items
             parts.append("</g>")
+    parts += labels
     parts.append("</svg>")
     caption = esc(
-        "Each dot is an open card (filled: active, ring: planned); it links to the card."
-        " Cards with the same impact and effort share a cell."
+        "Each dot is an open card (filled: active, ring: planned) and links to it; the number"
+        " under a dot is its rank in the priority table. Cards with the same impact and effort"
+        " share a cell."
     )
-    return figure("growth-matrix-figure", "".join(parts), caption, "")
+    data = table(
+        ("#", "Card", "Impact", "Effort"),
+        [
+            (esc(str(m.rank)), link(href(m.card), m.card.title), str(m.impact), str(m.effort))
+            for m in sorted(marks, key=lambda m: m.rank)
+        ],
+    )
+    return figure("growth-matrix-figure", "".join(parts), caption, data)
 
 
 def _x(effort: float) -> float:
@@ -76,7 +89,7 @@ def _grid() -> list[str]:
     out = [
         f'<rect x="{LEFT}" y="{TOP}" width="{2 * CELL}" height="{2 * CELL}"'
         ' fill="currentColor" fill-opacity="0.06"/>',  # quick wins: impact 4-5, effort 1-2
-        text(LEFT + 4, TOP + 12, "quick wins", extra=' font-size="9" fill-opacity="0.7"'),
+        text(LEFT + 4, TOP + 14, "quick wins"),
     ]
     for i in range(6):
         out.append(
@@ -109,7 +122,7 @@ def _cell(
     radius = num(max(1.2, min(7.0, step * 0.38)))
     x0 = _x(effort) + CELL / 2 - step * (cols - 1) / 2
     y0 = _y(impact) + CELL / 2 - step * (rows - 1) / 2
-    out: dict[str, list[str]] = {"active": [], "planned": []}
+    out: dict[str, list[str]] = {"active": [], "planned": [], "labels": []}
     for n, mark in enumerate(group):
         card = mark.card
         cx, cy = x0 + (n % cols) * step, y0 + (n // cols) * step
@@ -121,4 +134,8 @@ def _cell(
             f'<a href="{esc(href(card))}"><title>{esc(label)}</title>'
             f'<circle cx="{num(cx)}" cy="{num(cy)}" r="{radius}"/></a>'
         )
+        if len(group) <= LABELLED:
+            out["labels"].append(
+                text(cx, cy + float(radius) + 14, f"#{mark.rank}", anchor="middle")
+            )
     return out

@@ -61,7 +61,7 @@ def rubric_trend_svg(rows: list[RubricTrend]) -> str:
             f'<line x1="{num(x)}" y1="{TOP - 4}" x2="{num(x)}" y2="{base}" stroke="currentColor"'
             ' stroke-opacity="0.15"/>'
         )
-        parts.append(text(x, base + 13, str(value), anchor="middle", extra=' font-size="10"'))
+        parts.append(text(x, base + 13, str(value), anchor="middle"))
     for row, trend in enumerate(rows):
         y = TOP + row * ROW + ROW / 2
         title = trend.horizon.title or ""
@@ -69,9 +69,7 @@ def rubric_trend_svg(rows: list[RubricTrend]) -> str:
         parts.append(text(0, y + 4, label))
         before, after = trend.mean_before, trend.mean_after
         if before is None or after is None:
-            parts.append(
-                text(AXIS_X0, y + 4, "no card rated before and after", extra=' font-size="10"')
-            )
+            parts.append(text(AXIS_X0, y + 4, "no card rated before and after"))
             continue
         parts += [
             f'<line x1="{num(_x(before))}" y1="{num(y)}" x2="{num(_x(after))}" y2="{num(y)}"'
@@ -81,7 +79,7 @@ def rubric_trend_svg(rows: list[RubricTrend]) -> str:
             f"{esc(f'{trend.horizon.id} before: {_fmt(before)}')}</title></circle>",
             f'<circle cx="{num(_x(after))}" cy="{num(y)}" r="5" style="fill:{MARK}"><title>'
             f"{esc(f'{trend.horizon.id} after: {_fmt(after)}')}</title></circle>",
-            text(WIDTH, y + 4, signed(round(after - before, 2)) or "0", anchor="end"),
+            text(WIDTH - 2, y + 4, signed(round(after - before, 2)) or "0", anchor="end"),
         ]
     parts.append("</svg>")
     data = table(

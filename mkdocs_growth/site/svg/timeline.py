@@ -1,7 +1,8 @@
 """``svg.growth-timeline``: milestones by due date, today marked, status shown.
 
-One row per milestone (its title on the left, a mark at its due date on
-the right; the card is in the mark's tooltip and in the table), a dashed line at today. Status by shape: ring planned,
+One row per milestone (its title and, under it, its card's on the left, a
+mark at its due date on the right; a cut name is whole in its tooltip and in
+the table), a dashed line at today. Status by shape: ring planned,
 dot active, square done; a late milestone (not done, due before today) gets
 an accent ring. Marks link to their card. The table under it lists the same
 milestones with their status in words.
@@ -19,10 +20,10 @@ from .common import ACCENT, MARK, MONTHS, esc, figure, link, num, shorten, svg_o
 WIDTH = 360
 LABEL_W = 150
 AXIS_X0, AXIS_X1 = LABEL_W + 10, WIDTH - 10
-TOP = 40  # legend and the "today" label
-ROW = 17
-BOTTOM = 26  # month ticks
-LABEL_CHARS = 27
+TOP = 46  # legend and the "today" label
+ROW = 34  # two lines: the milestone, its card
+BOTTOM = 30  # month ticks
+LABEL_CHARS = 20  # what fits in LABEL_W at the common text size
 
 
 def status_words(mark: TimelineMark) -> str:
@@ -107,7 +108,7 @@ def _legend() -> list[str]:
     ):
         out.append(_glyph(status, late, x + 6, 10))
         out.append(text(x + 16, 14, label))
-        x += 16 + 7 * len(label) + 14
+        x += 16 + 7.5 * len(label) + 14
     return out
 
 
@@ -140,24 +141,35 @@ def _axis(timeline: Timeline, height: int) -> list[str]:
             ' stroke="currentColor" stroke-opacity="0.12"/>'
         )
         label = MONTHS[day.month - 1] + (f" {day.year}" if day.month == 1 else "")
-        out.append(text(x, base + 15, label, anchor="middle", extra=' font-size="10"'))
+        out.append(text(x, base + 17, label, anchor="middle"))
     return out
 
 
 def _row(
     timeline: Timeline, mark: TimelineMark, y: float, href: Callable[[Card], str]
 ) -> list[str]:
-    label = shorten(mark.title, LABEL_CHARS)
     x = _x(timeline, mark.due)
     title = f"{mark.card.title}: milestone {mark.index + 1} {mark.title}, due {mark.due}, {status_words(mark)}"
     return [
         f'<line x1="{AXIS_X0}" y1="{num(y)}" x2="{AXIS_X1}" y2="{num(y)}" stroke="currentColor"'
         ' stroke-opacity="0.08"/>',
-        text(0, y + 4, label, extra=' font-size="10"'),
+        _label(0, y - 2, f"{mark.index + 1}. {mark.title}"),
+        _label(0, y + 13, mark.card.title, extra=' font-style="italic"'),
         f'<a href="{esc(href(mark.card))}" class="growth-mark" data-card="{esc(mark.card.id)}"'
         f' data-milestone="{mark.index + 1}" data-status="{esc(status_words(mark))}">'
         f"<title>{esc(title)}</title>{_glyph(mark.status, mark.overdue, x, y)}</a>",
     ]
+
+
+def _label(x: float, y: float, name: str, extra: str = "") -> str:
+    """A row label: cut to fit, the whole name in its tooltip when cut."""
+    shown = shorten(name, LABEL_CHARS)
+    if shown == " ".join(name.split()):
+        return text(x, y, shown, extra=extra)
+    return (
+        f'<text x="{num(x)}" y="{num(y)}" fill="currentColor"{extra}>'
+        f"<title>{esc(name)}</title>{esc(shown)}</text>"
+    )
 
 
 def _today(timeline: Timeline, height: int) -> list[str]:
@@ -166,6 +178,6 @@ def _today(timeline: Timeline, height: int) -> list[str]:
     return [
         f'<line x1="{num(x)}" y1="{TOP - 10}" x2="{num(x)}" y2="{height - BOTTOM + 4}"'
         f' style="stroke:{ACCENT}" stroke-width="1.5" stroke-dasharray="4 3"/>',
-        f'<text x="{num(x)}" y="{TOP - 14}" style="fill:{ACCENT}" text-anchor="{anchor}"'
-        f' font-size="10">{esc(f"today {timeline.today}")}</text>',
+        f'<text x="{num(x)}" y="{TOP - 16}" fill="currentColor" text-anchor="{anchor}">'
+        f"{esc(f'today {timeline.today}')}</text>",
     ]
