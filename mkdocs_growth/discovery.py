@@ -34,6 +34,7 @@ class Found(NamedTuple):
 
     pages: list[str]  # the pages it reads (docs-relative paths): the store's documents
     files: list[str]  # every file it was handed, excluded ones too (what a plugin sees)
+    published: list[str]  # the files `mkdocs build` publishes: no excluded file, no draft
     warnings: list[str]  # what it warned meanwhile (a README beside an index, ...)
 
 
@@ -42,7 +43,8 @@ def store_paths(config: MkDocsConfig) -> Found:
     with mkdocs_warnings() as heard:
         files = get_files(config)
     pages = [f.src_uri for f in source_pages(documentation_pages(files))]
-    return Found(pages, list(files.src_uris), heard)
+    published = [f.src_uri for f in files if f.inclusion.is_included()]
+    return Found(pages, list(files.src_uris), published, heard)
 
 
 @contextmanager

@@ -15,7 +15,7 @@ gone now (a deleted card, a page made private).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from ..core.frontmatter import normalize
 from ..core.store import Store
@@ -34,17 +34,6 @@ from .outdir import (
     system_refused,
 )
 from .settings import Settings
-
-
-def docs_files(docs_dir: str) -> Iterator[str]:
-    """Every file MkDocs would read from ``docs_dir``: no dot-files or dot-folders."""
-    for folder, dirs, files in os.walk(docs_dir, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        rel_root = os.path.relpath(folder, docs_dir)
-        for name in sorted(files):
-            if not name.startswith("."):
-                rel = name if rel_root == "." else os.path.join(rel_root, name)
-                yield rel.replace(os.sep, "/")
 
 
 def _read(path: str) -> bytes:
@@ -66,10 +55,14 @@ def _raw_text(path: str) -> str:
         return ""  # unreadable: the broken page names the problem
 
 
-def tree(settings: Settings, store: Store, context_of: ContextOf) -> dict[str, bytes]:
+def tree(
+    settings: Settings, store: Store, context_of: ContextOf, site_files: list[str]
+) -> dict[str, bytes]:
     """Docs-relative path -> content of every file of the site tree (nothing written).
 
-    ``context_of``: what ``generate`` knows of the site (``generate.site_context``).
+    ``context_of``: what ``generate`` knows of the site (``generate.site_context``);
+    ``site_files``: the files of docs_dir ``mkdocs build`` publishes (MkDocs' discovery:
+    every extension, linked folders followed, no excluded file, no draft).
     """
     config_name = os.path.basename(settings.config_file)
     view = published(store, config_name)
@@ -83,7 +76,7 @@ def tree(settings: Settings, store: Store, context_of: ContextOf) -> dict[str, b
     ours = frozenset(files)
     published_pages, full_pages = view.by_path, store.by_path
     shadowed = []
-    for rel in docs_files(settings.docs_dir):
+    for rel in site_files:
         if rel in hidden or (rel in full_pages and rel not in published_pages):
             continue  # private, or its visibility cannot be read: fail closed
         if rel in ours:
@@ -112,14 +105,16 @@ def write_site(settings: Settings, out: str, context_of: ContextOf) -> tuple[Sto
     if not os.path.isdir(settings.docs_dir):
         raise GenerateError(f"{settings.docs_dir}: docs_dir is not a directory")
     root = check_folder(out, settings.docs_dir, settings.config_file)
+    found = settings.pages()  # what `mkdocs build` reads and publishes: MkDocs decides
     store = open_store(
         settings.docs_dir,
         settings.growth,
         os.path.basename(settings.config_file),
+        paths=found.pages,
         nav=settings.nav,
         framework=settings.framework,
     )
-    files = tree(settings, store, context_of)
+    files = tree(settings, store, context_of, found.published)
     audience = settings.growth.audience
     private = private_pages(store).paths if audience == "public" else frozenset()
     if private and os.path.isdir(root):

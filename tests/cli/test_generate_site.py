@@ -271,3 +271,38 @@ def test_watch_updates_the_tree_within_seconds_of_an_edit(tmp_path: Path) -> Non
         output, _ = watcher.communicate(timeout=10)
     assert watcher.returncode in (0, 130), output
     assert output.count("wrote ") >= 2, output
+
+
+def test_site_tree_holds_exactly_the_files_mkdocs_build_publishes(tmp_path: Path, run_cli) -> None:
+    """MkDocs decides which files are the site: extensions, excludes, drafts, linked folders."""
+    files = {
+        **store_files(),
+        "wip/draft-card.md": card(title="Excluded work"),
+        "drafts/idea.md": "# A draft\n",
+        "notes/hidden.mdown": front_matter(
+            {
+                "type": "note",
+                "title": "Private mdown",
+                "date": "2026-04-02",
+                "visibility": "private",
+            }
+        ),
+    }
+    config = write_store(
+        tmp_path,
+        files,
+        {**OPTIONS, "audience": "public"},
+        config={"exclude_docs": "wip/\n", "draft_docs": "drafts/\n"},
+    )
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "linked-page.md").write_text("# Linked\n", encoding="utf-8")
+    (tmp_path / "docs" / "linked").symlink_to(outside, target_is_directory=True)
+    out = tmp_path / "out"
+    result = run_cli("generate", "-f", config, "--site", out)
+    assert result.code == 0, result.err
+    assert not (out / "wip").exists()  # exclude_docs: not published by mkdocs build
+    assert not (out / "drafts").exists()  # draft_docs: only `mkdocs serve` shows drafts
+    assert not (out / "notes" / "hidden.mdown").exists()  # a private page in any extension
+    assert (out / "linked" / "linked-page.md").read_text(encoding="utf-8") == "# Linked\n"
+    assert not (out / "linked").is_symlink()  # its content, not a link out of DIR
