@@ -254,25 +254,27 @@ def level_errors(config: GrowthConfig, framework: Framework) -> list[tuple[str, 
     return out
 
 
+def _text_of(path: str, raw: bytes, limits: Limits, how_to_save: str) -> str | Problem:
+    """The file as text, or what stops it being read: over the size limit, not UTF-8."""
+    if len(raw) > limits.max_file_bytes:
+        limit = f"{limits.max_file_bytes:,}"
+        return error(path, 0, f"file is over the {limit}-byte limit (limits.max_file_bytes)")
+    try:
+        return normalize(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return error(path, line, f"file is not valid UTF-8; {how_to_save}")
+
+
 def load_framework(path: str, raw: bytes, limits: Limits) -> LoadedFramework:
     """Parse and check a framework file's bytes. Never raises for bad input."""
 
     def failed(*problems: Problem) -> LoadedFramework:
         return LoadedFramework(path, None, tuple(sorted(problems, key=sort_key)))
 
-    if len(raw) > limits.max_file_bytes:
-        return failed(
-            error(
-                path,
-                0,
-                f"file is over the {limits.max_file_bytes:,}-byte limit (limits.max_file_bytes)",
-            )
-        )
-    try:
-        text = normalize(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return failed(error(path, line, "file is not valid UTF-8; save it as UTF-8"))
+    text = _text_of(path, raw, limits, "save it as UTF-8")
+    if isinstance(text, Problem):
+        return failed(text)
     try:
         loaded = safeyaml.load(text)
     except safeyaml.YamlError as exc:
@@ -305,24 +307,9 @@ def load_framework(path: str, raw: bytes, limits: Limits) -> LoadedFramework:
 
 def load_csv_framework(path: str, raw: bytes, limits: Limits) -> LoadedFramework:
     """A spreadsheet export (:mod:`.framework_csv`), checked by the same models. Never raises."""
-    if len(raw) > limits.max_file_bytes:
-        return LoadedFramework(
-            path,
-            None,
-            (
-                error(
-                    path,
-                    0,
-                    f"file is over the {limits.max_file_bytes:,}-byte limit (limits.max_file_bytes)",
-                ),
-            ),
-        )
-    try:
-        text = normalize(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        message = "file is not valid UTF-8; export the sheet as CSV UTF-8"
-        return LoadedFramework(path, None, (error(path, line, message),))
+    text = _text_of(path, raw, limits, "export the sheet as CSV UTF-8")
+    if isinstance(text, Problem):
+        return LoadedFramework(path, None, (text,))
     sheet = read_sheet(path, text, limits)
     problems = tuple(sorted(sheet.problems, key=sort_key))
     if sheet.data is None:
