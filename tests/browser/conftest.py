@@ -9,6 +9,7 @@ touch the network, and a page that needs it shows up as broken.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -59,10 +60,10 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(site: Path) -> Iterator[str]:
-    """``http://127.0.0.1:<free port>/`` serving the built site from a background thread."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+@contextlib.contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """``http://127.0.0.1:<free port>/`` serving ``folder`` from a background thread."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2})
@@ -73,6 +74,13 @@ def base_url(site: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    """The built example site, served."""
+    with served(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -9,11 +9,8 @@ printed (docs/performance.md quotes it).
 
 from __future__ import annotations
 
-import functools
-import threading
 import time
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +18,7 @@ import pytest
 
 from tests.team.conftest import MEMBER_CONFIGS, build, team_folder
 
-from .conftest import _QuietHandler, screenshot
+from .conftest import screenshot, served
 
 pytestmark = pytest.mark.browser
 
@@ -40,17 +37,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def base_url(site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2})
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with served(site) as url:
+        yield url
 
 
 def test_header_search_finds_a_members_note_and_follows_it(page: Any, base_url: str) -> None:
