@@ -27,6 +27,7 @@ from mkdocs.structure.files import Files
 from ..core.options import GrowthConfig
 from ..site.context import SiteContext
 from ..site.pages.team import TeamView, team_files, team_pages
+from ..site.pages.team.common import path as team_path
 from ..site.pages.team.common import person_path
 from ..team.members import SEARCH_INDEX
 from ..team.model import PEOPLE, Member, Team, Unavailable
@@ -34,6 +35,8 @@ from ..team.read import read_team
 from .insertion import Skeleton, skeleton
 
 log = get_plugin_logger(__name__)
+
+TEAM_HOME, TEAM_FEED = team_path("index.md"), team_path("feed.xml")
 
 
 class TeamPublisher:

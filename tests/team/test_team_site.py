@@ -199,3 +199,34 @@ def test_a_member_never_overwrites_the_team_sites_own_pages(
         tmp_path / "site" / "team" / "people" / "ana" / "index.html"
     )
     assert (tmp_path / "site" / "people" / "ben" / "growth.json").is_file()  # the others still
+
+
+def test_a_team_site_without_documents_of_its_own_shows_no_personal_pages(
+    team_site: Path,
+) -> None:
+    """The team pages are the site: no empty dashboard or *Growth* section of its own store."""
+    assert (team_site / "team" / "index.html").is_file()
+    for personal in ("growth/index.html", "growth/priorities/index.html", "growth.json"):
+        assert not (team_site / personal).exists(), personal
+    home = (team_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="team/"' in home
+    assert 'href="growth/"' not in home and 'href="growth/checklist/"' not in home
+    assert (team_site / "growth" / "growth.css").is_file()  # the team pages' own styles
+    assert 'href="growth/growth.css"' in home
+
+
+def test_a_team_site_with_documents_of_its_own_keeps_both(
+    tmp_path: Path, built_members: Path
+) -> None:
+    config = team_folder(tmp_path, built_members)
+    (tmp_path / "docs" / "notes").mkdir()
+    (tmp_path / "docs" / "notes" / "retro-format.md").write_text(
+        "---\ntype: note\nid: retro-format\ntitle: Our retro format\ndate: 2026-11-01\n---\n\nHow.\n",
+        encoding="utf-8",
+    )
+    build(config, tmp_path / "site", audience=None, strict=True)
+    site = tmp_path / "site"
+    assert "Our retro format" in article(site / "growth" / "notes" / "index.html")
+    assert (site / "growth" / "index.html").is_file() and (site / "team" / "index.html").is_file()
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="growth/"' in home and 'href="team/"' in home
