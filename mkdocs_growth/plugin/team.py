@@ -30,8 +30,8 @@ from ..site.pages.team import TeamView, team_files, team_pages
 from ..site.pages.team.common import path as team_path
 from ..site.pages.team.common import person_path
 from ..team.members import SEARCH_INDEX
-from ..team.model import PEOPLE, Member, Team, Unavailable
-from ..team.read import read_team
+from ..team.model import PEOPLE, Member, Team
+from ..team.read import member_problems, read_team, taken_ids, withhold_taken
 from .insertion import Skeleton, skeleton
 
 log = get_plugin_logger(__name__)
@@ -58,29 +58,9 @@ class TeamPublisher:
         self.team, self.quiet = None, set()
         if growth.team is None:
             return []
-        taken = sorted(
-            {
-                f.dest_uri.split("/", 2)[1]
-                for f in files
-                if f.dest_uri.startswith(f"{PEOPLE}/") and f.dest_uri.count("/") >= 2
-            }
-        )
         team = read_team(growth.team, config_dir)
-        team.members = [
-            Unavailable(
-                m.spec,
-                f"{PEOPLE}/{m.id}/ holds pages of the team site itself; the member's site is"
-                " not published over them",
-            )
-            if m.id in taken
-            else m
-            for m in team.members
-        ]
-        problems = [
-            f"team member {gone.id}: site unavailable: {gone.reason}" for gone in team.unavailable
-        ]
-        for member in team.available:
-            problems += [f"team member {member.id}: {note}" for note in member.notes]
+        withhold_taken(team, taken_ids(f.dest_uri for f in files))
+        problems = member_problems(team)
         for message in problems:
             log.warning(message)
         if problems and (growth.strict or config.strict):
