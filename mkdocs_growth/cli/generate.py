@@ -139,7 +139,10 @@ def cmd_generate(args: argparse.Namespace) -> int:
             return [], [str(args.config_file or "mkdocs.yml")]
         framework = settings.growth.framework
         extra = [settings.framework_path(framework)] if framework else []
-        return [settings.docs_dir], [settings.config_file, *filter(None, extra)]
+        team = settings.growth.team
+        config_dir = os.path.dirname(os.path.abspath(settings.config_file))
+        sites = [os.path.join(config_dir, m.site) for m in team.members] if team else []
+        return [settings.docs_dir, *sites], [settings.config_file, *filter(None, extra)]
 
     print(f"watching the store; Ctrl-C to stop (writing {args.site or args.out})")
     watch(lambda: _generate_once(args), watched, errors=(UsageError, OSError))

@@ -10,8 +10,8 @@ from mkdocs.config import load_config
 
 from tests.conftest import assert_links_resolve
 
-from .conftest import team_folder
-from .test_team_site import article, hrefs
+from .conftest import MEMBER_CONFIGS, build, team_folder
+from .test_team_site import PRIVATE, article, hrefs
 
 
 def plain_config(tmp_path: Path, docs: Path) -> Path:
@@ -94,3 +94,36 @@ def test_generate_never_publishes_a_member_over_the_team_sites_own_files(
     assert (tmp_path / "tree" / "people" / "ana" / "index.md").read_text() == "# Ours\n"
     assert not (tmp_path / "tree" / "people" / "ana" / "growth.json").exists()
     assert (tmp_path / "tree" / "people" / "ben" / "growth.json").is_file()
+
+
+def test_generate_site_publishes_nothing_private_of_a_member(
+    tmp_path: Path, built_members: Path, run_cli
+) -> None:
+    internal = tmp_path / "internal-ben"
+    build(MEMBER_CONFIGS["ben"], internal, audience="internal")
+    members = [
+        {"id": "ana", "name": "Ana Lima", "site": "built/ana"},
+        {"id": "ben", "name": "Ben Okafor", "site": str(internal)},
+    ]
+    config = team_folder(tmp_path / "team", built_members, members=members)
+    result = run_cli("generate", "-f", config, "--site", tmp_path / "tree")
+    assert result.code == 0 and "team member ben: site unavailable" in result.err
+    assert "built for audience 'internal'" in result.err
+    for path in (tmp_path / "tree").rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            for word in PRIVATE:
+                assert word.encode() not in data, (word, path)
+    assert not (tmp_path / "tree" / "people" / "ben").exists()
+
+
+def test_generate_site_leaves_a_members_markdown_files_out_and_says_so(
+    tmp_path: Path, built_members: Path, run_cli
+) -> None:
+    config = team_folder(tmp_path, built_members)
+    (tmp_path / "built" / "ana" / "llms.md").write_text("# Not a page of ours\n", encoding="utf-8")
+    result = run_cli("generate", "-f", config, "--site", tmp_path / "tree")
+    assert result.code == 0, result.err
+    assert "team member ana: 1 Markdown file(s) left out of people/ana/" in result.err
+    assert not (tmp_path / "tree" / "people" / "ana" / "llms.md").exists()
+    assert (tmp_path / "tree" / "people" / "ana" / "index.html").is_file()
