@@ -92,7 +92,8 @@ class TeamPublisher:
         site_dir = os.path.abspath(config.site_dir)
         for member in self.team.available:
             copy_site(member, os.path.join(site_dir, PEOPLE, member.id))
-        merge_search(site_dir, self.team.available)
+        members = self.team.available
+        merge_search(site_dir, members, len(members) <= self.team.spec.search_full_text_members)
         self.team = None
 
 
@@ -140,11 +141,13 @@ def _publish(source: str, dest: str) -> None:
         shutil.copy2(source, dest, follow_symlinks=False)
 
 
-def merge_search(site_dir: str, members: list[Member]) -> None:
+def merge_search(site_dir: str, members: list[Member], full_text: bool = True) -> None:
     """Members' search entries added to the team's index, locations under ``people/<id>/``.
 
     Written one member at a time: the merged index of a large team is far
-    bigger than any member's, and never sits in memory whole.
+    bigger than any member's, and never sits in memory whole. Without
+    ``full_text`` (a team past ``search_full_text_members``) members' entries
+    keep their titles (pages and their headings) and no text.
     """
     index_path = os.path.join(site_dir, *SEARCH_INDEX.split("/"))
     try:
@@ -164,17 +167,20 @@ def merge_search(site_dir: str, members: list[Member]) -> None:
         out.write(",".join(dump(entry) for entry in docs))
         empty = not docs
         for member in members:  # one at a time
-            fragment = member_fragment(member) if member.searchable else ""
+            fragment = member_fragment(member, full_text) if member.searchable else ""
             if fragment:
                 out.write(("" if empty else ",") + fragment)
                 empty = False
         out.write("]}")
         size = out.tell()
     os.replace(partial, index_path)
-    log.info(f"team site: search index with {len(members)} members' pages: {size / 1e6:.1f} MB")
+    found_by = "" if full_text else " (found by title and heading: search_full_text_members)"
+    log.info(
+        f"team site: search index with {len(members)} members' pages{found_by}: {size / 1e6:.1f} MB"
+    )
 
 
-def member_fragment(member: Member) -> str:
+def member_fragment(member: Member, full_text: bool = True) -> str:
     """The member's entries as JSON list items, from the cache while their site is unchanged.
 
     The cache (in the system's temporary folder) holds what the team site
@@ -183,27 +189,31 @@ def member_fragment(member: Member) -> str:
     folder = os.path.join(tempfile.gettempdir(), "mkdocs-growth-team-search")
     key = hashlib.sha256(f"{member.folder}\0{member.id}".encode("utf-8", "surrogateescape"))
     path = os.path.join(folder, key.hexdigest()[:32] + ".json")
+    stamp = f"{member.digest} {'full' if full_text else 'titles'}"  # what the fragment holds
     try:
         with open(path, encoding="utf-8") as handle:
-            if handle.readline().rstrip("\n") == member.digest:
+            if handle.readline().rstrip("\n") == stamp:
                 return handle.read()
     except (OSError, UnicodeDecodeError):
         pass
     dump = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
-    fragment = ",".join(dump(entry) for entry in member_entries(member))
+    fragment = ",".join(dump(entry) for entry in member_entries(member, full_text))
     try:
         os.makedirs(folder, exist_ok=True)
         partial = f"{path}.{os.getpid()}"
         with open(partial, "w", encoding="utf-8") as handle:
-            handle.write(f"{member.digest}\n{fragment}")
+            handle.write(f"{stamp}\n{fragment}")
         os.replace(partial, path)
     except OSError:
         pass  # no cache: the next build reads the member's index again
     return fragment
 
 
-def member_entries(member: Member) -> list[dict[str, Any]]:
-    """The member's search entries, checked: text escaped, locations kept inside their folder."""
+def member_entries(member: Member, full_text: bool = True) -> list[dict[str, Any]]:
+    """The member's search entries, checked: text escaped, locations kept inside their folder.
+
+    Without ``full_text``: each entry's title and location, its text empty.
+    """
     path = os.path.join(member.folder, *SEARCH_INDEX.split("/"))
     try:
         with open(path, encoding="utf-8") as handle:
@@ -222,7 +232,7 @@ def member_entries(member: Member) -> list[dict[str, Any]]:
         entry = {
             "location": member.prefix + location,
             "title": _inert(doc.get("title")),
-            "text": _inert(doc.get("text")),
+            "text": _inert(doc.get("text")) if full_text else "",
         }
         if isinstance(doc.get("tags"), list):
             entry["tags"] = [_inert(t) for t in doc["tags"]]

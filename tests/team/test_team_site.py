@@ -230,3 +230,24 @@ def test_a_team_site_with_documents_of_its_own_keeps_both(
     assert (site / "growth" / "index.html").is_file() and (site / "team" / "index.html").is_file()
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="growth/"' in home and 'href="team/"' in home
+
+
+def test_past_search_full_text_members_members_pages_are_found_by_title_only(
+    tmp_path: Path, built_members: Path
+) -> None:
+    """A large team's merged index keeps titles and headings; full text would be hundreds of MB."""
+    full = team_folder(tmp_path / "full", built_members)
+    build(full, tmp_path / "full" / "site", audience=None)  # fills the cache with full text
+    config = team_folder(tmp_path / "light", built_members, search_full_text_members=2)
+    build(config, tmp_path / "light" / "site", audience=None)
+    index_path = tmp_path / "light" / "site" / "search" / "search_index.json"
+    docs = json.loads(index_path.read_text(encoding="utf-8"))["docs"]
+    members = [d for d in docs if d["location"].startswith("people/")]
+    assert members and all(d["text"] == "" for d in members)
+    assert not any("zanzibarite" in d["text"] for d in docs)  # only in the body of Ana's note
+    titles = {d["title"] for d in members if d["location"].startswith("people/ana/notes/")}
+    assert any("rebalance storms" in t.lower() for t in titles)
+    assert any(d["text"] for d in docs if d["location"].startswith("team/"))  # the team's own
+    full_docs = (tmp_path / "full" / "site" / "search" / "search_index.json").read_text("utf-8")
+    assert "zanzibarite" in full_docs
+    assert index_path.stat().st_size < len(full_docs.encode()) / 2
