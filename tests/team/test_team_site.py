@@ -251,3 +251,22 @@ def test_past_search_full_text_members_members_pages_are_found_by_title_only(
     full_docs = (tmp_path / "full" / "site" / "search" / "search_index.json").read_text("utf-8")
     assert "zanzibarite" in full_docs
     assert index_path.stat().st_size < len(full_docs.encode()) / 2
+
+
+def test_serve_of_a_team_site_names_the_team_home_not_an_empty_dashboard(
+    tmp_path: Path, built_members: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    config_file = team_folder(tmp_path, built_members)
+    config = load_config(config_file=str(config_file), site_dir=str(tmp_path / "served"))
+    config.site_url = "http://127.0.0.1:8000/platform-team/"
+    config.plugins.on_startup(command="serve", dirty=False)
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        mkdocs_build(config, serve_url=config.site_url)
+    config.plugins.on_shutdown()
+    said = [r.getMessage() for r in caplog.records if " is at http" in r.getMessage()]
+    assert said == ["mkdocs_growth: the team site is at http://127.0.0.1:8000/platform-team/team/"]
