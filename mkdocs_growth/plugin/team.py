@@ -189,7 +189,7 @@ def member_fragment(member: Member, full_text: bool = True) -> str:
     folder = os.path.join(tempfile.gettempdir(), "mkdocs-growth-team-search")
     key = hashlib.sha256(f"{member.folder}\0{member.id}".encode("utf-8", "surrogateescape"))
     path = os.path.join(folder, key.hexdigest()[:32] + ".json")
-    stamp = f"{member.digest} {'full' if full_text else 'titles'}"  # what the fragment holds
+    stamp = f"{member.digest} {'full' if full_text else 'headings'}"  # what the fragment holds
     try:
         with open(path, encoding="utf-8") as handle:
             if handle.readline().rstrip("\n") == stamp:
@@ -212,7 +212,8 @@ def member_fragment(member: Member, full_text: bool = True) -> str:
 def member_entries(member: Member, full_text: bool = True) -> list[dict[str, Any]]:
     """The member's search entries, checked: text escaped, locations kept inside their folder.
 
-    Without ``full_text``: each entry's title and location, its text empty.
+    Without ``full_text``: one entry per page, its title, and the titles of its
+    sections (its headings) as its text.
     """
     path = os.path.join(member.folder, *SEARCH_INDEX.split("/"))
     try:
@@ -237,7 +238,25 @@ def member_entries(member: Member, full_text: bool = True) -> list[dict[str, Any
         if isinstance(doc.get("tags"), list):
             entry["tags"] = [_inert(t) for t in doc["tags"]]
         out.append(entry)
-    return out
+    return out if full_text else _pages_with_headings(out)
+
+
+def _pages_with_headings(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each page's entry with its sections' titles as its text (a section of no page stays)."""
+    pages: dict[str, dict[str, Any]] = {}
+    headings: dict[str, list[str]] = {}
+    kept = []
+    for entry in entries:
+        page, anchor, _ = entry["location"].partition("#")
+        if anchor and page in pages:
+            headings[page].append(entry["title"])
+            continue
+        if not anchor:
+            pages[page], headings[page] = entry, []
+        kept.append(entry)
+    for page, titles in headings.items():
+        pages[page]["text"] = " · ".join(dict.fromkeys(t for t in titles if t))
+    return kept
 
 
 def _inside(location: str) -> bool:
