@@ -146,8 +146,8 @@ def merge_search(site_dir: str, members: list[Member], full_text: bool = True) -
 
     Written one member at a time: the merged index of a large team is far
     bigger than any member's, and never sits in memory whole. Without
-    ``full_text`` (a team past ``search_full_text_members``) members' entries
-    keep their titles (pages and their headings) and no text.
+    ``full_text`` (a team past ``search_full_text_members``) a member's page is
+    one entry: its title, its headings as its text (:func:`member_entries`).
     """
     index_path = os.path.join(site_dir, *SEARCH_INDEX.split("/"))
     try:
@@ -247,11 +247,11 @@ def _pages_with_headings(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     headings: dict[str, list[str]] = {}
     kept = []
     for entry in entries:
-        page, anchor, _ = entry["location"].partition("#")
-        if anchor and page in pages:
+        page, section, _ = entry["location"].partition("#")
+        if section and page in pages:
             headings[page].append(entry["title"])
             continue
-        if not anchor:
+        if not section:
             pages[page], headings[page] = entry, []
         kept.append(entry)
     for page, titles in headings.items():
