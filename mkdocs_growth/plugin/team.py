@@ -27,8 +27,8 @@ from mkdocs.structure.files import Files
 from ..core.options import GrowthConfig
 from ..site.context import SiteContext
 from ..site.pages.team import TeamView, team_files, team_pages
+from ..site.pages.team.common import TEAM, person_path
 from ..site.pages.team.common import path as team_path
-from ..site.pages.team.common import person_path
 from ..team.members import SEARCH_INDEX
 from ..team.model import PEOPLE, Member, Team
 from ..team.read import member_problems, read_team, taken_ids, withhold_taken
@@ -146,8 +146,9 @@ def merge_search(site_dir: str, members: list[Member], full_text: bool = True) -
 
     Written one member at a time: the merged index of a large team is far
     bigger than any member's, and never sits in memory whole. Without
-    ``full_text`` (a team past ``search_full_text_members``) a member's page is
-    one entry: its title, its headings as its text (:func:`member_entries`).
+    ``full_text`` (a team past ``search_full_text_members``) a member's page,
+    and a team page, is one entry: its title, its headings as its text
+    (:func:`member_entries`); the team site's other pages keep their text.
     """
     index_path = os.path.join(site_dir, *SEARCH_INDEX.split("/"))
     try:
@@ -159,6 +160,8 @@ def merge_search(site_dir: str, members: list[Member], full_text: bool = True) -
     if not isinstance(docs, list):
         return
     index.pop("index", None)  # a prebuilt lunr index would not know the merged entries
+    if not full_text:  # the team pages list every member's documents: their headings will do
+        docs = _pages_with_headings(docs, under=f"{TEAM}/")
     dump = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
     head = {key: value for key, value in index.items() if key != "docs"}
     partial = index_path + ".growth-team"
@@ -241,13 +244,19 @@ def member_entries(member: Member, full_text: bool = True) -> list[dict[str, Any
     return out if full_text else _pages_with_headings(out)
 
 
-def _pages_with_headings(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each page's entry with its sections' titles as its text (a section of no page stays)."""
+def _pages_with_headings(entries: list[dict[str, Any]], under: str = "") -> list[dict[str, Any]]:
+    """Each page's entry (of those ``under`` a folder) with its sections' titles as its text.
+
+    Entries of other pages, and a section of no page, stay as they are.
+    """
     pages: dict[str, dict[str, Any]] = {}
     headings: dict[str, list[str]] = {}
     kept = []
     for entry in entries:
         page, section, _ = entry["location"].partition("#")
+        if not page.startswith(under):
+            kept.append(entry)
+            continue
         if section and page in pages:
             headings[page].append(entry["title"])
             continue

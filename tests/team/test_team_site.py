@@ -247,7 +247,9 @@ def test_past_search_full_text_members_members_pages_are_found_by_title_only(
     assert not any("zanzibarite" in d["text"] for d in docs)  # only in the body of Ana's note
     titles = {d["title"] for loc, d in members.items() if loc.startswith("people/ana/notes/")}
     assert any("rebalance storms" in t.lower() for t in titles)
-    assert any(d["text"] for d in docs if d["location"].startswith("team/"))  # the team's own
+    team = [d for d in docs if d["location"].startswith("team/")]  # they list every member
+    assert team and not any("#" in d["location"] for d in team)
+    assert "Who knows what" in next(d for d in team if d["location"] == "team/")["text"]
     full_text = (tmp_path / "full" / "site" / "search" / "search_index.json").read_text("utf-8")
     assert "zanzibarite" in full_text
     sections = [d for d in json.loads(full_text)["docs"] if "#" in d["location"]]
@@ -256,6 +258,8 @@ def test_past_search_full_text_members_members_pages_are_found_by_title_only(
     for section in sections:  # a heading still finds its page
         assert section["title"] in members[section["location"].split("#")[0]]["text"]
     assert index_path.stat().st_size < len(full_text.encode()) / 2
+    home = [d for d in json.loads(full_text)["docs"] if d["location"] == ""]
+    assert home and home == [d for d in docs if d["location"] == ""]  # the site's own: in full
 
 
 def test_serve_of_a_team_site_names_the_team_home_not_an_empty_dashboard(
