@@ -33,7 +33,8 @@ from ..site.urls import page_url
 from .common import EXIT_INTERRUPTED, EXIT_OK, UsageError, add_audience, page_paths, settings_of
 from .outdir import GenerateError, Interrupted, Plan, apply, check_folder, plan, system_refused
 from .settings import Settings
-from .site_tree import write_site
+from .site_tree import docs_files, write_site
+from .team_tree import team_tree
 from .watch import watch
 
 ENGINES = ("mkdocs", "zensical")  # what --engine names: who builds the written Markdown
@@ -87,6 +88,9 @@ def generate(settings: Settings, out: str, engine: str = "mkdocs") -> tuple[Stor
     private = private_pages(store).paths if view is not store else frozenset()
     pages = all_pages(settings, view, engine)
     files = [(page.path, page.text.encode("utf-8")) for page in pages]
+    own = [*docs_files(settings.docs_dir), *(path for path, _ in files)]  # DIR lies over docs_dir
+    ctx = site_context(settings, view, engine)
+    files += team_tree(settings, ctx, own, with_sites=False).items()
     try:
         p = plan(root, files, private, audience=settings.growth.audience)
     except OSError as exc:  # a file in DIR that cannot be read, a folder that cannot be listed
@@ -135,7 +139,10 @@ def cmd_generate(args: argparse.Namespace) -> int:
             return [], [str(args.config_file or "mkdocs.yml")]
         framework = settings.growth.framework
         extra = [settings.framework_path(framework)] if framework else []
-        return [settings.docs_dir], [settings.config_file, *filter(None, extra)]
+        team = settings.growth.team
+        config_dir = os.path.dirname(os.path.abspath(settings.config_file))
+        sites = [os.path.join(config_dir, m.site) for m in team.members] if team else []
+        return [settings.docs_dir, *sites], [settings.config_file, *filter(None, extra)]
 
     print(f"watching the store; Ctrl-C to stop (writing {args.site or args.out})")
     watch(lambda: _generate_once(args), watched, errors=(UsageError, OSError))

@@ -34,6 +34,7 @@ from .outdir import (
     system_refused,
 )
 from .settings import Settings
+from .team_tree import team_tree
 
 
 def _read(path: str) -> bytes:
@@ -91,6 +92,9 @@ def tree(
         changed = entry is not full_pages.get(rel)  # the public view's copy: fields taken out
         text = engine_page(entry, view, ctx, raw, rewrite=changed)
         files[rel] = text.encode("utf-8") if text is not None else _read(path)
+    team = team_tree(settings, ctx, files, with_sites=True)
+    shadowed += sorted(rel for rel in team if rel in files)
+    files.update(team)
     if shadowed:
         shown = ", ".join(shadowed)
         raise GenerateError(

@@ -46,7 +46,7 @@ from ..site.preflight import (
     site_url_problems,
     usable_site_url,
 )
-from ..site.registry import SiteContext, site_files, site_pages
+from ..site.registry import SiteContext, shows_own_store, site_files, site_pages
 from ..site.theme_meta import literal_title, plain_page_safe, theme_safe
 from ..site.to_html import render as render_html
 from ..site.urls import page_url
@@ -61,7 +61,7 @@ from .insertion import (
 )
 from .nav import out_of_nav
 from .search import show_words_to_search
-from .team import TeamPublisher
+from .team import TEAM_FEED, TEAM_HOME, TeamPublisher
 
 log = get_plugin_logger(__name__)
 
@@ -305,7 +305,9 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         if full is None or store is None or ctx is None:
             return
         config_name = os.path.basename(config.config_file_path or "mkdocs.yml")
-        note = site_url_note(config.site_url, ctx.path("feed.xml"))
+        own = shows_own_store(store)  # a team site of no documents of its own: the team's pages
+        home, what = (ctx.path("index.md"), "growth dashboard") if own else (TEAM_HOME, "team site")
+        note = site_url_note(config.site_url, ctx.path("feed.xml") if own else TEAM_FEED)
         if note:
             log.info(note)
         site_problems = self.site_problems
@@ -324,9 +326,7 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
         if self.command == "serve" and not self.dashboard_shown:
             # `mkdocs serve` mounts the site at site_url's path: say where the dashboard is
             self.dashboard_shown = True
-            log.info(
-                f"the growth dashboard is at {_served_at(config, ctx.url_of(ctx.path('index.md')))}"
-            )
+            log.info(f"the {what} is at {_served_at(config, ctx.url_of(home))}")
         _freeze()
 
     def _generated_file(

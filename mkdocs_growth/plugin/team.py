@@ -27,13 +27,16 @@ from mkdocs.structure.files import Files
 from ..core.options import GrowthConfig
 from ..site.context import SiteContext
 from ..site.pages.team import TeamView, team_files, team_pages
-from ..site.pages.team.common import person_path
+from ..site.pages.team.common import TEAM, person_path
+from ..site.pages.team.common import path as team_path
 from ..team.members import SEARCH_INDEX
-from ..team.model import PEOPLE, Member, Team, Unavailable
-from ..team.read import read_team
+from ..team.model import PEOPLE, Member, Team
+from ..team.read import member_problems, read_team, taken_ids, withhold_taken
 from .insertion import Skeleton, skeleton
 
 log = get_plugin_logger(__name__)
+
+TEAM_HOME, TEAM_FEED = team_path("index.md"), team_path("feed.xml")
 
 
 class TeamPublisher:
@@ -55,29 +58,9 @@ class TeamPublisher:
         self.team, self.quiet = None, set()
         if growth.team is None:
             return []
-        taken = sorted(
-            {
-                f.dest_uri.split("/", 2)[1]
-                for f in files
-                if f.dest_uri.startswith(f"{PEOPLE}/") and f.dest_uri.count("/") >= 2
-            }
-        )
         team = read_team(growth.team, config_dir)
-        team.members = [
-            Unavailable(
-                m.spec,
-                f"{PEOPLE}/{m.id}/ holds pages of the team site itself; the member's site is"
-                " not published over them",
-            )
-            if m.id in taken
-            else m
-            for m in team.members
-        ]
-        problems = [
-            f"team member {gone.id}: site unavailable: {gone.reason}" for gone in team.unavailable
-        ]
-        for member in team.available:
-            problems += [f"team member {member.id}: {note}" for note in member.notes]
+        withhold_taken(team, taken_ids(f.dest_uri for f in files))
+        problems = member_problems(team)
         for message in problems:
             log.warning(message)
         if problems and (growth.strict or config.strict):
@@ -109,7 +92,8 @@ class TeamPublisher:
         site_dir = os.path.abspath(config.site_dir)
         for member in self.team.available:
             copy_site(member, os.path.join(site_dir, PEOPLE, member.id))
-        merge_search(site_dir, self.team.available)
+        members = self.team.available
+        merge_search(site_dir, members, len(members) <= self.team.spec.search_full_text_members)
         self.team = None
 
 
@@ -157,11 +141,14 @@ def _publish(source: str, dest: str) -> None:
         shutil.copy2(source, dest, follow_symlinks=False)
 
 
-def merge_search(site_dir: str, members: list[Member]) -> None:
+def merge_search(site_dir: str, members: list[Member], full_text: bool = True) -> None:
     """Members' search entries added to the team's index, locations under ``people/<id>/``.
 
     Written one member at a time: the merged index of a large team is far
-    bigger than any member's, and never sits in memory whole.
+    bigger than any member's, and never sits in memory whole. Without
+    ``full_text`` (a team past ``search_full_text_members``) a member's page,
+    and a team page, is one entry: its title, its headings as its text
+    (:func:`member_entries`); the team site's other pages keep their text.
     """
     index_path = os.path.join(site_dir, *SEARCH_INDEX.split("/"))
     try:
@@ -173,6 +160,8 @@ def merge_search(site_dir: str, members: list[Member]) -> None:
     if not isinstance(docs, list):
         return
     index.pop("index", None)  # a prebuilt lunr index would not know the merged entries
+    if not full_text:  # the team pages list every member's documents: their headings will do
+        docs = _pages_with_headings(docs, under=f"{TEAM}/")
     dump = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
     head = {key: value for key, value in index.items() if key != "docs"}
     partial = index_path + ".growth-team"
@@ -181,17 +170,20 @@ def merge_search(site_dir: str, members: list[Member]) -> None:
         out.write(",".join(dump(entry) for entry in docs))
         empty = not docs
         for member in members:  # one at a time
-            fragment = member_fragment(member) if member.searchable else ""
+            fragment = member_fragment(member, full_text) if member.searchable else ""
             if fragment:
                 out.write(("" if empty else ",") + fragment)
                 empty = False
         out.write("]}")
         size = out.tell()
     os.replace(partial, index_path)
-    log.info(f"team site: search index with {len(members)} members' pages: {size / 1e6:.1f} MB")
+    found_by = "" if full_text else " (found by title and heading: search_full_text_members)"
+    log.info(
+        f"team site: search index with {len(members)} members' pages{found_by}: {size / 1e6:.1f} MB"
+    )
 
 
-def member_fragment(member: Member) -> str:
+def member_fragment(member: Member, full_text: bool = True) -> str:
     """The member's entries as JSON list items, from the cache while their site is unchanged.
 
     The cache (in the system's temporary folder) holds what the team site
@@ -200,27 +192,32 @@ def member_fragment(member: Member) -> str:
     folder = os.path.join(tempfile.gettempdir(), "mkdocs-growth-team-search")
     key = hashlib.sha256(f"{member.folder}\0{member.id}".encode("utf-8", "surrogateescape"))
     path = os.path.join(folder, key.hexdigest()[:32] + ".json")
+    stamp = f"{member.digest} {'full' if full_text else 'headings'}"  # what the fragment holds
     try:
         with open(path, encoding="utf-8") as handle:
-            if handle.readline().rstrip("\n") == member.digest:
+            if handle.readline().rstrip("\n") == stamp:
                 return handle.read()
     except (OSError, UnicodeDecodeError):
         pass
     dump = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
-    fragment = ",".join(dump(entry) for entry in member_entries(member))
+    fragment = ",".join(dump(entry) for entry in member_entries(member, full_text))
     try:
         os.makedirs(folder, exist_ok=True)
         partial = f"{path}.{os.getpid()}"
         with open(partial, "w", encoding="utf-8") as handle:
-            handle.write(f"{member.digest}\n{fragment}")
+            handle.write(f"{stamp}\n{fragment}")
         os.replace(partial, path)
     except OSError:
         pass  # no cache: the next build reads the member's index again
     return fragment
 
 
-def member_entries(member: Member) -> list[dict[str, Any]]:
-    """The member's search entries, checked: text escaped, locations kept inside their folder."""
+def member_entries(member: Member, full_text: bool = True) -> list[dict[str, Any]]:
+    """The member's search entries, checked: text escaped, locations kept inside their folder.
+
+    Without ``full_text``: one entry per page, its title, and the titles of its
+    sections (its headings) as its text.
+    """
     path = os.path.join(member.folder, *SEARCH_INDEX.split("/"))
     try:
         with open(path, encoding="utf-8") as handle:
@@ -239,12 +236,36 @@ def member_entries(member: Member) -> list[dict[str, Any]]:
         entry = {
             "location": member.prefix + location,
             "title": _inert(doc.get("title")),
-            "text": _inert(doc.get("text")),
+            "text": _inert(doc.get("text")) if full_text else "",
         }
         if isinstance(doc.get("tags"), list):
             entry["tags"] = [_inert(t) for t in doc["tags"]]
         out.append(entry)
-    return out
+    return out if full_text else _pages_with_headings(out)
+
+
+def _pages_with_headings(entries: list[dict[str, Any]], under: str = "") -> list[dict[str, Any]]:
+    """Each page's entry (of those ``under`` a folder) with its sections' titles as its text.
+
+    Entries of other pages, and a section of no page, stay as they are.
+    """
+    pages: dict[str, dict[str, Any]] = {}
+    headings: dict[str, list[str]] = {}
+    kept = []
+    for entry in entries:
+        page, section, _ = entry["location"].partition("#")
+        if not page.startswith(under):
+            kept.append(entry)
+            continue
+        if section and page in pages:
+            headings[page].append(entry["title"])
+            continue
+        if not section:
+            pages[page], headings[page] = entry, []
+        kept.append(entry)
+    for page, titles in headings.items():
+        pages[page]["text"] = " · ".join(dict.fromkeys(t for t in titles if t))
+    return kept
 
 
 def _inside(location: str) -> bool:

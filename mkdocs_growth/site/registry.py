@@ -71,14 +71,31 @@ FILES: list[FileFamily] = [
 ]
 
 
+# What a team site without documents of its own keeps: the team pages' styles.
+TEAM_ONLY_FILES: list[FileFamily] = [stylesheet.files]
+
+
+def shows_own_store(store: Store) -> bool:
+    """Whether the site publishes its own store's pages (dashboard, lists, growth.json, ...).
+
+    Always, except on a team site (``team:``) whose own docs hold no growth
+    document: there the team pages are the site, and an empty dashboard and
+    *Growth* section would only mislead. One rule, for the plugin and ``generate``.
+    """
+    return store.config.team is None or any(entry.is_growth for entry in store.entries)
+
+
 def site_pages(store: Store, ctx: SiteContext) -> list[Page]:
     """Every generated page of the site, in navigation order."""
+    if not shows_own_store(store):
+        return []
     return [page for family in PAGES for page in family(store, ctx)]
 
 
 def site_files(store: Store, ctx: SiteContext) -> list[GeneratedFile]:
     """Every generated file that is not a page."""
-    return [item for family in FILES for item in family(store, ctx)]
+    families = FILES if shows_own_store(store) else TEAM_ONLY_FILES
+    return [item for family in families for item in family(store, ctx)]
 
 
 def generated_paths(store: Store, ctx: SiteContext) -> list[str]:
@@ -107,6 +124,7 @@ __all__ = [
     "DASHBOARD_SLOTS",
     "FILES",
     "PAGES",
+    "TEAM_ONLY_FILES",
     "FileFamily",
     "GeneratedFile",
     "Page",
@@ -114,6 +132,7 @@ __all__ = [
     "SiteContext",
     "generated_paths",
     "markdown_files",
+    "shows_own_store",
     "site_files",
     "site_pages",
 ]

@@ -207,14 +207,24 @@ class MarkdownRenderer:
             )
         target = ""
         if link.path and (link.path != self.here or not link.fragment):
-            target = link_to(self.here, link.path.rstrip("/"))
-            if link.path.endswith("/"):
-                target += "/"
+            target = link_to(self.here, self.file_of(link.path))
         if link.query:
             target += f"?{link.query}"
         if link.fragment:
             target += f"#{link.fragment}"
         return md_url(target)
+
+    def file_of(self, path: str) -> str:
+        """The file a link names: a folder's index page, else its ``index.html``.
+
+        An engine rewrites a link to a file it publishes into that file's URL;
+        a folder link it leaves as written, relative to the Markdown file,
+        which a page with a directory URL (``team/notes/``) resolves elsewhere.
+        """
+        if not path.endswith("/"):
+            return path
+        index = f"{path}index.md"
+        return index if self.ctx.is_page(index) else f"{path}index.html"
 
 
 def code_span(text: str) -> str:

@@ -199,3 +199,83 @@ def test_a_member_never_overwrites_the_team_sites_own_pages(
         tmp_path / "site" / "team" / "people" / "ana" / "index.html"
     )
     assert (tmp_path / "site" / "people" / "ben" / "growth.json").is_file()  # the others still
+
+
+def test_a_team_site_without_documents_of_its_own_shows_no_personal_pages(
+    team_site: Path,
+) -> None:
+    """The team pages are the site: no empty dashboard or *Growth* section of its own store."""
+    assert (team_site / "team" / "index.html").is_file()
+    for personal in ("growth/index.html", "growth/priorities/index.html", "growth.json"):
+        assert not (team_site / personal).exists(), personal
+    home = (team_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="team/"' in home
+    assert 'href="growth/"' not in home and 'href="growth/checklist/"' not in home
+    assert (team_site / "growth" / "growth.css").is_file()  # the team pages' own styles
+    assert 'href="growth/growth.css"' in home
+
+
+def test_a_team_site_with_documents_of_its_own_keeps_both(
+    tmp_path: Path, built_members: Path
+) -> None:
+    config = team_folder(tmp_path, built_members)
+    (tmp_path / "docs" / "notes").mkdir()
+    (tmp_path / "docs" / "notes" / "retro-format.md").write_text(
+        "---\ntype: note\nid: retro-format\ntitle: Our retro format\ndate: 2026-11-01\n---\n\nHow.\n",
+        encoding="utf-8",
+    )
+    build(config, tmp_path / "site", audience=None, strict=True)
+    site = tmp_path / "site"
+    assert "Our retro format" in article(site / "growth" / "notes" / "index.html")
+    assert (site / "growth" / "index.html").is_file() and (site / "team" / "index.html").is_file()
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="growth/"' in home and 'href="team/"' in home
+
+
+def test_past_search_full_text_members_members_pages_are_found_by_title_only(
+    tmp_path: Path, built_members: Path
+) -> None:
+    """A large team's merged index keeps titles and headings; full text would be hundreds of MB."""
+    full = team_folder(tmp_path / "full", built_members)
+    build(full, tmp_path / "full" / "site", audience=None)  # fills the cache with full text
+    config = team_folder(tmp_path / "light", built_members, search_full_text_members=2)
+    build(config, tmp_path / "light" / "site", audience=None)
+    index_path = tmp_path / "light" / "site" / "search" / "search_index.json"
+    docs = json.loads(index_path.read_text(encoding="utf-8"))["docs"]
+    members = {d["location"]: d for d in docs if d["location"].startswith("people/")}
+    assert members and not any("#" in location for location in members)  # one entry a page
+    assert not any("zanzibarite" in d["text"] for d in docs)  # only in the body of Ana's note
+    titles = {d["title"] for loc, d in members.items() if loc.startswith("people/ana/notes/")}
+    assert any("rebalance storms" in t.lower() for t in titles)
+    team = [d for d in docs if d["location"].startswith("team/")]  # they list every member
+    assert team and not any("#" in d["location"] for d in team)
+    assert "Who knows what" in next(d for d in team if d["location"] == "team/")["text"]
+    full_text = (tmp_path / "full" / "site" / "search" / "search_index.json").read_text("utf-8")
+    assert "zanzibarite" in full_text
+    sections = [d for d in json.loads(full_text)["docs"] if "#" in d["location"]]
+    sections = [d for d in sections if d["location"].startswith("people/ana/")]
+    assert sections
+    for section in sections:  # a heading still finds its page
+        assert section["title"] in members[section["location"].split("#")[0]]["text"]
+    assert index_path.stat().st_size < len(full_text.encode()) / 2
+    home = [d for d in json.loads(full_text)["docs"] if d["location"] == ""]
+    assert home and home == [d for d in docs if d["location"] == ""]  # the site's own: in full
+
+
+def test_serve_of_a_team_site_names_the_team_home_not_an_empty_dashboard(
+    tmp_path: Path, built_members: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    config_file = team_folder(tmp_path, built_members)
+    config = load_config(config_file=str(config_file), site_dir=str(tmp_path / "served"))
+    config.site_url = "http://127.0.0.1:8000/platform-team/"
+    config.plugins.on_startup(command="serve", dirty=False)
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        mkdocs_build(config, serve_url=config.site_url)
+    config.plugins.on_shutdown()
+    said = [r.getMessage() for r in caplog.records if " is at http" in r.getMessage()]
+    assert said == ["mkdocs_growth: the team site is at http://127.0.0.1:8000/platform-team/team/"]
