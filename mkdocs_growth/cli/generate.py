@@ -30,10 +30,10 @@ from ..practice.store import open_store
 from ..site.preflight import usable_site_url
 from ..site.registry import GeneratedFile, SiteContext, markdown_files
 from ..site.urls import page_url
-from .common import EXIT_INTERRUPTED, EXIT_OK, UsageError, add_audience, page_paths, settings_of
+from .common import EXIT_INTERRUPTED, EXIT_OK, UsageError, add_audience, settings_of
 from .outdir import GenerateError, Interrupted, Plan, apply, check_folder, plan, system_refused
 from .settings import Settings
-from .site_tree import docs_files, write_site
+from .site_tree import write_site
 from .team_tree import team_tree
 from .watch import watch
 
@@ -76,11 +76,12 @@ def generate(settings: Settings, out: str, engine: str = "mkdocs") -> tuple[Stor
         raise GenerateError(f"{settings.docs_dir}: docs_dir is not a directory")
     root = check_folder(out, settings.docs_dir, settings.config_file)
     config_name = os.path.basename(settings.config_file)
+    found = settings.pages()  # what `mkdocs build` reads and publishes: MkDocs decides
     store = open_store(
         settings.docs_dir,
         settings.growth,
         config_name,
-        paths=page_paths(settings),
+        paths=found.pages,
         nav=settings.nav,
         framework=settings.framework,
     )
@@ -88,7 +89,7 @@ def generate(settings: Settings, out: str, engine: str = "mkdocs") -> tuple[Stor
     private = private_pages(store).paths if view is not store else frozenset()
     pages = all_pages(settings, view, engine)
     files = [(page.path, page.text.encode("utf-8")) for page in pages]
-    own = [*docs_files(settings.docs_dir), *(path for path, _ in files)]  # DIR lies over docs_dir
+    own = [*found.published, *(path for path, _ in files)]  # DIR lies over docs_dir
     ctx = site_context(settings, view, engine)
     files += team_tree(settings, ctx, own, with_sites=False).items()
     try:
