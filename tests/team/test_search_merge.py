@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from mkdocs_growth.core.options import TeamMemberSpec
-from mkdocs_growth.plugin.team import member_entries, member_fragment, merge_search
+from mkdocs_growth.plugin.team import copy_site, member_entries, member_fragment, merge_search
 from mkdocs_growth.team.model import Member
 
 
@@ -82,3 +82,21 @@ def test_merge_of_several_team_pages_and_members_is_one_valid_index(tmp_path: Pa
     merged = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
     locations = [d["location"] for d in merged["docs"]]
     assert locations == ["team/a/", "team/b/", "people/ana/", "people/bo/"]
+
+
+def test_a_changed_member_file_replaces_the_published_one_not_what_it_links_to(
+    tmp_path: Path,
+) -> None:
+    """A serve or ``--dirty`` rebuild: the old file is unlinked first, never written through."""
+    (tmp_path / "ana").mkdir()
+    page = tmp_path / "ana" / "index.html"
+    page.write_text("old", "utf-8")
+    member = Member(TeamMemberSpec(id="ana", site="ana"), str(tmp_path / "ana"), "")
+    member.files = ("index.html",)
+    target = tmp_path / "site" / "people" / "ana"
+    copy_site(member, str(target))
+    assert (target / "index.html").read_text("utf-8") == "old"
+    page.unlink()  # the member's next build writes a new file
+    page.write_text("new text", "utf-8")
+    copy_site(member, str(target))
+    assert (target / "index.html").read_text("utf-8") == "new text"
