@@ -98,11 +98,13 @@ def score(results: dict[str, dict[str, int | None]], drawn: dict[str, list[str]]
         total = len(results[module])
         counts = collections.Counter(kind(results[module][name]) for name in names)
         ran = len(names) - counts["not run"]
+        package, name = module.split(".", 1)
         if not ran:
+            if package in WHOLE:  # none drawn here: its mutants still make the package
+                packages[package][0] += total
             continue
         p = counts["killed"] / ran
         every = " (all)" if ran == total else ""
-        package, name = module.split(".", 1)
         print(
             f"| {package} | `{name}` | {total} | {ran}{every} | {counts['killed']} | "
             f"{counts['survived']} | {counts['timeout']} | {counts['no test']} | {100 * p:.0f}% |"
