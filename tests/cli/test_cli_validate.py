@@ -136,6 +136,15 @@ def test_files_given_as_paths_limit_the_report(run_cli, broken: Path) -> None:
     assert [os.path.basename(p["path"]) for p in json.loads(result.out)] == ["bad.md"]
 
 
+def test_a_folder_beside_other_paths_limits_the_report_to_its_files(run_cli, broken: Path) -> None:
+    """``validate docs/notes docs/cards/a.md`` (pre-commit, a shell glob): a folder among paths."""
+    docs = broken.parent / "docs"
+    paths = (docs / "notes", docs / "cards" / "a.md")
+    result = run_cli("validate", "-f", broken, *paths, "--format", "json")
+    assert result.code == 1
+    assert [os.path.basename(p["path"]) for p in json.loads(result.out)] == ["bad.md"]
+
+
 def test_a_file_outside_docs_dir_is_skipped_with_a_note(
     run_cli, broken: Path, tmp_path: Path
 ) -> None:

@@ -129,6 +129,13 @@ def test_fills_first_configured_domain_and_current_horizon(tmp_path: Path, run_c
     assert {d.domain for d in store.notes + store.decisions + store.talks} == {"observability"}
 
 
+def test_new_decision_starts_proposed_and_names_the_other_statuses(tmp_path: Path, run_cli) -> None:
+    config = store_dir(tmp_path)
+    assert run_cli("new", "decision", "Adopt tracing", "-f", config).code == 0
+    text = (tmp_path / "docs/decisions/adopt-tracing.md").read_text(encoding="utf-8")
+    assert "status: proposed  # proposed | accepted | superseded | rejected" in text.splitlines()
+
+
 def test_between_configured_horizons_uses_the_next_one(tmp_path: Path, run_cli) -> None:
     horizons = [{"id": "later", "start": "2026-07-01", "end": "2026-09-30"}]
     config = store_dir(tmp_path, horizons=horizons)

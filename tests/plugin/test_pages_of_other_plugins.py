@@ -101,3 +101,23 @@ def test_a_card_added_after_growth_read_the_pages_is_named(
     with pytest.raises(Abort):
         build(load_config(config_file=str(config_file), strict=True))
     assert "cards/added.md: another plugin changed this page after growth" in caplog.text
+
+
+def test_growths_strict_option_alone_fails_a_build_with_a_page_added_too_late(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """``strict: true`` under growth fails the build though ``mkdocs build`` is not strict."""
+    elsewhere = tmp_path / "other-repo"
+    (elsewhere / "cards").mkdir(parents=True)
+    (elsewhere / "cards" / "added.md").write_text(card(title="Added card"), encoding="utf-8")
+    hook = ADD.format(priority=-200, source=str(elsewhere), memory=card(title="Memory card"))
+    (tmp_path / "hook.py").write_text(hook, encoding="utf-8")
+    config_file = write_store(
+        tmp_path,
+        {"cards/kept.md": card()},
+        {**OPTIONS, "strict": True},
+        config={"hooks": ["hook.py"]},
+    )
+    with pytest.raises(Abort):
+        build(load_config(config_file=str(config_file), strict=False))
+    assert "cards/added.md: another plugin changed this page after growth" in caplog.text

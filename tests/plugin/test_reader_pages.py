@@ -241,6 +241,9 @@ def test_feedback_exactly_182_days_old_keeps_its_full_text(site: Path) -> None:
     """Mutation: an entry dated on the window's first day leaves the table headed by that date."""
     recent = text(section(article(site, "growth/feedback"), f"Since {SINCE}"))
     assert "boundary-went-well" in recent and "boundary-try-next" in recent
+    # every column of the entry, under its heading (mutations emptied "From" and "Didn't")
+    assert "Date Card From Went well Didn't Try next" in recent
+    assert "Mentor" in recent and "boundary-didnt" in recent
     assert "Earlier, by card" not in article(site, "growth/feedback")
 
 

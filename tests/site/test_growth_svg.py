@@ -231,3 +231,13 @@ def test_line_breaks_and_tabs_in_titles_keep_one_html_block() -> None:
     assert "\n\n" not in fragment and "\t" not in fragment
     assert "two paragraphs and a tab" in fragment
     assert markdown.markdown(fragment, extensions=["md_in_html"]) == fragment
+
+
+def test_timeline_legend_reads_left_to_right_without_overlap() -> None:
+    _, svg = figure_svg(timeline_svg(timeline_data(), href, "t"), "growth-timeline")
+    legend = [t for t in svg.iter(f"{SVG}text") if t.text in ("planned", "active", "done", "late")]
+    assert [t.text for t in legend] == ["planned", "active", "done", "late"]
+    xs = [float(t.get("x") or "nan") for t in legend]
+    assert xs[0] >= 0
+    for (x, label), after in zip(zip(xs, legend, strict=False), xs[1:], strict=False):
+        assert after > x + 6 * len(label.text or ""), (label.text, x, after)

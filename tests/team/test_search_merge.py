@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from mkdocs_growth.core.options import TeamMemberSpec
-from mkdocs_growth.plugin.team import member_entries, member_fragment, merge_search
+from mkdocs_growth.plugin.team import copy_site, member_entries, member_fragment, merge_search
 from mkdocs_growth.team.model import Member
 
 
@@ -61,3 +61,42 @@ def test_an_unchanged_members_entries_come_from_the_cache(tmp_path: Path) -> Non
     assert member_fragment(member) == first  # same hash: not read again
     member.digest = "d2"
     assert member_fragment(member) == ""  # changed: read again
+
+
+def test_merge_of_several_team_pages_and_members_is_one_valid_index(tmp_path: Path) -> None:
+    """Commas between every entry: one missing and the whole site's search reads nothing."""
+    members = []
+    for member_id in ("ana", "bo"):
+        (tmp_path / member_id / "search").mkdir(parents=True)
+        index = {"docs": [{"location": "", "title": member_id, "text": member_id}]}
+        (tmp_path / member_id / "search" / "search_index.json").write_text(
+            json.dumps(index), "utf-8"
+        )
+        spec = TeamMemberSpec(id=member_id, site=member_id)
+        members.append(Member(spec, str(tmp_path / member_id), "", searchable=True))
+    site = tmp_path / "site"
+    (site / "search").mkdir(parents=True)
+    team_docs = [{"location": f"team/{n}/", "title": n, "text": n} for n in ("a", "b")]
+    (site / "search" / "search_index.json").write_text(json.dumps({"docs": team_docs}), "utf-8")
+    merge_search(str(site), members)
+    merged = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    locations = [d["location"] for d in merged["docs"]]
+    assert locations == ["team/a/", "team/b/", "people/ana/", "people/bo/"]
+
+
+def test_a_changed_member_file_replaces_the_published_one_not_what_it_links_to(
+    tmp_path: Path,
+) -> None:
+    """A serve or ``--dirty`` rebuild: the old file is unlinked first, never written through."""
+    (tmp_path / "ana").mkdir()
+    page = tmp_path / "ana" / "index.html"
+    page.write_text("old", "utf-8")
+    member = Member(TeamMemberSpec(id="ana", site="ana"), str(tmp_path / "ana"), "")
+    member.files = ("index.html",)
+    target = tmp_path / "site" / "people" / "ana"
+    copy_site(member, str(target))
+    assert (target / "index.html").read_text("utf-8") == "old"
+    page.unlink()  # the member's next build writes a new file
+    page.write_text("new text", "utf-8")
+    copy_site(member, str(target))
+    assert (target / "index.html").read_text("utf-8") == "new text"
