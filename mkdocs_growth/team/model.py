@@ -35,8 +35,22 @@ class MemberDoc:
         return self.date or dt.date.min
 
 
+class _Person:
+    """What every member has, read or not: the id and the name the team config gives."""
+
+    spec: TeamMemberSpec
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def name(self) -> str:
+        return self.spec.label
+
+
 @dataclass
-class Member:
+class Member(_Person):
     """A member whose site was read: their documents and the few options the team shows."""
 
     spec: TeamMemberSpec
@@ -52,33 +66,17 @@ class Member:
     themes: dict[str, int] | None = None
 
     @property
-    def id(self) -> str:
-        return self.spec.id
-
-    @property
-    def name(self) -> str:
-        return self.spec.label
-
-    @property
     def prefix(self) -> str:
         """Site-relative folder the member's site is published in."""
         return f"{PEOPLE}/{self.spec.id}/"
 
 
 @dataclass(frozen=True)
-class Unavailable:
+class Unavailable(_Person):
     """A member whose site the team site cannot publish, and why (shown on their page)."""
 
     spec: TeamMemberSpec
     reason: str
-
-    @property
-    def id(self) -> str:
-        return self.spec.id
-
-    @property
-    def name(self) -> str:
-        return self.spec.label
 
 
 @dataclass
