@@ -90,13 +90,18 @@ def test_a_card_another_plugin_adds_gets_its_header_and_rows(tmp_path: Path, pri
         assert title in priorities and f"cards/{card_id}/" in priorities, card_id
 
 
-def test_a_card_added_after_growth_read_the_pages_is_named(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
+def _hook_adding_a_card_too_late(tmp_path: Path) -> str:
+    """A hook that adds a card from another folder after growth's last look at the pages."""
     elsewhere = tmp_path / "other-repo"
     (elsewhere / "cards").mkdir(parents=True)
     (elsewhere / "cards" / "added.md").write_text(card(title="Added card"), encoding="utf-8")
-    hook = ADD.format(priority=-200, source=str(elsewhere), memory=card(title="Memory card"))
+    return ADD.format(priority=-200, source=str(elsewhere), memory=card(title="Memory card"))
+
+
+def test_a_card_added_after_growth_read_the_pages_is_named(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    hook = _hook_adding_a_card_too_late(tmp_path)
     config_file = _store(tmp_path, hook)
     with pytest.raises(Abort):
         build(load_config(config_file=str(config_file), strict=True))
@@ -107,10 +112,7 @@ def test_growths_strict_option_alone_fails_a_build_with_a_page_added_too_late(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     """``strict: true`` under growth fails the build though ``mkdocs build`` is not strict."""
-    elsewhere = tmp_path / "other-repo"
-    (elsewhere / "cards").mkdir(parents=True)
-    (elsewhere / "cards" / "added.md").write_text(card(title="Added card"), encoding="utf-8")
-    hook = ADD.format(priority=-200, source=str(elsewhere), memory=card(title="Memory card"))
+    hook = _hook_adding_a_card_too_late(tmp_path)
     (tmp_path / "hook.py").write_text(hook, encoding="utf-8")
     config_file = write_store(
         tmp_path,
