@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import MILESTONES, card, front_matter, write_store
+from conftest import MILESTONES, built_once, card, front_matter, write_store
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -172,7 +172,7 @@ def found_canaries(files: dict[str, bytes]) -> dict[str, list[str]]:
     return found
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=built_once)
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, bytes]]:
     """Both audiences of the same store, built once for the module."""
     out = {}

@@ -23,6 +23,7 @@ from conftest import (
     MILESTONES,
     THEMES,
     assert_links_resolve,
+    built_once,
     card,
     framework_yaml,
     free_port,
@@ -79,7 +80,7 @@ def text_of(html: str) -> str:
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
-@pytest.fixture(scope="module", params=[True, False], ids=["dirurls", "htmlurls"])
+@pytest.fixture(scope=built_once, params=[True, False], ids=["dirurls", "htmlurls"])
 def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Any:
     tmp = tmp_path_factory.mktemp("competencies")
     config = write_framework_store(

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import write_store
+from conftest import built_once, write_store
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -32,7 +32,7 @@ FILES = {
 }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=built_once)
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("titles")
     config = write_store(

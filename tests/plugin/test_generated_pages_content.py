@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import MILESTONES, card, front_matter, write_store
+from conftest import MILESTONES, built_once, card, front_matter, write_store
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -90,7 +90,7 @@ def build_site(root: Path, files: dict[str, str], **config: Any) -> Path:
     return root / "site"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=built_once)
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(tmp_path_factory.mktemp("listed"), store_files(), draft_docs="drafts/\n")
 

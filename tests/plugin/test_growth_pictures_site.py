@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import card, front_matter, write_store
+from conftest import built_once, card, front_matter, write_store
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -53,7 +53,7 @@ FILES = {
 }  # fmt: skip
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=built_once)
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("pictures")
     cfg = {"theme": {"name": "material"}, "site_url": "https://example.com/"}

@@ -21,7 +21,7 @@ from xml.etree import ElementTree
 
 import pytest
 import yaml
-from conftest import FIXTURES
+from conftest import FIXTURES, built_once
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -117,7 +117,7 @@ def _escape_targets() -> set[str]:
     return names
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=built_once)
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     root = tmp_path_factory.mktemp("hostile")
     sentinel = root / "sentinel"

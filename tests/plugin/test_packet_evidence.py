@@ -18,6 +18,7 @@ from conftest import (
     MILESTONES,
     THEMES,
     assert_links_resolve,
+    built_once,
     card,
     doc,
     front_matter,
@@ -90,7 +91,7 @@ def build_site(tmp: Path, files: dict[str, str], options: dict[str, Any], framew
     return tmp / "site"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=built_once)
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(tmp_path_factory.mktemp("packet-evidence"), FILES, {}, framework=True)
 

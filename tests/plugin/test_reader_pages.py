@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import card, front_matter, write_store
+from conftest import built_once, card, front_matter, write_store
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -87,7 +87,7 @@ FILES = {
 }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=built_once)
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("reader")
     cfg = {"theme": {"name": "material"}, "markdown_extensions": ["admonition", "tables"]}

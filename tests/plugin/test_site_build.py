@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import card, front_matter, write_store
+from conftest import built_once, card, front_matter, write_store
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
@@ -173,7 +173,7 @@ class Site:
 
 
 @pytest.fixture(
-    scope="module",
+    scope=built_once,
     params=[("material", True), ("material", False), ("mkdocs", True), ("mkdocs", False)],
     ids=lambda p: f"{p[0]}-{'dirurls' if p[1] else 'htmlurls'}",
 )

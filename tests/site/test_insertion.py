@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import card, front_matter, write_store
+from conftest import built_once, card, front_matter, write_store
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
@@ -78,7 +78,7 @@ def build_site(tmp_path: Path, plugins: list[Any], **extra: Any) -> Path:
     return tmp_path / "site"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=built_once)
 def glightbox_after_growth(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pytest.importorskip("mkdocs_glightbox")
     tmp = tmp_path_factory.mktemp("glightbox")

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import card, doc, store_of, write_store
+from conftest import built_once, card, doc, store_of, write_store
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -61,7 +61,7 @@ def build_site(tmp_path: Path, files: dict[str, str], options: dict[str, Any], *
     return tmp_path / "site"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=built_once)
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("insights")
     options = {"today": TODAY, "north_star": "Find the slow span fast."}

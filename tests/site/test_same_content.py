@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import store_of
+from conftest import built_once, store_of
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.utils.yaml import yaml_load
@@ -44,7 +44,7 @@ def page_html(site: Path, md_path: str) -> str:
     return (site / folder / "index.html").read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=built_once)
 def sites(tmp_path_factory: pytest.TempPathFactory, run_cli_module) -> tuple[Path, Path]:
     tmp = tmp_path_factory.mktemp("same-content")
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as handle:
@@ -73,7 +73,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory, run_cli_module) -> tuple[Pat
     return tmp / "plugin", tmp / "plain"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=built_once)
 def run_cli_module():
     from mkdocs_growth.cli import main
 
