@@ -139,8 +139,12 @@ class TeamSpec(_Strict):
     domains: list[TeamDomainSpec] = []
     # growth.json is read whole: a bound keeps one runaway member from filling memory
     max_json_bytes: Annotated[StrictInt, Field(ge=1024)] = 64 * 1024 * 1024
-    # Material's search loads its index whole: past this many members, members' pages are
-    # found by title and heading only (docs/performance.md: 484 MB at 1,000 members in full)
+    # The header search: a Pagefind index behind Material's search box (split in small files,
+    # a query fetches what it needs), or every member's entries merged into the one index
+    # MkDocs' search plugin wrote, which the browser loads whole (docs/team.md#search)
+    search: Literal["pagefind", "merged"] = "pagefind"
+    # Merged only: past this many members, members' pages are found by title and heading only
+    # (docs/performance.md: 484 MB at 1,000 members in full)
     search_full_text_members: Annotated[StrictInt, Field(ge=0)] = 100
 
     @field_validator("members")

@@ -387,6 +387,10 @@ class GrowthPlugin(BasePlugin[GrowthPluginConfig]):
             forget_cached_entries()
         return env
 
+    @event_priority(100)  # Material's page as it wrote it, before a minifier rewrites it
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return self.team.page_written(output, page.url)  # a team site's search asks Pagefind
+
     @event_priority(-110)  # after every plugin's post-build work, which may read the pages
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.team.publish(config)  # after search wrote its index: members' entries join it

@@ -17,6 +17,7 @@ import re
 import shutil
 import stat
 import tempfile
+from collections.abc import Iterator
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -33,6 +34,14 @@ from ..team.members import SEARCH_INDEX
 from ..team.model import PEOPLE, Member, Team
 from ..team.read import member_problems, read_team, taken_ids, withhold_taken
 from .insertion import Skeleton, skeleton
+from .team_search import (
+    SearchUnavailable,
+    Source,
+    executable,
+    page_documents,
+    point_search_at_worker,
+)
+from .team_search import write_index as write_pagefind_index
 
 log = get_plugin_logger(__name__)
 
@@ -45,6 +54,7 @@ class TeamPublisher:
     def __init__(self) -> None:
         self.team: Team | None = None
         self.quiet: set[str] = set()  # pages kept out of the nav (people: the team home lists them)
+        self.pagefind = False  # the header search asks a Pagefind index (team_search)
 
     def generated(
         self,
@@ -55,7 +65,7 @@ class TeamPublisher:
         ctx: SiteContext,
     ) -> list[tuple[str, Skeleton | str]]:
         """The team pages and files; warns (fails under strict) for every unavailable member."""
-        self.team, self.quiet = None, set()
+        self.team, self.quiet, self.pagefind = None, set(), False
         if growth.team is None:
             return []
         team = read_team(growth.team, config_dir)
@@ -69,6 +79,7 @@ class TeamPublisher:
                 + "\n  ".join(problems)
             )
         self.team = team
+        self.pagefind = _pagefind_search(growth, config)
         view = TeamView(team, ctx.today)
         self.quiet = {person_path(m.id) for m in team.members}
         out: list[tuple[str, Skeleton | str]] = [
@@ -85,16 +96,123 @@ class TeamPublisher:
             if os.path.isdir(folder):
                 server.watch(folder)
 
+    def page_written(self, output: str, page_url: str) -> str:
+        """A team site's page with Material's search box asking the Pagefind index."""
+        if not self.pagefind:
+            return output
+        pointed = point_search_at_worker(output, page_url)
+        if pointed is None:  # another theme took over this page: its search stays as it is
+            log.warning(
+                f"team site: {page_url or 'index'}: no Material search box to point at Pagefind"
+            )
+            return output
+        return pointed
+
     def publish(self, config: MkDocsConfig) -> None:
-        """Copy each member's site under ``people/<id>/`` and merge the search indexes."""
+        """Copy each member's site under ``people/<id>/`` and index or merge their search entries."""
         if self.team is None:
             return
         site_dir = os.path.abspath(config.site_dir)
         for member in self.team.available:
             copy_site(member, os.path.join(site_dir, PEOPLE, member.id))
         members = self.team.available
-        merge_search(site_dir, members, len(members) <= self.team.spec.search_full_text_members)
+        full_text = len(members) <= self.team.spec.search_full_text_members
+        if self.pagefind:
+            index_search(site_dir, members, full_text)
+        else:
+            merge_search(site_dir, members, full_text)
         self.team = None
+
+
+def _pagefind_search(growth: GrowthConfig, config: MkDocsConfig) -> bool:
+    """Whether this build's header search asks Pagefind; says why not where it was asked for."""
+    assert growth.team is not None
+    if growth.team.search != "pagefind" or not any(
+        name.rsplit("/", 1)[-1] == "search" for name in config.plugins
+    ):
+        return False  # merged by choice, or no search box at all
+    theme = config.theme.name
+    why = (
+        f"theme {theme!r} has its own search box (Pagefind answers Material's)"
+        if theme != "material"
+        else None
+        if executable()
+        else "Pagefind is not installed here (pip install 'mkdocs-growth[team]')"
+    )
+    if why is None:
+        return True
+    message = f"team site: search: pagefind is not used: {why}; members' entries are merged into the search index instead"
+    if growth.strict or config.strict:
+        raise PluginError(message)
+    log.warning(message)
+    return False
+
+
+def index_search(site_dir: str, members: list[Member], full_text: bool) -> None:
+    """The team's and every member's pages in Pagefind's index; Material's own index emptied.
+
+    Material's browser code still downloads ``search_index.json`` on every page:
+    with the pages in Pagefind, it keeps only its settings. Without
+    ``full_text`` the pages are found by title and heading, as in a merged index.
+    """
+    index_path = os.path.join(site_dir, *SEARCH_INDEX.split("/"))
+    try:
+        with open(index_path, encoding="utf-8") as handle:
+            index = json.load(handle)
+        docs, lang = index["docs"], index["config"]["lang"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise PluginError(f"team site: the search plugin's index could not be read: {exc}") from exc
+    language = lang[0] if isinstance(lang, list) and lang and isinstance(lang[0], str) else "en"
+    own = [e for e in (_checked(doc) for doc in docs if isinstance(doc, dict)) if e]
+    if not full_text:
+        own = _pages_with_headings(own, under=f"{TEAM}/")
+    text = json.dumps(own, ensure_ascii=False)
+    pages = functools.partial(page_documents, own, language)
+    team = Source(
+        hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest(),
+        len(text),
+        len(own),
+        pages,
+    )
+    try:
+        stats = write_pagefind_index(
+            site_dir, team, _sources(members, full_text, language), language
+        )
+    except SearchUnavailable as exc:
+        raise PluginError(f"team site: the search index could not be written: {exc}") from exc
+    index["docs"] = []
+    with open(index_path, "w", encoding="utf-8") as out:
+        json.dump(index, out, ensure_ascii=False, separators=(",", ":"))
+    found_by = "" if full_text else ", found by title and heading: search_full_text_members"
+    log.info(
+        f"team site: search index of the team and {len(members)} members{found_by}"
+        f" (Pagefind: {stats.parts} parts, {stats.files} files, {stats.bytes / 1e6:.1f} MB)"
+    )
+
+
+def _sources(members: list[Member], full_text: bool, language: str) -> Iterator[Source]:
+    """Each searchable member's pages for the index, made from their cached entries."""
+    for member in members:
+        if not member.searchable:
+            continue
+        fragment = member_fragment(member, full_text)
+        key = f"{member.id}\0{member.digest}\0{'full' if full_text else 'headings'}"
+        entries = json.loads(f"[{fragment}]")
+        yield Source(
+            key, len(fragment), len(entries), functools.partial(page_documents, entries, language)
+        )
+
+
+def _checked(doc: dict[str, Any]) -> dict[str, Any] | None:
+    """One of the team site's own search entries, as a member's are checked."""
+    location = doc.get("location")
+    if not isinstance(location, str) or not _inside(location):
+        return None
+    return {
+        "location": location,
+        "title": _inert(doc.get("title")),
+        "text": _inert(doc.get("text")),
+    }
 
 
 def copy_site(member: Member, target: str) -> None:

@@ -6,6 +6,8 @@ repository root, Ana's and Ben's are in examples/team/members/.
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -43,6 +45,24 @@ def build(
             os.environ.pop("GROWTH_AUDIENCE", None)
         else:
             os.environ["GROWTH_AUDIENCE"] = old
+
+
+PAGEFIND_FILES = (".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter")
+
+
+def published_bytes(path: Path) -> bytes:
+    """A published file's bytes as a reader's browser ends up with them (Pagefind's unzipped)."""
+    data = path.read_bytes()
+    return gzip.decompress(data) if path.name.endswith(PAGEFIND_FILES) else data
+
+
+def pagefind_pages(site: Path) -> dict[str, dict[str, object]]:
+    """Every page in the site's Pagefind index, by URL: its text, title and anchors."""
+    pages = {}
+    for fragment in (site / "search" / "pagefind").rglob("*.pf_fragment"):
+        record = json.loads(published_bytes(fragment).removeprefix(b"pagefind_dcd"))
+        pages[record["url"]] = record
+    return pages
 
 
 @pytest.fixture(scope="session")

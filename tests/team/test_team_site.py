@@ -11,7 +11,7 @@ from mkdocs.exceptions import Abort
 
 from tests.conftest import assert_links_resolve
 
-from .conftest import MEMBER_CONFIGS, build, team_folder
+from .conftest import MEMBER_CONFIGS, build, pagefind_pages, published_bytes, team_folder
 
 
 def article(page: Path) -> str:
@@ -94,13 +94,41 @@ def test_open_review_requests_list_the_card_and_date(team_site: Path) -> None:
 
 
 def test_search_index_holds_every_member_and_the_team_pages(team_site: Path) -> None:
-    index = json.loads((team_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = [doc["location"] for doc in index["docs"]]
-    assert any(loc.startswith("team/knows/") for loc in locations)
+    pages = pagefind_pages(team_site)
+    assert "/team/knows/" in pages and "/team/" in pages
     for member in ("lead", "ana", "ben"):
-        assert any(loc.startswith(f"people/{member}/") for loc in locations), member
-    found = [d["location"] for d in index["docs"] if "zanzibarite" in d["text"]]
-    assert found and all(loc.startswith("people/ana/notes/") for loc in found)
+        assert any(url.startswith(f"/people/{member}/") for url in pages), member
+    found = [url for url, page in pages.items() if "zanzibarite" in str(page["content"])]
+    assert found and all(url.startswith("/people/ana/notes/") for url in found)
+    note = pages[found[0]]
+    assert note["meta"] == {"title": "Rebalance storms"}
+    sections = [
+        a for url, p in pages.items() if url.startswith("/people/ana/") for a in p["anchors"]
+    ]
+    assert sections and all(a["element"] == "h2" and a["id"] for a in sections)  # found and linked
+    # Material's browser code downloads its own index on every page: it keeps only its settings
+    index = json.loads((team_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["docs"] == [] and index["config"]["lang"] == ["en"]
+
+
+def test_team_pages_ask_pagefind_through_materials_search_box(team_site: Path) -> None:
+    """Each team page names growth's worker as Material's search worker; members' pages keep theirs."""
+    worker = team_site / "search" / "growth-team-search.js"
+    assert worker.is_file() and "pagefind.js" in worker.read_text(encoding="utf-8")
+    for page, expected in (
+        ("team/index.html", "../search/"),
+        ("team/people/ana/index.html", "../../../search/"),
+    ):
+        html = (team_site / page).read_text(encoding="utf-8")
+        assert f'"search": "{expected}growth-team-search.js"' in html, page
+    ana = (team_site / "people" / "ana" / "index.html").read_text(encoding="utf-8")
+    assert (
+        "growth-team-search.js" not in ana and "workers/search." in ana
+    )  # as Ana's build wrote it
+    parts = json.loads((team_site / "search" / "pagefind" / "parts.json").read_text("utf-8"))
+    assert len(parts) >= 2 and all(
+        (team_site / "search" / "pagefind" / p / "pagefind.js").is_file() for p in parts
+    )
 
 
 PRIVATE = [
@@ -130,12 +158,13 @@ def test_nothing_private_reaches_the_team_site(tmp_path: Path, built_members: Pa
     site = tmp_path / "team" / "site"
     for path in site.rglob("*"):
         if path.is_file():
-            data = path.read_bytes()
+            data = published_bytes(path)
             for word in PRIVATE:
                 assert word.encode() not in data, (word, path)
     html = article(site / "team" / "people" / "ben" / "index.html")
     assert "Site unavailable" in html and "internal" in html
     assert not (site / "people" / "ben").exists()
+    assert any("zanzibarite" in str(p["content"]) for p in pagefind_pages(site).values())  # read
 
 
 def test_a_refused_member_fails_a_strict_build_and_names_the_member(
@@ -236,9 +265,11 @@ def test_past_search_full_text_members_members_pages_are_found_by_title_only(
     tmp_path: Path, built_members: Path
 ) -> None:
     """A large team's merged index keeps titles and headings; full text would be hundreds of MB."""
-    full = team_folder(tmp_path / "full", built_members)
+    full = team_folder(tmp_path / "full", built_members, search="merged")
     build(full, tmp_path / "full" / "site", audience=None)  # fills the cache with full text
-    config = team_folder(tmp_path / "light", built_members, search_full_text_members=2)
+    config = team_folder(
+        tmp_path / "light", built_members, search="merged", search_full_text_members=2
+    )
     build(config, tmp_path / "light" / "site", audience=None)
     index_path = tmp_path / "light" / "site" / "search" / "search_index.json"
     docs = json.loads(index_path.read_text(encoding="utf-8"))["docs"]
@@ -279,3 +310,63 @@ def test_serve_of_a_team_site_names_the_team_home_not_an_empty_dashboard(
     config.plugins.on_shutdown()
     said = [r.getMessage() for r in caplog.records if " is at http" in r.getMessage()]
     assert said == ["mkdocs_growth: the team site is at http://127.0.0.1:8000/platform-team/team/"]
+
+
+def test_past_search_full_text_members_pagefind_finds_members_pages_by_title_and_heading(
+    tmp_path: Path, built_members: Path
+) -> None:
+    """Pagefind's memory grows with the text it indexes: the same rule keeps a large team's build small."""
+    config = team_folder(tmp_path, built_members, search_full_text_members=2)
+    build(config, tmp_path / "site", audience=None)
+    pages = pagefind_pages(tmp_path / "site")
+    notes = {url: p for url, p in pages.items() if url.startswith("/people/ana/notes/")}
+    assert notes and not any("zanzibarite" in str(p["content"]) for p in pages.values())
+    assert {"title": "Rebalance storms"} in [p["meta"] for p in notes.values()]  # by its title
+    assert "Who knows what" in str(pages["/team/"]["content"])  # the team home's headings
+
+
+def test_a_theme_without_materials_search_box_gets_the_merged_index_and_is_told(
+    tmp_path: Path, built_members: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = team_folder(tmp_path, built_members)
+    text = config.read_text(encoding="utf-8").replace("name: material", "name: mkdocs")
+    config.write_text(text, encoding="utf-8")
+    build(config, tmp_path / "site", audience=None)
+    assert (
+        "team site: search: pagefind is not used: theme 'mkdocs' has its own search box"
+        in caplog.text
+    )
+    index = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text("utf-8"))
+    assert any("zanzibarite" in d["text"] for d in index["docs"])  # merged: still found
+    assert not (tmp_path / "site" / "search" / "pagefind").exists()
+    with pytest.raises(Abort):
+        build(config, tmp_path / "strict", audience=None, strict=True)
+
+
+def test_without_pagefind_the_team_is_searched_through_the_merged_index_and_told_why(
+    tmp_path: Path,
+    built_members: Path,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-pagefind"))  # as if not installed
+    config = team_folder(tmp_path, built_members)
+    build(config, tmp_path / "site", audience=None)
+    assert "Pagefind is not installed here (pip install 'mkdocs-growth[team]')" in caplog.text
+    index = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text("utf-8"))
+    assert any("zanzibarite" in d["text"] for d in index["docs"])
+    home = (tmp_path / "site" / "team" / "index.html").read_text(encoding="utf-8")
+    assert "growth-team-search.js" not in home  # Material's own worker reads the merged index
+
+
+def test_a_failing_pagefind_fails_the_build_naming_it(
+    tmp_path: Path,
+    built_members: Path,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")
+    config = team_folder(tmp_path, built_members)
+    with pytest.raises(Abort):
+        build(config, tmp_path / "site", audience=None)
+    assert "team site: the search index could not be written: Pagefind failed (1)" in caplog.text
