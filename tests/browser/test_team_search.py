@@ -9,6 +9,7 @@ printed (docs/performance.md quotes it).
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +24,7 @@ from .conftest import screenshot, served
 pytestmark = pytest.mark.browser
 
 WORD = "zanzibarite"  # only in the body of Ana's note on rebalance storms
+HOSTILE = "&lt;img src=x onerror=window.PWNED=1&gt; quokkaword"  # text that looks like a tag
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +32,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     members = tmp_path_factory.mktemp("members")
     for member, config in MEMBER_CONFIGS.items():
         build(config, members / member)
+    index_path = members / "ana" / "search" / "search_index.json"  # markup as text, in a title
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    index["docs"].append(
+        {"location": "notes/hostile/", "title": HOSTILE, "text": HOSTILE + " body"}
+    )
+    index_path.write_text(json.dumps(index), encoding="utf-8")
     folder = tmp_path_factory.mktemp("team")
     build(team_folder(folder, members), folder / "site", audience=None, strict=True)
     return folder / "site"
@@ -67,3 +75,26 @@ def test_who_knows_what_links_resolve_in_the_browser(page: Any, base_url: str) -
     page.wait_for_load_state()
     assert page.locator("article h1").first.is_visible()
     assert "/people/ben/" in page.url
+
+
+def test_results_show_markup_in_members_text_as_text(page: Any, base_url: str) -> None:
+    page.goto(base_url + "team/")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("quokkaword", delay=30)
+    result = page.locator(".md-search-result__item").first
+    result.wait_for(state="visible")
+    assert "<img src=x onerror=window.PWNED=1> quokkaword" in result.inner_text()
+    assert result.locator("img").count() == 0 and page.evaluate("window.PWNED") is None
+    assert result.locator("mark").count() >= 1  # Pagefind's marks around the word found
+
+
+def test_header_search_finds_the_team_pages(page: Any, base_url: str) -> None:
+    page.goto(base_url + "team/")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("who knows what", delay=30)
+    results = page.locator(".md-search-result__item a.md-search-result__link")
+    results.first.wait_for(state="visible")
+    hrefs = [str(results.nth(i).get_attribute("href")) for i in range(results.count())]
+    assert any("/team/knows/" in h for h in hrefs), hrefs
