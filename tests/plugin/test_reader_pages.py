@@ -283,3 +283,11 @@ def test_priorities_page_states_the_formula_its_scores_follow(site: Path) -> Non
     rows = re.findall(r"<tr>((?:(?!</tr>).)*)</tr>", html, re.S)
     scores = [re.findall(r'<td data-label="Score">(.*?)</td>', r) for r in rows if "Open 5" in r]
     assert ["4.00"] in scores
+
+
+def test_priorities_rows_link_to_their_domain_page(site: Path) -> None:
+    """Mutation: the domain link names a page that does not exist, so it leads nowhere."""
+    html = article(site, "growth/priorities")
+    hrefs = set(re.findall(r'<td data-label="Domain"><a href="([^"]*)">', html))
+    assert hrefs == {"../domains/observability/"}
+    assert (site / "growth" / "domains" / "observability" / "index.html").is_file()

@@ -20,8 +20,8 @@ from mkdocs_growth.practice.pictures import (
     milestone_timeline,
 )
 from mkdocs_growth.practice.priority import Priority
-from mkdocs_growth.site.svg.cadence import cadence_svg
-from mkdocs_growth.site.svg.common import esc
+from mkdocs_growth.site.svg.cadence import LABEL_W, cadence_svg
+from mkdocs_growth.site.svg.common import MONTHS, esc
 from mkdocs_growth.site.svg.matrix import CELL, LEFT, TOP, matrix_svg
 from mkdocs_growth.site.svg.rubric_trend import rubric_trend_svg
 from mkdocs_growth.site.svg.timeline import timeline_svg
@@ -101,6 +101,34 @@ def test_matrix_one_linked_mark_per_card_inside_its_cell() -> None:
         assert title is not None and card.title in title.text and card.status in title.text
     groups = {g.get("class"): len(g) for g in svg.findall(f"{SVG}g")}
     assert groups == {"growth-active": 20, "growth-planned": 20}
+
+
+def test_matrix_dots_of_a_crowded_cell_stay_apart() -> None:
+    """Mutation: a dot's radius from the step divided, not multiplied (dots pile up)."""
+    same = {"impact": 4, "effort": 2, "reusability": 3, "learnings": 3}
+    cards = [make_card(n, scores=same) for n in range(10)]  # a 4 x 3 grid in one cell
+    marks = [MatrixMark(c, i + 1, Priority(3.0, "medium")) for i, c in enumerate(cards)]
+    _, svg = figure_svg(matrix_svg(marks, href), "growth-matrix")
+    dots = [
+        (float(c.get("cx") or 0), float(c.get("cy") or 0), float(c.get("r") or 0))
+        for c in svg.iter(f"{SVG}circle")
+    ]
+    assert len(dots) == 10
+    for n, (x, y, r) in enumerate(dots):
+        assert x - r >= LEFT + CELL and x + r <= LEFT + 2 * CELL  # inside its cell
+        for x2, y2, r2 in dots[n + 1 :]:
+            assert (x - x2) ** 2 + (y - y2) ** 2 >= (r + r2) ** 2, "dots overlap"
+
+
+def test_matrix_rank_sits_centred_under_its_dot() -> None:
+    """Mutation: the label's anchor misspelt, so browsers start the text at the dot's centre."""
+    marks = [MatrixMark(make_card(n), n + 1, Priority(3.0, "medium")) for n in range(2)]
+    _, svg = figure_svg(matrix_svg(marks, href), "growth-matrix")
+    dots = [float(c.get("cx") or 0) for c in svg.iter(f"{SVG}circle")]
+    ranks = [t for t in svg.iter(f"{SVG}text") if (t.text or "").startswith("#")]
+    assert [t.text for t in ranks] == ["#1", "#2"]
+    assert [t.get("text-anchor") for t in ranks] == ["middle", "middle"]
+    assert [float(t.get("x") or 0) for t in ranks] == dots
 
 
 def test_matrix_without_open_cards_draws_nothing() -> None:
@@ -193,6 +221,27 @@ def test_cadence_cells_rhythm_bars_and_summary() -> None:
     assert weekly is not None and len(weekly.findall("tbody/tr")) == 52
 
 
+def test_cadence_labels_every_other_month_from_the_first_column() -> None:
+    """Mutation: the first week was not taken as a month's start, so every label shifts."""
+    weeks = [dt.date(2025, 5, 26) + dt.timedelta(weeks=i) for i in range(52)]
+    data = Cadence(weeks, {k: [0] * 52 for k in ("notes", "talks", "decisions", "reviews")})
+    _, svg = figure_svg(cadence_svg(data), "growth-cadence")
+    months = [t for t in svg.iter(f"{SVG}text") if t.text in MONTHS]
+    assert [t.text for t in months] == ["May", "Jul", "Sep", "Nov", "Jan", "Mar"]
+    assert months[0].get("x") == str(LABEL_W)  # over the first week's column
+
+
+def test_cadence_totals_end_at_the_right_edge() -> None:
+    """Mutation: totals without their end anchor start at the edge and fall outside the picture."""
+    weeks = [dt.date(2025, 5, 26) + dt.timedelta(weeks=i) for i in range(52)]
+    counts = {k: [1] * 52 for k in ("notes", "talks", "decisions", "reviews")}
+    _, svg = figure_svg(cadence_svg(Cadence(weeks, counts)), "growth-cadence")
+    width = (svg.get("viewBox") or "").split()[2]
+    totals = [t for t in svg.iter(f"{SVG}text") if t.text == "52"]
+    assert len(totals) == 4
+    assert all(t.get("x") == width and t.get("text-anchor") == "end" for t in totals)
+
+
 def test_rubric_trend_rows_and_unrated_horizons() -> None:
     h1 = HorizonSpec(id="h1", start=dt.date(2026, 1, 1), end=dt.date(2026, 3, 31))
     h2 = HorizonSpec(id="h2", start=dt.date(2026, 4, 1), end=dt.date(2026, 6, 30))
@@ -203,6 +252,11 @@ def test_rubric_trend_rows_and_unrated_horizons() -> None:
     root, svg = figure_svg(rubric_trend_svg(rows), "growth-rubric-trend")
     texts = [t.text for t in svg.iter(f"{SVG}text")]
     assert "+1.5" in texts and "no card rated before and after" in texts
+    # what a screen reader says for the picture (a mutation made it "None")
+    assert svg.find(f"{SVG}desc").text == (
+        "Average of confidence, competence, impact and clarity, 1 to 5."
+        " h1: 2.25 to 3.75 (2 cards); h2: no card rated before and after."
+    )
     table = [[c.text for c in tr] for tr in root.findall("div/table/tbody/tr")]
     assert table == [["h1", "2", "2.25", "3.75", "+1.5"], ["h2", "0", "—", "—", "—"]]
     assert rubric_trend_svg([]) == ""
