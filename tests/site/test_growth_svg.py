@@ -24,7 +24,7 @@ from mkdocs_growth.site.svg.cadence import LABEL_W, cadence_svg
 from mkdocs_growth.site.svg.common import MONTHS, esc
 from mkdocs_growth.site.svg.matrix import CELL, LEFT, TOP, matrix_svg
 from mkdocs_growth.site.svg.rubric_trend import rubric_trend_svg
-from mkdocs_growth.site.svg.timeline import timeline_svg
+from mkdocs_growth.site.svg.timeline import AXIS_X0, AXIS_X1, timeline_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 TODAY = dt.date(2026, 5, 20)
@@ -103,6 +103,90 @@ def test_matrix_one_linked_mark_per_card_inside_its_cell() -> None:
     assert groups == {"growth-active": 20, "growth-planned": 20}
 
 
+def test_matrix_axes_grid_and_quick_wins_are_where_a_reader_looks() -> None:
+    """The scales 1 to 5 beside their rows and under their columns, the grid, the shaded
+    quick wins (impact 4-5, effort 1-2), the axis names; active cards filled, planned rings."""
+    scores = [(5, 1, "active"), (2, 4, "planned"), (3, 3, "active")]
+    cards = [
+        make_card(n, status=status, scores={"impact": i, "effort": e, "reusability": 3,
+                                            "learnings": 3})
+        for n, (i, e, status) in enumerate(scores)
+    ]  # fmt: skip
+    marks = [MatrixMark(c, n + 1, Priority(3.0, "medium")) for n, c in enumerate(cards)]
+    root, svg = figure_svg(matrix_svg(marks, href), "growth-matrix")
+    assert root.get("class") == "growth-chart growth-matrix-figure"
+    assert svg.find(f"{SVG}title").text == "Impact and effort of open cards"
+    assert svg.find(f"{SVG}desc").text.startswith("3 open cards (2 active, 1 planned) placed by")
+    labels = {t.text: t for t in svg.iter(f"{SVG}text")}
+    right, bottom = LEFT + 5 * CELL, TOP + 5 * CELL
+    width, height = (float(v) for v in (svg.get("viewBox") or "").split()[2:])
+    by_anchor: dict[str, list[ET.Element]] = {}
+    for t in svg.iter(f"{SVG}text"):
+        if t.text in list("12345"):
+            by_anchor.setdefault(t.get("text-anchor") or "start", []).append(t)
+    impact, effort = by_anchor.pop("end"), by_anchor.pop("middle")
+    assert not by_anchor and [t.text for t in impact] == [t.text for t in effort] == list("12345")
+    for t in impact:  # left of the grid, on its row's middle line
+        row_middle = TOP + (5 - int(t.text or 0)) * CELL + CELL / 2
+        assert float(t.get("x") or 0) < LEFT and 0 <= float(t.get("y") or 0) - row_middle <= 6
+    for t in effort:  # under the grid, centred on its column
+        assert float(t.get("x") or 0) == LEFT + (int(t.text or 0) - 0.5) * CELL
+        assert bottom < float(t.get("y") or 0) < height
+    across, up = labels["effort →"], labels["impact →"]
+    assert across.get("text-anchor") == up.get("text-anchor") == "middle"
+    assert float(across.get("x") or 0) == LEFT + 5 * CELL / 2
+    assert float(effort[0].get("y") or 0) < float(across.get("y") or 0) <= height
+    middle = TOP + 5 * CELL / 2
+    assert float(up.get("x") or 0) == 12 and float(up.get("y") or 0) == middle
+    turn = re.fullmatch(r"rotate\(-90 12 ([\d.]+)\)", up.get("transform") or "")
+    assert turn and float(turn.group(1)) == middle  # turned about its own point
+    [shade] = [r for r in svg.iter(f"{SVG}rect")]
+    assert [shade.get(k) for k in ("x", "y", "width", "height")] == [
+        str(LEFT),
+        str(TOP),
+        str(2 * CELL),
+        str(2 * CELL),
+    ]
+    quick = labels["quick wins"]
+    assert LEFT < float(quick.get("x") or 0) < LEFT + CELL
+    assert TOP < float(quick.get("y") or 0) < TOP + CELL
+    lines = [
+        tuple(float(line.get(k) or 0) for k in ("x1", "y1", "x2", "y2"))
+        for line in svg.iter(f"{SVG}line")
+    ]
+    assert sorted(lines) == sorted(
+        [(LEFT, TOP + i * CELL, right, TOP + i * CELL) for i in range(6)]
+        + [(LEFT + i * CELL, TOP, LEFT + i * CELL, bottom) for i in range(6)]
+    )
+    assert max(right, bottom) < min(width, height)
+    groups = {g.get("class"): [a.get("href") for a in g] for g in svg.findall(f"{SVG}g")}
+    assert groups == {
+        "growth-active": [href(cards[2]), href(cards[0])],  # cells in (impact, effort) order
+        "growth-planned": [href(cards[1])],
+    }
+    for element in svg.iter():  # no stray text between the picture's elements
+        assert not (element.tail or "").strip(), element.tail
+        if element.tag in (f"{SVG}svg", f"{SVG}g", f"{SVG}a"):
+            assert not (element.text or "").strip(), element.text
+    caption = root.find("p")
+    assert caption is not None and caption.text == (
+        "Each dot is an open card (filled: active, ring: planned) and links to it; the number"
+        " under a dot is its rank in the priority table. Cards with the same impact and effort"
+        " share a cell."
+    )
+    rows = [
+        [(cell.text or "") + "".join(a.text or "" for a in cell) for cell in tr]
+        for tr in root.findall("details/div/table/tbody/tr")
+    ]
+    assert rows == [["1", "Card 0", "5", "1"], ["2", "Card 1", "2", "4"], ["3", "Card 2", "3", "3"]]
+    assert [th.text for th in root.findall("details/div/table/thead/tr/th")] == [
+        "#", "Card", "Impact", "Effort"
+    ]  # fmt: skip
+    assert [a.get("href") for a in root.findall("details/div/table/tbody/tr/td/a")] == [
+        href(c) for c in cards
+    ]
+
+
 def test_matrix_dots_of_a_crowded_cell_stay_apart() -> None:
     """Mutation: a dot's radius from the step divided, not multiplied (dots pile up)."""
     same = {"impact": 4, "effort": 2, "reusability": 3, "learnings": 3}
@@ -114,6 +198,10 @@ def test_matrix_dots_of_a_crowded_cell_stay_apart() -> None:
         for c in svg.iter(f"{SVG}circle")
     ]
     assert len(dots) == 10
+    xs, ys = sorted({x for x, _, _ in dots}), sorted({y for _, y, _ in dots})
+    assert (len(xs), len(ys)) == (4, 3)  # rows of four
+    centre = (LEFT + 1.5 * CELL, TOP + 1.5 * CELL)  # impact 4, effort 2
+    assert ((xs[0] + xs[-1]) / 2, (ys[0] + ys[-1]) / 2) == pytest.approx(centre, abs=0.1)
     for n, (x, y, r) in enumerate(dots):
         assert x - r >= LEFT + CELL and x + r <= LEFT + 2 * CELL  # inside its cell
         for x2, y2, r2 in dots[n + 1 :]:
@@ -122,13 +210,27 @@ def test_matrix_dots_of_a_crowded_cell_stay_apart() -> None:
 
 def test_matrix_rank_sits_centred_under_its_dot() -> None:
     """Mutation: the label's anchor misspelt, so browsers start the text at the dot's centre."""
-    marks = [MatrixMark(make_card(n), n + 1, Priority(3.0, "medium")) for n in range(2)]
-    _, svg = figure_svg(matrix_svg(marks, href), "growth-matrix")
-    dots = [float(c.get("cx") or 0) for c in svg.iter(f"{SVG}circle")]
+    same = {"impact": 4, "effort": 2, "reusability": 3, "learnings": 3}
+    two = [
+        MatrixMark(make_card(n, scores=same, status="active"), n + 1, Priority(3.0, "medium"))
+        for n in range(2)
+    ]
+    _, svg = figure_svg(matrix_svg(two, href), "growth-matrix")  # two in a cell: both labelled
+    dots = [
+        (float(c.get("cx") or 0), float(c.get("cy") or 0) + float(c.get("r") or 0))
+        for c in svg.iter(f"{SVG}circle")
+    ]
     ranks = [t for t in svg.iter(f"{SVG}text") if (t.text or "").startswith("#")]
     assert [t.text for t in ranks] == ["#1", "#2"]
     assert [t.get("text-anchor") for t in ranks] == ["middle", "middle"]
-    assert [float(t.get("x") or 0) for t in ranks] == dots
+    for (x, dot_bottom), rank in zip(dots, ranks, strict=True):  # under the dot, not on it
+        assert float(rank.get("x") or 0) == x
+        assert dot_bottom + 8 <= float(rank.get("y") or 0) <= dot_bottom + 16
+    three = [
+        MatrixMark(make_card(n, scores=same), n + 1, Priority(3.0, "medium")) for n in range(3)
+    ]
+    _, svg = figure_svg(matrix_svg(three, href), "growth-matrix")  # three would overlap
+    assert not [t for t in svg.iter(f"{SVG}text") if (t.text or "").startswith("#")]
 
 
 def test_matrix_without_open_cards_draws_nothing() -> None:
@@ -186,6 +288,122 @@ def test_timeline_marks_statuses_today_and_a_table() -> None:
     assert [r[3].text for r in rows] == ["done", "active, late", "planned"]
     assert [r[1][0].get("href") for r in rows] == [href(data.marks[0].card)] * 3
     assert timeline_svg(milestone_timeline([], TODAY), href, "t") == ""
+
+
+def test_timeline_places_each_milestone_at_its_date_in_its_row() -> None:
+    """What the picture says, mark by mark: shape by status, the late ring, the date across,
+    the row down, the tooltip, the month ticks, the legend and the table."""
+    data = timeline_data()  # 2026-04-01 to 2026-06-30 (90 days), today 2026-05-20
+    root, svg = figure_svg(timeline_svg(data, href, "growth-timeline"), "growth-timeline")
+    assert root.get("class") == "growth-chart growth-timeline-figure"
+    assert svg.find(f"{SVG}desc").text == (
+        "3 milestones from 2026-04-01 to 2026-06-30 by due date; today is 2026-05-20; 1 late."
+        " The table after the picture lists them."
+    )
+
+    def x_of(day: str) -> float:
+        days = (dt.date.fromisoformat(day) - dt.date(2026, 4, 1)).days
+        return round(AXIS_X0 + (AXIS_X1 - AXIS_X0) * days / 90, 1)
+
+    def shapes(parent: ET.Element) -> list[tuple[str, str | None, float, float]]:
+        """Each shape as (tag, radius, centre x, centre y)."""
+        out = []
+        for el in parent:
+            if el.tag == f"{SVG}rect":
+                x, y = float(el.get("x") or 0) + 4, float(el.get("y") or 0) + 4
+                out.append(("square", None, round(x, 1), y))
+            elif el.tag == f"{SVG}circle":
+                x, y = float(el.get("cx") or 0), float(el.get("cy") or 0)
+                out.append(("dot", el.get("r"), x, y))
+        return out
+
+    marks = svg.findall(f"{SVG}a")
+    rows = [63.0, 97.0, 131.0]  # one row of 34 per milestone under the legend
+    assert [shapes(a) for a in marks] == [
+        [("square", None, x_of("2026-04-10"), rows[0])],  # done
+        [("dot", "5", x_of("2026-05-01"), rows[1]), ("dot", "7.5", x_of("2026-05-01"), rows[1])],
+        [("dot", "4.5", x_of("2026-06-10"), rows[2])],  # planned: a ring
+    ]
+    assert [a.find(f"{SVG}title").text for a in marks] == [
+        "Card 1: milestone 1 Done, due 2026-04-10, done",
+        "Card 1: milestone 2 Late, due 2026-05-01, active, late",
+        "Card 1: milestone 3 Next, due 2026-06-10, planned",
+    ]
+    assert [a.get("href") for a in marks] == [href(data.marks[0].card)] * 3
+    labels = [t for t in svg.findall(f"{SVG}text") if t.get("x") == "0"]
+    assert [(t.text, float(t.get("y") or 0)) for t in labels] == [
+        ("1. Done", rows[0] - 2), ("Card 1", rows[0] + 13),
+        ("2. Late", rows[1] - 2), ("Card 1", rows[1] + 13),
+        ("3. Next", rows[2] - 2), ("Card 1", rows[2] + 13),
+    ]  # fmt: skip
+    assert [t.get("font-style") for t in labels] == [None, "italic"] * 3  # the card in italics
+    height = float((svg.get("viewBox") or "").split()[3])
+    months = [t for t in svg.findall(f"{SVG}text") if t.text in MONTHS]
+    assert [(t.text, float(t.get("x") or 0)) for t in months] == [
+        ("Apr", x_of("2026-04-01")), ("May", x_of("2026-05-01")), ("Jun", x_of("2026-06-01"))
+    ]  # fmt: skip
+    assert all(t.get("text-anchor") == "middle" for t in months)
+    assert all(rows[2] + 17 < float(t.get("y") or 0) <= height for t in months)
+    legend = shapes(svg)  # the legend's glyphs are the picture's only top-level shapes
+    assert [(kind, r) for kind, r, _, _ in legend] == [
+        ("dot", "4.5"), ("dot", "5"), ("square", None), ("dot", "4.5"), ("dot", "7.5")
+    ]  # fmt: skip
+    assert all(y == 10 for _, _, _, y in legend)
+    [today] = [t for t in svg.findall(f"{SVG}text") if (t.text or "").startswith("today")]
+    assert float(today.get("x") or 0) == x_of("2026-05-20") and today.get("text-anchor") == "middle"
+    assert float(today.get("y") or 0) < rows[0] - 17  # above the first row
+    table = [
+        [(c.text or "") + "".join(a.text or "" for a in c) for c in tr]
+        for tr in root.findall("details/div/table/tbody/tr")
+    ]
+    assert table == [
+        ["2026-04-10", "Card 1", "1. Done", "done"],
+        ["2026-05-01", "Card 1", "2. Late", "active, late"],
+        ["2026-06-10", "Card 1", "3. Next", "planned"],
+    ]
+    assert [th.text for th in root.findall("details/div/table/thead/tr/th")] == [
+        "Due", "Card", "Milestone", "Status"
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("end", "months"),
+    [
+        ("2026-12-31", ["Jan 2026", "Apr", "Jul", "Oct"]),  # a year: every third month
+        ("2028-12-31", ["Jan 2026", "Jan 2027", "Jan 2028"]),  # longer: every January
+    ],
+)
+def test_timeline_ticks_thin_out_on_a_long_axis(end: str, months: list[str]) -> None:
+    card = make_card(1, milestones=[{"title": "M", "done_when": "x", "due": "2026-03-01"}])
+    spec = HorizonSpec(id="long", start=dt.date(2026, 1, 1), end=dt.date.fromisoformat(end))
+    _, svg = figure_svg(
+        timeline_svg(milestone_timeline([card], TODAY, spec), href, "t"), "growth-timeline"
+    )
+    shown = [t.text for t in svg.iter(f"{SVG}text") if (t.text or "")[:3] in MONTHS]
+    assert shown == months
+
+
+@pytest.mark.parametrize(("today", "anchor"), [("2026-04-01", "start"), ("2026-06-30", "end")])
+def test_timeline_today_label_stays_inside_at_either_end(today: str, anchor: str) -> None:
+    card = make_card(1, milestones=[{"title": "M", "done_when": "x", "due": "2026-05-01"}])
+    spec = HorizonSpec(id="q", start=dt.date(2026, 4, 1), end=dt.date(2026, 6, 30))
+    data = milestone_timeline([card], dt.date.fromisoformat(today), spec)
+    _, svg = figure_svg(timeline_svg(data, href, "t"), "growth-timeline")
+    [label] = [t for t in svg.iter(f"{SVG}text") if (t.text or "").startswith("today")]
+    assert label.get("text-anchor") == anchor
+
+
+def test_timeline_cut_label_keeps_the_whole_name_in_its_tooltip() -> None:
+    name = "A milestone whose title is far too long for the row"
+    card = make_card(1, milestones=[{"title": name, "done_when": "x", "due": "2026-05-01"}])
+    _, svg = figure_svg(
+        timeline_svg(milestone_timeline([card], TODAY), href, "t"), "growth-timeline"
+    )
+    [cut] = [t for t in svg.iter(f"{SVG}text") if t.find(f"{SVG}title") is not None]
+    assert cut.find(f"{SVG}title").text == f"1. {name}"
+    assert "".join(cut.itertext()).endswith("…") and cut.get("x") == "0"
+    whole = [t for t in svg.iter(f"{SVG}text") if t.text == "Card 1"]
+    assert whole and whole[0].find(f"{SVG}title") is None  # a name that fits has no tooltip
 
 
 def test_timeline_says_what_it_leaves_out() -> None:
