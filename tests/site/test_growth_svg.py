@@ -81,6 +81,14 @@ def markdown_keeps(fragment: str) -> str:
     return html
 
 
+def assert_no_stray_text(root: ET.Element) -> None:
+    """Text only where a reader should see it: in labels, titles, the caption and the table."""
+    for element in root.iter():
+        assert not (element.tail or "").strip(), element.tail
+        if element.tag in ("div", f"{SVG}svg", f"{SVG}g", f"{SVG}a"):
+            assert not (element.text or "").strip(), element.text
+
+
 def test_matrix_one_linked_mark_per_card_inside_its_cell() -> None:
     cards = [make_card(n) for n in range(40)]
     marks = [MatrixMark(c, i + 1, Priority(3.0, "medium")) for i, c in enumerate(cards)]
@@ -116,13 +124,17 @@ def test_matrix_axes_grid_and_quick_wins_are_where_a_reader_looks() -> None:
     root, svg = figure_svg(matrix_svg(marks, href), "growth-matrix")
     assert root.get("class") == "growth-chart growth-matrix-figure"
     assert svg.find(f"{SVG}title").text == "Impact and effort of open cards"
-    assert svg.find(f"{SVG}desc").text.startswith("3 open cards (2 active, 1 planned) placed by")
+    assert svg.find(f"{SVG}desc").text == (
+        "3 open cards (2 active, 1 planned) placed by impact (1 to 5, up) and effort (1 to 5,"
+        " across); high impact and low effort is top left. The table after the picture lists"
+        " every card with its rank, impact and effort."
+    )
     labels = {t.text: t for t in svg.iter(f"{SVG}text")}
     right, bottom = LEFT + 5 * CELL, TOP + 5 * CELL
     width, height = (float(v) for v in (svg.get("viewBox") or "").split()[2:])
     by_anchor: dict[str, list[ET.Element]] = {}
     for t in svg.iter(f"{SVG}text"):
-        if t.text in list("12345"):
+        if (t.text or "").isdigit():
             by_anchor.setdefault(t.get("text-anchor") or "start", []).append(t)
     impact, effort = by_anchor.pop("end"), by_anchor.pop("middle")
     assert not by_anchor and [t.text for t in impact] == [t.text for t in effort] == list("12345")
@@ -164,10 +176,7 @@ def test_matrix_axes_grid_and_quick_wins_are_where_a_reader_looks() -> None:
         "growth-active": [href(cards[2]), href(cards[0])],  # cells in (impact, effort) order
         "growth-planned": [href(cards[1])],
     }
-    for element in svg.iter():  # no stray text between the picture's elements
-        assert not (element.tail or "").strip(), element.tail
-        if element.tag in (f"{SVG}svg", f"{SVG}g", f"{SVG}a"):
-            assert not (element.text or "").strip(), element.text
+    assert_no_stray_text(root)
     caption = root.find("p")
     assert caption is not None and caption.text == (
         "Each dot is an open card (filled: active, ring: planned) and links to it; the number"
@@ -203,7 +212,7 @@ def test_matrix_dots_of_a_crowded_cell_stay_apart() -> None:
     centre = (LEFT + 1.5 * CELL, TOP + 1.5 * CELL)  # impact 4, effort 2
     assert ((xs[0] + xs[-1]) / 2, (ys[0] + ys[-1]) / 2) == pytest.approx(centre, abs=0.1)
     for n, (x, y, r) in enumerate(dots):
-        assert x - r >= LEFT + CELL and x + r <= LEFT + 2 * CELL  # inside its cell
+        assert x - r >= LEFT + CELL + 4 and x + r <= LEFT + 2 * CELL - 4  # clear of its lines
         for x2, y2, r2 in dots[n + 1 :]:
             assert (x - x2) ** 2 + (y - y2) ** 2 >= (r + r2) ** 2, "dots overlap"
 
@@ -296,6 +305,10 @@ def test_timeline_places_each_milestone_at_its_date_in_its_row() -> None:
     data = timeline_data()  # 2026-04-01 to 2026-06-30 (90 days), today 2026-05-20
     root, svg = figure_svg(timeline_svg(data, href, "growth-timeline"), "growth-timeline")
     assert root.get("class") == "growth-chart growth-timeline-figure"
+    assert_no_stray_text(root)
+    assert svg.find(f"{SVG}title").text == "Milestones by due date"
+    caption = root.find("p")
+    assert caption is not None and caption.text == "Milestones by due date; today is 2026-05-20."
     assert svg.find(f"{SVG}desc").text == (
         "3 milestones from 2026-04-01 to 2026-06-30 by due date; today is 2026-05-20; 1 late."
         " The table after the picture lists them."
@@ -369,7 +382,14 @@ def test_timeline_places_each_milestone_at_its_date_in_its_row() -> None:
 @pytest.mark.parametrize(
     ("end", "months"),
     [
-        ("2026-12-31", ["Jan 2026", "Apr", "Jul", "Oct"]),  # a year: every third month
+        ("2026-07-31", ["Jan 2026", "Feb", "Mar", "Apr", "May", "Jun", "Jul"]),  # 6 months on
+        ("2026-08-31", ["Jan 2026", "Apr", "Jul"]),  # past six months: every third month
+        ("2026-12-31", ["Jan 2026", "Apr", "Jul", "Oct"]),
+        (
+            "2028-01-31",
+            ["Jan 2026", "Apr", "Jul", "Oct", "Jan 2027", "Apr", "Jul", "Oct", "Jan 2028"],
+        ),  # 24 months on
+        ("2028-02-29", ["Jan 2026", "Jan 2027", "Jan 2028"]),  # past 24: every January
         ("2028-12-31", ["Jan 2026", "Jan 2027", "Jan 2028"]),  # longer: every January
     ],
 )
@@ -511,5 +531,18 @@ def test_timeline_legend_reads_left_to_right_without_overlap() -> None:
     assert [t.text for t in legend] == ["planned", "active", "done", "late"]
     xs = [float(t.get("x") or "nan") for t in legend]
     assert xs[0] >= 0
+    legend_row = [c for c in svg.findall(f"{SVG}circle") if c.get("cy") == "10"]
+    squares = [r for r in svg.findall(f"{SVG}rect") if r.get("y") == "6"]
+    glyphs = sorted(
+        {float(c.get("cx") or 0) for c in legend_row}
+        | {float(r.get("x") or 0) + 4 for r in squares}
+    )
+    for label, x, glyph in zip(legend, xs, glyphs[1:], strict=False):  # 7.5: a ring's radius
+        assert glyph - 7.5 > x + 7 * len(label.text or ""), (label.text, "runs into the next")
+    assert (
+        len(glyphs) == 4
+        and glyphs[0] - 4.5 >= 0
+        and all(x > glyph for x, glyph in zip(xs, glyphs, strict=False))
+    )
     for (x, label), after in zip(zip(xs, legend, strict=False), xs[1:], strict=False):
         assert after > x + 6 * len(label.text or ""), (label.text, x, after)
