@@ -459,6 +459,76 @@ def test_cadence_cells_rhythm_bars_and_summary() -> None:
     assert weekly is not None and len(weekly.findall("tbody/tr")) == 52
 
 
+def test_cadence_cells_bars_and_tables_say_the_same_weeks() -> None:
+    """Each week a cell at its column, darker with more; bars under the periods that met the
+    rhythm; the row names and totals; the description, caption and both tables."""
+    weeks = [dt.date(2025, 5, 26) + dt.timedelta(weeks=i) for i in range(52)]
+    counts = {k: [0] * 52 for k in ("notes", "talks", "decisions", "reviews")}
+    counts["notes"][47:52] = [0, 1, 2, 3, 4]
+    counts["talks"][50] = 1
+    counts["reviews"][0] = 1
+    data = Cadence(weeks, counts)
+    root, svg = figure_svg(cadence_svg(data), "growth-cadence")
+    assert root.get("class") == "growth-chart growth-cadence-figure"
+    assert_no_stray_text(root)
+    assert svg.find(f"{SVG}title").text == "Learning cadence, week by week"
+    assert svg.find(f"{SVG}desc").text == (
+        "Last 52 weeks, from 2025-05-26: 10 notes, 1 talks, 0 decisions, 1 reviews."
+        " Playbook rhythm: notes: a tech note a week, met in 4 of 52;"
+        " talks: a knowledge share a sprint (2 weeks), met in 1 of 26."
+    )
+    step = 5.0  # (360 - 72 - 28) / 52
+    cells = [r for r in svg.iter(f"{SVG}rect") if r.find(f"{SVG}title") is not None]
+    for row in range(4):
+        strip = cells[row * 52 : (row + 1) * 52]
+        y = 20 + 26 * row
+        assert [(float(c.get("x") or 0), float(c.get("y") or 0)) for c in strip] == [
+            (LABEL_W + i * step, y) for i in range(52)
+        ]
+        assert {(c.get("width"), c.get("height")) for c in strip} == {("4", "14")}
+    notes = cells[47:52]
+    assert [c.get("fill-opacity") for c in notes] == ["0.07", "0.35", "0.6", "0.9", "0.9"]
+    assert [c.get("class") for c in notes] == [None, *(f"growth-heat-{n}" for n in (1, 2, 3, 3))]
+    assert [c.find(f"{SVG}title").text for c in notes[:2]] == [
+        f"Week of {weeks[47]}: 0 notes",
+        f"Week of {weeks[48]}: 1 note",
+    ]
+    bars = [
+        (float(r.get("x") or 0), float(r.get("y") or 0), float(r.get("width") or 0))
+        for r in svg.iter(f"{SVG}rect")
+        if r.get("height") == "3"
+    ]
+    talk_bars = [
+        (LABEL_W + a * step, 20 + 26 + 16, (b - a + 1) * step - 1)
+        for a, b in data.periods("talks")
+        if a <= 50 <= b
+    ]
+    assert bars == [(LABEL_W + i * step, 36, 4) for i in range(48, 52)] + talk_bars
+    assert talk_bars[0][2] == 9  # a sprint: two weeks wide
+    labels = [(t.text, t.get("x"), t.get("y")) for t in svg.iter(f"{SVG}text")]
+    for row, (name, total) in enumerate(
+        [("Notes", 10), ("Talks", 1), ("Decisions", 0), ("Reviews", 1)]
+    ):
+        y = str(20 + 26 * row + 11)
+        assert (name, "0", y) in labels and (str(total), "360", y) in labels
+    caption = root.find("p")
+    assert caption is not None and caption.text == (
+        "A stronger colour: more that week (empty cells: none). A bar under notes and talks:"
+        " the playbook's rhythm met in that week (notes) or sprint (talks)."
+    )
+    heads = [[th.text for th in t.findall("thead/tr/th")] for t in root.iter("table")]
+    assert heads == [
+        ["Kind", "In 52 weeks", "Playbook rhythm", "Met"],
+        ["Week of", "Notes", "Talks", "Decisions", "Reviews"],
+    ]
+    assert [c.text for c in root.findall("details/div/table/tbody/tr")[50]] == [
+        str(weeks[50]), "3", "1", "0", "0"
+    ]  # fmt: skip
+    assert root.find("details/summary").text == "Week by week"
+    summary = [[c.text for c in tr] for tr in root.findall("div/table/tbody/tr")]
+    assert summary[2:] == [["Decisions", "0", "—", "—"], ["Reviews", "1", "—", "—"]]
+
+
 def test_cadence_labels_every_other_month_from_the_first_column() -> None:
     """Mutation: the first week was not taken as a month's start, so every label shifts."""
     weeks = [dt.date(2025, 5, 26) + dt.timedelta(weeks=i) for i in range(52)]
@@ -467,6 +537,11 @@ def test_cadence_labels_every_other_month_from_the_first_column() -> None:
     months = [t for t in svg.iter(f"{SVG}text") if t.text in MONTHS]
     assert [t.text for t in months] == ["May", "Jul", "Sep", "Nov", "Jan", "Mar"]
     assert months[0].get("x") == str(LABEL_W)  # over the first week's column
+    firsts = [0, *[i for i, monday in enumerate(weeks) if monday.day <= 7][1::2]]
+    step = (360 - LABEL_W - 28) / 52
+    assert [(float(t.get("x") or 0), t.get("y")) for t in months] == [
+        (LABEL_W + i * step, "15") for i in firsts[:6]
+    ]  # each over its month's first week, above the strips
 
 
 def test_cadence_totals_end_at_the_right_edge() -> None:
