@@ -575,6 +575,73 @@ def test_rubric_trend_rows_and_unrated_horizons() -> None:
     assert rubric_trend_svg([]) == ""
 
 
+def test_rubric_trend_places_each_horizon_on_the_one_to_five_scale() -> None:
+    """Rows top to bottom, ring before and dot after at their averages, the change at the right,
+    the scale 1 to 5 under them, the legend, and the table with the same numbers."""
+    long = "A horizon title too long for the label column"
+    h1 = HorizonSpec(id="h1", title=long, start=dt.date(2026, 1, 1), end=dt.date(2026, 3, 31))
+    h2 = HorizonSpec(id="h2", start=dt.date(2026, 4, 1), end=dt.date(2026, 6, 30))
+    h3 = HorizonSpec(id="h3", title="Spring", start=dt.date(2026, 7, 1), end=dt.date(2026, 9, 30))
+    rows = [
+        RubricTrend(h1, 2, {"impact": 2.0, "clarity": 2.5}, {"impact": 4.0, "clarity": 3.5}),
+        RubricTrend(h2, 0, {}, {}),
+        RubricTrend(h3, 1, {"impact": 3.0}, {"impact": 3.0}),
+    ]
+    root, svg = figure_svg(rubric_trend_svg(rows), "growth-rubric-trend")
+    assert root.get("class") == "growth-chart growth-rubric-trend-figure"
+    assert_no_stray_text(root)
+    assert svg.find(f"{SVG}title").text == "Self-rating before and after, per horizon"
+
+    def x_of(value: float) -> float:  # the axis runs from 100 (1) to 316 (5)
+        return 100 + 216 * (value - 1) / 4
+
+    texts = [
+        (t.text, float(t.get("x") or 0), float(t.get("y") or 0)) for t in svg.iter(f"{SVG}text")
+    ]
+    height = float((svg.get("viewBox") or "").split()[3])
+    scale = [(x, y) for text, x, y in texts if (text or "").isdigit() and x != 358]  # not "0"
+    assert [x for x, _ in scale] == [x_of(v) for v in range(1, 6)]
+    assert all(89 < y <= height for _, y in scale)  # under the last row
+    lines = svg.iter(f"{SVG}line")
+    ticks = [float(line.get("x1") or 0) for line in lines if line.get("y1") == "20"]
+    assert ticks == [x_of(v) for v in range(1, 6)]
+    assert ("before", 112, 13) in texts and ("after", 172, 13) in texts  # beside their marks
+    legend = [(c.get("cx"), c.get("r")) for c in svg.findall(f"{SVG}circle") if c.get("cy") == "9"]
+    assert legend == [("104", "4"), ("164", "4.5")]
+    row_y = [37.0, 63.0, 89.0]
+    assert [(text, y) for text, x, y in texts if x == 0] == [
+        ("h1", row_y[0] + 4), ("h2", row_y[1] + 4), ("Spring", row_y[2] + 4)
+    ]  # fmt: skip
+    assert ("no card rated before and after", 100, row_y[1] + 4) in texts
+    marks = [
+        (float(c.get("cx") or 0), float(c.get("cy") or 0), c.get("r"), c.find(f"{SVG}title").text)
+        for c in svg.iter(f"{SVG}circle")
+        if c.find(f"{SVG}title") is not None
+    ]
+    assert marks == [
+        (x_of(2.25), row_y[0], "4.5", "h1 before: 2.25"),
+        (x_of(3.75), row_y[0], "5", "h1 after: 3.75"),
+        (x_of(3), row_y[2], "4.5", "h3 before: 3"),
+        (x_of(3), row_y[2], "5", "h3 after: 3"),
+    ]
+    changes = [(text, y) for text, x, y in texts if x == 358]
+    assert changes == [("+1.5", row_y[0] + 4), ("0", row_y[2] + 4)]
+    caption = root.find("p")
+    assert caption is not None and caption.text == (
+        "Average self-rating (confidence, competence, impact, clarity) of the cards rated"
+        " before and after, per horizon: ring before, dot after."
+    )
+    assert [th.text for th in root.findall("div/table/thead/tr/th")] == [
+        "Horizon", "Cards rated", "Before", "After", "Change"
+    ]  # fmt: skip
+    table = [[c.text for c in tr] for tr in root.findall("div/table/tbody/tr")]
+    assert table == [
+        [long, "2", "2.25", "3.75", "+1.5"],
+        ["h2", "0", "—", "—", "—"],
+        ["Spring", "1", "3", "3", "0"],
+    ]
+
+
 def test_every_picture_fits_a_phone() -> None:
     marks = [MatrixMark(make_card(1), 1, Priority(3.0, "medium"))]
     weeks = [dt.date(2025, 5, 26) + dt.timedelta(weeks=i) for i in range(52)]
