@@ -68,6 +68,8 @@ def test_a_new_store_shows_only_the_dashboard_and_checklist(tmp_path: Path) -> N
     assert "<p>No notes yet.</p>" in dashboard
     mentoring = (site / "domains" / "mentoring" / "index.html").read_text(encoding="utf-8")
     assert "<p>No cards in this domain yet.</p>" in mentoring
+    priorities = (site / "priorities" / "index.html").read_text(encoding="utf-8")
+    assert "<p>No open cards.</p>" in priorities
 
 
 def test_each_section_joins_the_nav_with_its_first_content(tmp_path: Path) -> None:
