@@ -136,7 +136,7 @@ def test_public_audience_leaves_withheld_sections_out(tmp_path: Path, run_cli) -
     }
     config = write_store(tmp_path, files, OPTIONS)
     internal = run_cli("report", "-f", config).out
-    assert "Secret Mentor" in internal
+    assert "Secret Mentor" in internal and "## Feedback received" in internal
     public = run_cli("report", "--audience", "public", "-f", config)
     assert public.code == 0
     assert "Secret Mentor" not in public.out and "## Feedback received" not in public.out

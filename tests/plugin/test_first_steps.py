@@ -64,6 +64,12 @@ def test_a_new_store_shows_only_the_dashboard_and_checklist(tmp_path: Path) -> N
     dashboard = (site / "index.html").read_text(encoding="utf-8")
     assert "check-in due" not in dashboard
     assert "Mentor check-ins start with your first card." in dashboard
+    # each empty page says so in a sentence a reader can take at its word
+    assert "<p>No notes yet.</p>" in dashboard
+    mentoring = (site / "domains" / "mentoring" / "index.html").read_text(encoding="utf-8")
+    assert "<p>No cards in this domain yet.</p>" in mentoring
+    priorities = (site / "priorities" / "index.html").read_text(encoding="utf-8")
+    assert "<p>No open cards.</p>" in priorities
 
 
 def test_each_section_joins_the_nav_with_its_first_content(tmp_path: Path) -> None:

@@ -29,6 +29,7 @@ FILES = {
     "notes/closed-at-end.md": f"---\n{NOTE}title: '{XSS} at end'\n---",
     "pages/multimarkdown.md": f"Title: {XSS} multimarkdown\n\nBody of a plain page.\n",
     "pages/plain-yaml.md": f"---\ntitle: '{XSS} plain'\n---\n\nA page that is no growth document.\n",
+    "pages/year.md": "---\ntitle: 1984\n---\n\nA plain page whose YAML title is a number.\n",
 }
 
 
@@ -88,3 +89,9 @@ def test_documents_are_the_ones_mkdocs_reads_metadata_from(site: Path) -> None:
 def test_closing_delimiter_at_the_end_is_reported_with_the_fix(site: Path) -> None:
     problems = (site / "growth" / "problems" / "index.html").read_text("utf-8")
     assert "notes/closed-at-end.md" in problems and "newline" in problems
+
+
+def test_a_plain_pages_numeric_title_is_shown_as_written(site: Path) -> None:
+    html = (site / "pages" / "year" / "index.html").read_text("utf-8")
+    title = re.search(r"<title>(.*?)</title>", html, re.S)
+    assert title and title.group(1).startswith("1984 ")

@@ -269,3 +269,31 @@ def test_dropped_card_keeps_its_whole_header(site: Path) -> None:
         "latency",
     ):
         assert shown in head, shown
+
+
+def test_priorities_page_states_the_formula_its_scores_follow(site: Path) -> None:
+    """Mutations: the weights' total in the formula, its wording, the page's title."""
+    html = article(site, "growth/priorities")
+    assert re.search(r"<h1[^>]*>Priorities</h1>", html)
+    assert text(html).startswith(
+        "Priorities Open cards (planned and active), highest priority first. Score ="
+        " (impact × 2 + (6 − effort) × 1 + reusability × 1 + learnings × 1) ÷ 5;"
+        " band high ≥ 3.5, medium ≥ 2.5, else low. Ties: impact, then lower effort, then title."
+        " Each card's page shows its four scores."
+    )
+    # Open 5: (5 × 2 + (6 − 2) × 1 + 3 × 1 + 3 × 1) ÷ 5 = 4.00, as the formula says
+    rows = re.findall(r"<tr>((?:(?!</tr>).)*)</tr>", html, re.S)
+    scores = [re.findall(r'<td data-label="Score">(.*?)</td>', r) for r in rows if "Open 5" in r]
+    assert ["4.00"] in scores
+    [row] = [r for r in rows if "Open 5" in r and "Score" in r]
+    cells = dict(re.findall(r'<td data-label="(\w+)">(.*?)</td>', row))
+    assert cells["Card"] == '<a href="../../cards/open-5/">Open 5</a> <code>open-5</code>'
+    assert cells["Horizon"] == '<a href="../horizons/h2/">h2</a>'
+
+
+def test_priorities_rows_link_to_their_domain_page(site: Path) -> None:
+    """Mutation: the domain link names a page that does not exist, so it leads nowhere."""
+    html = article(site, "growth/priorities")
+    hrefs = set(re.findall(r'<td data-label="Domain"><a href="([^"]*)">', html))
+    assert hrefs == {"../domains/observability/"}
+    assert (site / "growth" / "domains" / "observability" / "index.html").is_file()

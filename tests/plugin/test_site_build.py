@@ -347,6 +347,8 @@ def test_invalid_documents_are_plain_pages_listed_on_problems(site: Site) -> Non
     assert "The body survives." in unclosed
     assert "title: Unclosed" in unclosed  # the raw front matter, shown as code
     assert "front-matter problems" in unclosed
+    to_problems = "../../growth/problems/" if site.directory_urls else "../growth/problems.html"
+    assert f'see <a href="{to_problems}">Problems</a>.' in unclosed
     problems = site.page("growth/problems.md")
     assert "cards/no-goal.md" in problems and "goal" in problems
     assert "cards/unclosed.md" in problems and "never closed" in problems

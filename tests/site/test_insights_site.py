@@ -194,6 +194,18 @@ def test_horizon_archive_starts_the_day_after_its_end(
     assert ("spring" in archive, "spring" in current) == (archived, not archived)
 
 
+@pytest.mark.parametrize(("today", "started"), [("2026-02-28", False), ("2026-03-01", True)])
+def test_a_horizon_links_its_review_packet_from_its_first_day(
+    tmp_path: Path, today: str, started: bool
+) -> None:
+    """Mutation: a horizon starting today does not link the review packet it already has."""
+    files = {"cards/c.md": card(title="Spring card", horizon="spring")}
+    site = build_site(tmp_path, files, {"today": today, "horizons": [HORIZON]})
+    html = read(site, "growth/horizons/spring/index.html")
+    assert ('<a href="../../reports/spring/">Review packet</a>' in html) is started
+    assert (site / "growth" / "reports" / "spring" / "index.html").is_file() is started
+
+
 def _feedback_page(tmp_path: Path, files: dict[str, str]) -> str:
     store = store_of(write_store(tmp_path, files, {"today": TODAY}))
     ctx = SiteContext(today=dt.date.fromisoformat(TODAY))

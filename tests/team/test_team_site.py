@@ -62,6 +62,7 @@ def test_every_team_page_links_resolve(team_site: Path) -> None:
 def test_people_pages_show_the_member_and_link_into_their_site(team_site: Path) -> None:
     html = article(team_site / "team" / "people" / "ana" / "index.html")
     assert "Make every on-call hour boring." in html
+    assert ">North star</p>" in html  # the quote's title
     assert "Current horizon: 2026-Q4" in html
     assert "Kafka consumer lag alerts that mean something" in html
     assert "1/3 milestones done" in html
