@@ -68,6 +68,7 @@ def synthesize(seed: Path, target: Path, n: int, version: int = 0) -> None:
     index_path = target / "search" / "search_index.json"
     index = json.loads(index_path.read_text(encoding="utf-8"))
     index["docs"][0]["text"] += f" memberword{n:04d}"
+    index["docs"][0]["title"] += f" memberword{n:04d}"  # found in a large team too (by title)
     index_path.write_text(json.dumps(index), encoding="utf-8")
 
 
@@ -139,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("root", type=Path)
     parser.add_argument("-n", "--members", type=int, default=1000)
+    parser.add_argument("--browser", action="store_true", help="time the first search result")
     args = parser.parse_args(argv)
     root: Path = args.root
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -179,6 +181,11 @@ def main(argv: list[str] | None = None) -> int:
         parts = json.loads((pagefind / "parts.json").read_text(encoding="utf-8"))
         print(f"Pagefind index: {len(parts)} parts, {len(files)} files,"
               f" {sum(p.stat().st_size for p in files) / 1e6:.1f} MB")  # fmt: skip
+    if args.browser:  # a word in one member's title, then one in a team page's headings
+        last = f"m{args.members - 1:04d}"
+        words = [f"memberword{last[1:]}", f"people/{last}/", "knows", "team/knows/"]
+        probe = Path(__file__).parent / "team_search_probe.py"
+        subprocess.run([sys.executable, str(probe), str(site), *words], check=True)
     script = REBUILD.format(
         bench=str(Path(__file__).parent), config=str(config), seed=str(seed),
         member=str(team / "members" / "m0000"),

@@ -77,6 +77,7 @@ addEventListener("message", async ({ data: message }) => {
       await pagefind.options({ baseUrl: root.pathname })
       await Promise.all(parts.slice(1).map(part =>
         pagefind.mergeIndex(new URL(`${part}/`, folder).pathname, { baseUrl: root.pathname })))
+      await pagefind.init()  // every part's settings and code now, not while the reader types
       postMessage({ type: READY })
       break
     }
