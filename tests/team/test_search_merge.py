@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from pathlib import Path
+
+import pytest
 
 from mkdocs_growth.core.options import TeamMemberSpec
 from mkdocs_growth.plugin.team import copy_site, member_entries, member_fragment, merge_search
@@ -100,3 +104,19 @@ def test_a_changed_member_file_replaces_the_published_one_not_what_it_links_to(
     page.write_text("new text", "utf-8")
     copy_site(member, str(target))
     assert (target / "index.html").read_text("utf-8") == "new text"
+
+
+def test_a_member_site_on_another_file_system_is_copied(tmp_path: Path) -> None:
+    """No hard link across file systems (EXDEV): the member's pages are copied, not lost."""
+    if not os.path.isdir("/dev/shm") or os.stat("/dev/shm").st_dev == os.stat(tmp_path).st_dev:
+        pytest.skip("needs a second file system (/dev/shm) beside the test's temporary folder")
+    with tempfile.TemporaryDirectory(dir="/dev/shm") as other:
+        (Path(other) / "notes").mkdir()
+        (Path(other) / "notes" / "index.html").write_text("Ana's notes", "utf-8")
+        member = Member(TeamMemberSpec(id="ana", site="ana"), other, "")
+        member.files = ("notes/index.html",)
+        target = tmp_path / "site" / "people" / "ana"
+        copy_site(member, str(target))
+        published = target / "notes" / "index.html"
+        assert published.read_text("utf-8") == "Ana's notes"
+        assert published.stat().st_dev != (Path(other) / "notes" / "index.html").stat().st_dev
