@@ -55,6 +55,12 @@ def test_a_hook_editing_page_content_sees_growths_html_and_keeps_its_edit(
     card_text = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("cards/"))
     assert "Find the slow span" in card_text  # the header's words are searchable
     assert "<svg" not in card_text and "<table" not in card_text  # without its tags
+    # nor a chart's labels: a search for "before and after" finds no picture's caption
+    assert "Rubric before and after" not in card_text and "Self-rating" not in card_text
+    priorities = " ".join(
+        d["text"] for d in index["docs"] if d["location"].startswith("growth/priorities/")
+    )
+    assert "The data as a table" in priorities and "quick wins" not in priorities
 
 
 def test_a_growth_document_without_a_heading_gets_its_title_as_h1(tmp_path: Path) -> None:
