@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import tempfile
 from pathlib import Path
@@ -120,3 +121,26 @@ def test_a_member_site_on_another_file_system_is_copied(tmp_path: Path) -> None:
         published = target / "notes" / "index.html"
         assert published.read_text("utf-8") == "Ana's notes"
         assert published.stat().st_dev != (Path(other) / "notes" / "index.html").stat().st_dev
+
+
+@pytest.mark.parametrize(
+    ("full_text", "said"),
+    [
+        (True, "team site: search index with 1 members' pages: 0.0 MB"),
+        (
+            False,
+            "team site: search index with 1 members' pages"
+            " (found by title and heading: search_full_text_members): 0.0 MB",
+        ),
+    ],
+)
+def test_the_build_log_says_how_members_pages_are_found(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, full_text: bool, said: str
+) -> None:
+    """Past search_full_text_members a search finds a member's page by title only: said so."""
+    member = member_with_index(tmp_path, [{"location": "", "title": "Ana", "text": "zanzi"}])
+    (tmp_path / "site" / "search").mkdir(parents=True)
+    (tmp_path / "site" / "search" / "search_index.json").write_text('{"docs": []}', "utf-8")
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        merge_search(str(tmp_path / "site"), [member], full_text)
+    assert [r.getMessage() for r in caplog.records] == [f"mkdocs_growth: {said}"]
