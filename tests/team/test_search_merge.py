@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import locale
 import logging
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -66,6 +68,25 @@ def test_an_unchanged_members_entries_come_from_the_cache(tmp_path: Path) -> Non
     assert member_fragment(member) == first  # same hash: not read again
     member.digest = "d2"
     assert member_fragment(member) == ""  # changed: read again
+
+
+def test_a_members_cached_entries_read_back_under_a_locale_of_another_encoding(
+    tmp_path: Path,
+) -> None:
+    """The cache is UTF-8 as written, read as UTF-8: not in the locale's encoding (ASCII here)."""
+    if sys.flags.utf8_mode:
+        pytest.skip("in Python's UTF-8 mode the locale does not choose a file's encoding")
+    member = member_with_index(tmp_path, [{"location": "", "title": "José", "text": "Ação"}])
+    member.digest = "d1"
+    first = member_fragment(member)
+    (tmp_path / "ana" / "search" / "search_index.json").write_text('{"docs": []}', "utf-8")
+    before = locale.setlocale(locale.LC_CTYPE)
+    try:
+        locale.setlocale(locale.LC_CTYPE, "C")
+        again = member_fragment(member)
+    finally:
+        locale.setlocale(locale.LC_CTYPE, before)
+    assert "José" in first and again == first  # from the cache, not read again
 
 
 def test_merge_of_several_team_pages_and_members_is_one_valid_index(tmp_path: Path) -> None:
