@@ -37,10 +37,21 @@ def test_member_markup_is_dropped_and_locations_stay_in_their_folder(tmp_path: P
             {"location": "../../escape/", "title": "t", "text": "t"},
             {"location": "javascript:alert(3)", "title": "t", "text": "t"},
             {"location": "/abs/", "title": "t", "text": "t"},
+            # browsers read a backslash in a path as a slash: these leave the folder too
+            {"location": "\\\\evil.example/", "title": "t", "text": "t"},
+            {"location": "..\\..\\escape/", "title": "t", "text": "t"},
+            {"location": "notes\\..\\..\\..\\escape/", "title": "t", "text": "t"},
+            # a colon after the first folder, or in the fragment, names no scheme
+            {"location": "notes/a:b/", "title": "t", "text": "t"},
+            {"location": "notes/x/#at:12", "title": "t", "text": "t"},
         ],
     )
     entries = member_entries(member)
-    assert [e["location"] for e in entries] == ["people/ana/notes/x/"]
+    assert [e["location"] for e in entries] == [
+        "people/ana/notes/x/",
+        "people/ana/notes/a:b/",
+        "people/ana/notes/x/#at:12",
+    ]
     assert entries[0]["title"] == "alert(1)Title"
     assert entries[0]["text"] == "<p>ok <code>x</code>  a &lt; b</p>"
 
