@@ -44,6 +44,8 @@ def test_member_markup_is_dropped_and_locations_stay_in_their_folder(tmp_path: P
             # a colon after the first folder, or in the fragment, names no scheme
             {"location": "notes/a:b/", "title": "t", "text": "t"},
             {"location": "notes/x/#at:12", "title": "t", "text": "t"},
+            # a tag left open would close on the result list's next `>`
+            {"location": "notes/y/", "title": "x <img src=x onerror=alert(4) ", "text": "a > b"},
         ],
     )
     entries = member_entries(member)
@@ -51,7 +53,10 @@ def test_member_markup_is_dropped_and_locations_stay_in_their_folder(tmp_path: P
         "people/ana/notes/x/",
         "people/ana/notes/a:b/",
         "people/ana/notes/x/#at:12",
+        "people/ana/notes/y/",
     ]
+    assert entries[-1]["title"] == "x &lt;img src=x onerror=alert(4) "
+    assert entries[-1]["text"] == "a &gt; b"
     assert entries[0]["title"] == "alert(1)Title"
     assert entries[0]["text"] == "<p>ok <code>x</code>  a &lt; b</p>"
 
