@@ -387,11 +387,13 @@ def _pages_with_headings(entries: list[dict[str, Any]], under: str = "") -> list
 
 
 def _inside(location: str) -> bool:
-    head = location.split("/", 1)[0].split("#", 1)[0]
+    """A relative location that stays in the member's folder (browsers read ``\\`` as ``/``)."""
+    path = location.split("#", 1)[0].replace("\\", "/")
+    head = path.split("/", 1)[0]
     return not (
         ":" in head
-        or location.startswith(("/", "\\"))
-        or ".." in location.split("#", 1)[0].split("/")
+        or path.startswith("/")
+        or ".." in path.split("/")
         or any(ord(c) < 32 for c in location)
     )
 

@@ -35,7 +35,11 @@ GROWTH_NAV_ALWAYS = ["growth/index.md", "growth/checklist.md"]
 
 
 def build_nav(
-    tmp_path: Path, files: dict[str, str], strict: bool = True, **config: object
+    tmp_path: Path,
+    files: dict[str, str],
+    strict: bool = True,
+    domains: list[dict[str, str]] = DOMAINS,
+    **config: object,
 ) -> list[str]:
     """Build the store; return the docs-relative paths of the pages in its navigation."""
     (tmp_path / "nav_hook.py").write_text(NAV_HOOK, encoding="utf-8")
@@ -43,7 +47,7 @@ def build_nav(
     config_file = write_store(
         tmp_path,
         {"index.md": "# Me\n", **files},
-        {**OPTIONS, "domains": DOMAINS},
+        {**OPTIONS, "domains": domains},
         config={**settings, **config},
     )
     build(load_config(config_file=str(config_file), strict=strict))
@@ -92,6 +96,16 @@ def test_each_section_joins_the_nav_with_its_first_content(tmp_path: Path) -> No
         "growth/horizons/2026-Q4.md",
         "growth/reports/2026-Q4.md",  # the review packet of the card's horizon
     ]  # no decisions, talks, playbooks, retros, feedback, problems, mentoring yet
+
+
+def test_a_domain_of_id_index_stays_out_of_the_nav_until_it_has_content(tmp_path: Path) -> None:
+    """Its page is domains/index/index.md (site.urls.id_page), one folder deeper than the rest."""
+    files = {"cards/trace.md": card(horizon="2026-Q4")}
+    domains = [*DOMAINS, {"id": "index", "title": "Index"}]
+    nav = growth_nav(build_nav(tmp_path, files, domains=domains))
+    assert "growth/domains/observability.md" in nav
+    assert "growth/domains/index/index.md" not in nav
+    assert (tmp_path / "site" / "growth" / "domains" / "index" / "index.html").is_file()
 
 
 def test_problems_show_in_the_nav_while_there_are_any(tmp_path: Path) -> None:

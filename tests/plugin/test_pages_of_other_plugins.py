@@ -108,6 +108,18 @@ def test_a_card_added_after_growth_read_the_pages_is_named(
     assert "cards/added.md: another plugin changed this page after growth" in caplog.text
 
 
+def test_a_card_removed_after_growth_read_the_pages_is_named(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Growth's pages were made with it: the warning says which page and what that means."""
+    config_file = _store(tmp_path, REMOVE.format(priority=-200))
+    build(load_config(config_file=str(config_file)))
+    assert (
+        "cards/gone.md: another plugin changed this page after growth read the pages"
+        " (in on_files below priority -110, or later): growth's pages still list it and link to it"
+    ) in caplog.text
+
+
 def test_growths_strict_option_alone_fails_a_build_with_a_page_added_too_late(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import os
 import re
 import shutil
@@ -140,6 +141,24 @@ STORE = {
 def ladder_store(tmp_path: Path, name: str) -> Path:
     shutil.copyfile(FIXTURES / "csv" / name, tmp_path / name)
     return write_store(tmp_path, STORE, {"framework": name, "today": "2026-02-01"})
+
+
+def test_a_framework_key_growth_does_not_read_is_a_note_that_never_fails_a_build(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The build log names the file, the line and the key, as an info line (not a warning)."""
+    ladder = (FIXTURES / "csv" / "ladder.yml").read_text(encoding="utf-8")
+    (tmp_path / "ladder.yml").write_text(f"owner: the platform guild\n{ladder}", encoding="utf-8")
+    config = write_store(tmp_path, STORE, {"framework": "ladder.yml", "today": "2026-02-01"})
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        build(load_config(config_file=str(config), strict=True))
+    said = [r for r in caplog.records if "not one growth reads" in r.getMessage()]
+    [record] = said
+    assert record.levelno == logging.INFO
+    message = record.getMessage()
+    assert message.startswith("mkdocs_growth: ") and message.endswith(
+        "ladder.yml:1: the framework: key 'owner' is not one growth reads; ignored"
+    ), message
 
 
 def test_a_csv_ladder_gives_the_evidence_of_the_same_ladder_in_yaml(tmp_path: Path) -> None:

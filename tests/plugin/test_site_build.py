@@ -423,6 +423,26 @@ def test_config_strict_fails_with_summary(tmp_path: Path, caplog: pytest.LogCapt
     assert "cards/bad.md" in text and "goal" in text
 
 
+@pytest.mark.parametrize(("bad", "more"), [(10, []), (12, ["  ... and 2 more"])])
+def test_strict_failure_quotes_ten_problems_and_counts_the_rest(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, bad: int, more: list[str]
+) -> None:
+    files = {f"cards/bad-{n:02}.md": card(goal=None) for n in range(bad)}
+    config_file = write_store(tmp_path, files, {"today": TODAY}, config=SITE_URL)
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
+        build(load_config(config_file=str(config_file), strict=True))
+    [failure] = [r.getMessage() for r in caplog.records if "growth store has" in r.getMessage()]
+    head, *quoted = failure.splitlines()
+    assert head.endswith(
+        f"growth store has {bad} errors and 0 warnings (strict mode fails on any):"
+    )
+    assert quoted[10:] == more
+    for n, line in enumerate(quoted[:10]):
+        assert line.startswith("  ") and line.endswith(
+            f"bad-{n:02}.md:2: error: card is missing required field 'goal'"
+        ), line
+
+
 def test_strict_option_fails_and_warnings_count(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -158,6 +158,9 @@ def test_a_lost_marker_is_a_warning_naming_the_page(
         _build_with_stripper(tmp_path, strict=False)
     lost = [r.getMessage() for r in caplog.records if "could not place" in r.getMessage()]
     assert any("growth/priorities.md: growth could not place" in m for m in lost), caplog.text
+    # the reader is told why, and who did it
+    why = ": their markers are missing from the page's HTML (another plugin changed the page)"
+    assert all(m.endswith(why) for m in lost), lost
     assert all(
         r.levelno == logging.WARNING for r in caplog.records if "could not place" in r.getMessage()
     )
