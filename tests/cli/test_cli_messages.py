@@ -98,3 +98,10 @@ def test_generate_says_what_it_wrote_and_that_invalid_documents_were_left_out(
         f"wrote {len(written)} files ({len(pages)} pages) under {out}; removed 0 stale\n"
     )
     assert "(1 errors: invalid documents are left out; run 'mkdocs-growth validate')" in result.err
+
+
+def test_new_with_a_blank_title_says_the_title_is_empty(tmp_path: Path, run_cli) -> None:
+    config = write_store(tmp_path, {"cards/a.md": card()}, OPTIONS)
+    result = run_cli("new", "card", "   ", "-f", config)
+    assert result.code == 2
+    assert result.err == "mkdocs-growth: error: the title is empty\n"
