@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import card, framework_yaml, write_framework_store, write_store
 
@@ -105,3 +106,61 @@ def test_new_with_a_blank_title_says_the_title_is_empty(tmp_path: Path, run_cli)
     result = run_cli("new", "card", "   ", "-f", config)
     assert result.code == 2
     assert result.err == "mkdocs-growth: error: the title is empty\n"
+
+
+HELP = {
+    (): [
+        "usage: mkdocs-growth [-h] [--version] COMMAND ... Career growth as code: validate and"
+        " render a growth store.",
+        "COMMAND validate check every document; exit 1 on errors new start a document that"
+        " validates: <docs_dir>/<type>s/<slug>.md (never overwrites) priorities print the"
+        " priority table schema print the front-matter JSON Schema generate write the generated"
+        " pages as Markdown under DIR (for builds without the plugin) evidence competencies of a"
+        " level with their evidence and gaps review record a review of a card's concepts"
+        " (spaced repetition) start make a milestone active (and its card, when planned) done"
+        " mark a milestone, or the card, done feedback add a feedback entry to a card rate set"
+        " the before or after self-rating (1-5 each) report the review packet of a horizon or"
+        " date range team team sites: check the members' published sites options:",
+    ],
+    ("validate",): [
+        "PATH a store folder (instead of docs_dir), or files to report on options:",
+        "-f FILE, --config-file FILE the mkdocs.yml to read docs_dir and growth options from"
+        " (default: mkdocs.yml here or in the nearest folder above) --format",
+        "--format {text,json,github} --strict warnings fail too --audience {public,internal}"
+        " check as a build for this audience would (default: the 'audience' option); public"
+        " also warns about links to private pages",
+    ],
+    ("generate",): [
+        "(--out DIR | --site DIR) [--engine {mkdocs,zensical}] [--watch]",
+        "--out DIR output folder (not docs_dir); lay it over a copy of docs_dir to build"
+        " --site DIR the whole docs tree for an engine without the plugin (Zensical): your"
+        " pages with card headers above each card, and the generated pages; set that engine's"
+        " docs_dir to DIR --engine {mkdocs,zensical} what builds the Markdown: mkdocs (also"
+        " ProperDocs) without the plugin, or zensical (which reads links in raw HTML as paths"
+        " to source files); default mkdocs --watch keep DIR current: generate again whenever"
+        " the store or mkdocs.yml changes (for zensical serve); Ctrl-C to stop --audience"
+        " {public,internal} export for this audience (default: the 'audience' option); public"
+        " leaves private pages and private_fields out",
+    ],
+    ("report",): [
+        "--horizon ID a horizon id (default: the current one) --from DATE first day --to DATE"
+        " last day --format {md,json} default: md --audience {public,internal} the packet for"
+        " this audience (default: the 'audience' option); public leaves out private documents"
+        " and private_fields, as the public site does",
+    ],
+    ("new",): [
+        "{card,note,decision,talk,playbook,retro} document type title the title (also gives"
+        " the file name) options:",
+    ],
+}
+
+
+@pytest.mark.parametrize("command", list(HELP), ids=lambda c: " ".join(c) or "mkdocs-growth")
+def test_help_names_every_command_and_option_with_what_it_does(
+    run_cli, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...]
+) -> None:
+    monkeypatch.setenv("COLUMNS", "100")  # the words, whatever the terminal's width
+    result = run_cli(*command, "--help")
+    assert result.code == 0
+    for words in HELP[command]:
+        assert words in _words(result.out)
