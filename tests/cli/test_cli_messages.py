@@ -152,6 +152,25 @@ HELP = {
         "{card,note,decision,talk,playbook,retro} document type title the title (also gives"
         " the file name) options:",
     ],
+    ("evidence",): [
+        "--level ID one level of the framework instead --format {text,json,csv} csv: one row"
+        " per competency and evidence document, for a promotion sheet",
+    ],
+    ("review",): [
+        "id the card's id options:",
+        "-n, --dry-run print the change as a diff, write nothing --date DATE the date"
+        " (default: today, or the 'today' option)",
+    ],
+    ("done",): ["--milestone M, -m M 1-based number or title (default: the card)"],
+    ("feedback",): [
+        "--from NAME --went-well TEXT --didnt TEXT --try-next TEXT [--date DATE] id",
+    ],
+    ("rate",): [
+        "(--before | --after) id NAME=N [NAME=N ...]",
+        "NAME=N one or more of confidence, competence, impact, clarity; all four for a first"
+        " rating options:",
+        "--before the rating at the start --after the rating once done",
+    ],
 }
 
 
