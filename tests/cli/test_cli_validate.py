@@ -153,7 +153,7 @@ def test_a_file_outside_docs_dir_is_skipped_with_a_note(
     outside.write_text("---\ntype: card\n")
     result = run_cli("validate", "-f", broken, outside)
     assert result.code == 0
-    assert f"skipped {outside}: not inside docs_dir" in result.err
+    assert f"mkdocs-growth: skipped {outside}: not inside docs_dir\n" in result.err
     assert result.out.strip().endswith("0 errors, 0 warnings")
 
 
