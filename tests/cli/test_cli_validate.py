@@ -287,8 +287,10 @@ def test_no_mkdocs_yml_anywhere_above_is_a_usage_error(
         pytest.skip("a mkdocs.yml above the temporary folder")
     result = run_cli("validate")
     assert result.code == 2
-    assert "no mkdocs.yml in this folder or any folder above it" in result.err
-    assert "-f" in result.err
+    assert result.err == (
+        "mkdocs-growth: error: no mkdocs.yml in this folder or any folder above it; run from"
+        " the store's folder or pass -f path/to/mkdocs.yml\n"
+    )
 
 
 def test_unreadable_entries_are_reported_not_raised(run_cli, tmp_path: Path) -> None:
