@@ -108,6 +108,7 @@ def test_new_with_a_blank_title_says_the_title_is_empty(tmp_path: Path, run_cli)
     assert result.err == "mkdocs-growth: error: the title is empty\n"
 
 
+# Option strings as every supported Python prints them (3.13 writes "-f, --config-file FILE").
 HELP = {
     (): [
         "usage: mkdocs-growth [-h] [--version] COMMAND ... Career growth as code: validate and"
@@ -124,7 +125,7 @@ HELP = {
     ],
     ("validate",): [
         "PATH a store folder (instead of docs_dir), or files to report on options:",
-        "-f FILE, --config-file FILE the mkdocs.yml to read docs_dir and growth options from"
+        "--config-file FILE the mkdocs.yml to read docs_dir and growth options from"
         " (default: mkdocs.yml here or in the nearest folder above) --format",
         "--format {text,json,github} --strict warnings fail too --audience {public,internal}"
         " check as a build for this audience would (default: the 'audience' option); public"
@@ -161,7 +162,7 @@ HELP = {
         "-n, --dry-run print the change as a diff, write nothing --date DATE the date"
         " (default: today, or the 'today' option)",
     ],
-    ("done",): ["--milestone M, -m M 1-based number or title (default: the card)"],
+    ("done",): ["-m M 1-based number or title (default: the card)"],
     ("feedback",): [
         "--from NAME --went-well TEXT --didnt TEXT --try-next TEXT [--date DATE] id",
     ],
