@@ -36,8 +36,9 @@ def test_an_audience_typo_is_refused_not_taken_as_internal(tmp_path: Path, run_c
     out = tmp_path / "out"
     result = run_cli("generate", "-f", config, "--out", out, "--audience", "publc")
     assert result.code == 2
-    assert "--audience: invalid choice: 'publc'" in result.err
-    assert "'public', 'internal'" in result.err
+    # argparse's wording of the choices differs between Python versions; the words do not
+    assert "--audience: invalid choice: " in result.err
+    assert all(word in result.err for word in ("publc", "public", "internal"))
     assert not out.exists()
 
 
