@@ -144,6 +144,14 @@ def test_evidence_shows_planned_work_earlier_levels_and_a_theme_without_a_compet
                 "competencies": ["senior-delivery"],
             }
         ),
+        "talks/older.md": front_matter(
+            {
+                "type": "talk",
+                "title": "Older talk",
+                "date": "2025-03-10",
+                "competencies": ["engineer-delivery"],
+            }
+        ),
     }
     framework = framework_yaml(skip=(("staff", "craft"),))
     config = write_framework_store(tmp_path, files, {"today": "2026-05-20"}, framework=framework)
@@ -157,7 +165,7 @@ def test_evidence_shows_planned_work_earlier_levels_and_a_theme_without_a_compet
         "    Staff engineer: delivery at this level.",
         "    GAP: no evidence yet",
         "    planned 2026-Q2  card (planned)  Planned work  docs/cards/plan.md",
-        "  earlier levels: Senior engineer 1",
+        "  earlier levels: Engineer 1, Senior engineer 1",
     ]
     assert blocks[2].splitlines() == [
         "Technical craft [craft]",
