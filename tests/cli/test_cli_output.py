@@ -16,8 +16,17 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import LEVELS, THEMES, card, framework_yaml, front_matter, write_framework_store
+from conftest import (
+    LEVELS,
+    THEMES,
+    card,
+    framework_yaml,
+    front_matter,
+    write_framework_store,
+    write_store,
+)
 
+from mkdocs_growth.cli.main import run
 from mkdocs_growth.cli.output import clean
 
 # A clear-screen, an OSC 52 clipboard write, a C1 CSI colour, a full reset, a title write.
@@ -173,3 +182,30 @@ def test_json_output_keeps_hostile_text_exactly_as_escapes(
     strings: list[str] = []
     json.loads(result.out, object_hook=lambda o: strings.extend(map(str, o.values())) or o)
     assert any(HOSTILE in text for text in strings)
+
+
+class _Exited(Exception):
+    """What the console script's ``os._exit`` raises in-process instead of ending pytest."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def _leave(code: int) -> None:
+    raise _Exited(code)
+
+
+def test_the_console_script_started_without_stdout_exits_2_in_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``>&-`` as :func:`run` sees it (``sys.stdout`` is None), in this process so that
+    mutation testing sees it too: the final flush must not fail on the missing stream."""
+    config = write_store(tmp_path, {"cards/a.md": card()}, OPTIONS)
+    monkeypatch.setattr(sys, "argv", ["mkdocs-growth", "validate", "-f", str(config)])
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(os, "_exit", _leave)
+    with pytest.raises(_Exited) as exited:
+        run()
+    assert exited.value.code == 2
+    assert "cannot write to stdout: it is closed" in capsys.readouterr().err

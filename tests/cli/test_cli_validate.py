@@ -153,7 +153,7 @@ def test_a_file_outside_docs_dir_is_skipped_with_a_note(
     outside.write_text("---\ntype: card\n")
     result = run_cli("validate", "-f", broken, outside)
     assert result.code == 0
-    assert f"skipped {outside}: not inside docs_dir" in result.err
+    assert f"mkdocs-growth: skipped {outside}: not inside docs_dir\n" in result.err
     assert result.out.strip().endswith("0 errors, 0 warnings")
 
 
@@ -287,8 +287,10 @@ def test_no_mkdocs_yml_anywhere_above_is_a_usage_error(
         pytest.skip("a mkdocs.yml above the temporary folder")
     result = run_cli("validate")
     assert result.code == 2
-    assert "no mkdocs.yml in this folder or any folder above it" in result.err
-    assert "-f" in result.err
+    assert result.err == (
+        "mkdocs-growth: error: no mkdocs.yml in this folder or any folder above it; run from"
+        " the store's folder or pass -f path/to/mkdocs.yml\n"
+    )
 
 
 def test_unreadable_entries_are_reported_not_raised(run_cli, tmp_path: Path) -> None:

@@ -9,7 +9,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import MILESTONES, card, front_matter, store_of, write_framework_store, write_store
+import pytest
+from conftest import (
+    MILESTONES,
+    card,
+    framework_yaml,
+    front_matter,
+    store_of,
+    write_framework_store,
+    write_store,
+)
 
 from mkdocs_growth.site.context import SiteContext
 from mkdocs_growth.site.files import growth_json
@@ -118,3 +127,48 @@ def test_a_public_audience_prints_what_the_public_site_shows(tmp_path: Path, run
     assert "Secret talk" in run_cli("evidence", "-f", internal).out
     result = run_cli("evidence", "-f", public)
     assert result.code == 0 and "Secret talk" not in result.out
+
+
+def test_evidence_shows_planned_work_earlier_levels_and_a_theme_without_a_competency(
+    tmp_path: Path, run_cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = {
+        "cards/plan.md": card(
+            title="Planned work", status="planned", competencies=["staff/delivery"]
+        ),
+        "talks/t.md": front_matter(
+            {
+                "type": "talk",
+                "title": "Old talk",
+                "date": "2026-03-10",
+                "competencies": ["senior-delivery"],
+            }
+        ),
+        "talks/older.md": front_matter(
+            {
+                "type": "talk",
+                "title": "Older talk",
+                "date": "2025-03-10",
+                "competencies": ["engineer-delivery"],
+            }
+        ),
+    }
+    framework = framework_yaml(skip=(("staff", "craft"),))
+    config = write_framework_store(tmp_path, files, {"today": "2026-05-20"}, framework=framework)
+    monkeypatch.chdir(tmp_path)  # paths are printed relative to the current folder
+    result = run_cli("evidence", "-f", config, "--level", "staff")
+    assert result.code == 0, result.err
+    blocks = result.out.split("\n\n")
+    assert blocks[1].splitlines() == [
+        "Delivery [delivery]",
+        "  Staff engineer · Practitioner [staff-delivery]",
+        "    Staff engineer: delivery at this level.",
+        "    GAP: no evidence yet",
+        "    planned 2026-Q2  card (planned)  Planned work  docs/cards/plan.md",
+        "  earlier levels: Engineer 1, Senior engineer 1",
+    ]
+    assert blocks[2].splitlines() == [
+        "Technical craft [craft]",
+        "  no competency at these levels",
+        "  earlier levels: no evidence",
+    ]

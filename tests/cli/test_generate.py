@@ -189,6 +189,20 @@ def test_generate_is_repeatable_and_removes_only_its_own_stale_files(
     assert own.read_text() == "mine\n"
 
 
+def test_a_stale_page_edited_since_is_kept_and_named(tmp_path: Path, run_cli) -> None:
+    config = write_store(tmp_path, store_files(), OPTIONS)
+    out = tmp_path / "out"
+    assert run_cli("generate", "-f", config, "--out", out).code == 0
+    page = out / "growth" / "cards" / "mentor.md"
+    page.write_text("my notes on the mentor card\n")
+    (tmp_path / "docs" / "cards" / "mentor.md").unlink()
+    result = run_cli("generate", "-f", config, "--out", out)
+    assert result.code == 0, result.err
+    assert page.read_text() == "my notes on the mentor card\n"
+    assert "removed 0 stale" in result.out
+    assert result.err == f"kept {page}: no longer generated but edited\n"
+
+
 def test_never_overwrites_a_file_it_did_not_write(tmp_path: Path, run_cli) -> None:
     config = write_store(tmp_path, store_files(), OPTIONS)
     out = tmp_path / "out"

@@ -56,8 +56,10 @@ def test_a_public_run_removes_edited_pages_of_an_internal_export(tmp_path: Path,
     result = run_cli("generate", "-f", config, "--out", out, "--audience", "public")
     assert result.code == 0, result.err
     assert leaks(out) == []
-    assert "growth/cards/secret-plan.md" in result.err  # named, not silent
-    assert "generated for another audience" in result.err
+    said = result.err.splitlines()  # named, not silent; removed or replaced, each as it was
+    since = "generated for another audience and edited since; a public export keeps nothing of it"
+    assert f"removed {out / 'growth' / 'cards' / 'secret-plan.md'}: {since}" in said
+    assert f"replaced {out / 'growth' / 'index.md'}: {since}" in said
     assert json.loads((out / MANIFEST).read_text())["audience"] == "public"
 
 
@@ -142,4 +144,7 @@ def test_a_page_made_private_leaves_a_public_folder_even_when_edited(
     result = run_cli("generate", "-f", config, "--out", out, *public)
     assert result.code == 0, result.err
     assert leaks(out) == []
-    assert "growth/cards/secret-plan.md" in result.err
+    assert (
+        f"removed {header}: no longer in the public export (made private or deleted) and"
+        " edited since\n"
+    ) in result.err

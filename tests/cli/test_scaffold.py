@@ -170,6 +170,18 @@ def test_existing_id_elsewhere_is_not_reused(tmp_path: Path, run_cli) -> None:
     validate_clean(run_cli, config)
 
 
+def test_both_ids_of_a_title_taken_is_refused_with_both_named(tmp_path: Path, run_cli) -> None:
+    files = {"old/tracing.md": card(), "old/tracing-card.md": card()}
+    config = write_store(tmp_path, files, {"today": TODAY})
+    result = run_cli("new", "card", "Tracing", "-f", config)
+    assert result.code == 1
+    assert result.err == (
+        "mkdocs-growth: error: ids 'tracing' and 'tracing-card' are both taken:"
+        " choose another title\n"
+    )
+    assert not (tmp_path / "docs" / "cards").exists()
+
+
 @pytest.mark.parametrize(
     "title",
     [

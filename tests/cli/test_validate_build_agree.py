@@ -195,7 +195,11 @@ def test_a_file_that_is_not_a_page_is_said_skipped(tmp_path: Path, run_cli) -> N
     config_file = write_store(tmp_path, files, {"today": TODAY}, config={"exclude_docs": "wip/"})
     result = run_cli("validate", "-f", config_file, tmp_path / "docs" / "wip" / "b.md")
     assert result.code == 0
-    assert "skipped" in result.err and "wip/b.md" in result.err and "not a page" in result.err
+    assert "skipped" in result.err and "wip/b.md" in result.err
+    assert (
+        "wip/b.md: not a page of the site (not Markdown, or left out by exclude_docs,"
+        " draft_docs or an index.md)\n"
+    ) in result.err
 
 
 def test_a_single_file_is_validated_with_the_whole_store(tmp_path: Path, run_cli) -> None:
