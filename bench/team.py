@@ -181,9 +181,9 @@ def main(argv: list[str] | None = None) -> int:
         parts = json.loads((pagefind / "parts.json").read_text(encoding="utf-8"))
         print(f"Pagefind index: {len(parts)} parts, {len(files)} files,"
               f" {sum(p.stat().st_size for p in files) / 1e6:.1f} MB")  # fmt: skip
-    if args.browser:  # a word in one member's title, then one in a team page's headings
-        last = f"m{args.members - 1:04d}"
-        words = [f"memberword{last[1:]}", f"people/{last}/", "knows", "team/knows/"]
+    if args.browser:  # a word in the last member's title, then (index loaded) the first's
+        last, first = f"{args.members - 1:04d}", "0000"
+        words = [f"memberword{last}", f"people/m{last}/", f"memberword{first}", "people/m0000/"]
         probe = Path(__file__).parent / "team_search_probe.py"
         subprocess.run([sys.executable, str(probe), str(site), *words], check=True)
     script = REBUILD.format(
