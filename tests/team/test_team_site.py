@@ -371,3 +371,37 @@ def test_a_failing_pagefind_fails_the_build_naming_it(
     with pytest.raises(Abort):
         build(config, tmp_path / "site", audience=None)
     assert "team site: the search index could not be written: Pagefind failed (1)" in caplog.text
+
+
+def test_pagefind_index_in_parts_finds_everyone_and_a_changed_member_remakes_only_their_part(
+    tmp_path: Path, built_members: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mkdocs_growth.plugin import team_search
+
+    monkeypatch.setattr(
+        team_search, "SHARD_ENTRIES", 40
+    )  # a part per member or two, not per 10,000
+    config = team_folder(tmp_path, built_members)
+    build(config, tmp_path / "site", audience=None)
+    folder = tmp_path / "site" / "search" / "pagefind"
+    parts = json.loads((folder / "parts.json").read_text(encoding="utf-8"))
+    assert len(parts) >= 3 and sorted(p.name for p in folder.iterdir() if p.is_dir()) == sorted(
+        parts
+    )
+    pages = pagefind_pages(tmp_path / "site")
+    for member in ("lead", "ana", "ben"):
+        assert any(url.startswith(f"/people/{member}/") for url in pages), member
+    data_path = tmp_path / "built" / "ben" / "search" / "search_index.json"  # Ben publishes again
+    index = json.loads(data_path.read_text(encoding="utf-8"))
+    index["docs"][0]["text"] += " quillfeather"
+    data_path.write_text(json.dumps(index), encoding="utf-8")
+    build(config, tmp_path / "site", audience=None)
+    again = json.loads((folder / "parts.json").read_text(encoding="utf-8"))
+    assert again[:-1] == parts[:-1]  # the team's pages and the others' parts: from the cache
+    assert again[-1] != parts[-1] and not (folder / parts[-1]).exists()  # Ben's (last): new
+    found = [
+        u
+        for u, p in pagefind_pages(tmp_path / "site").items()
+        if "quillfeather" in str(p["content"])
+    ]
+    assert found and all(u.startswith("/people/ben/") for u in found)
