@@ -366,11 +366,17 @@ def test_a_failing_pagefind_fails_the_build_naming_it(
     caplog: pytest.LogCaptureFixture,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")
+    pagefind = tmp_path / "pagefind"  # a Pagefind that stops, saying why, as a full disk would
+    pagefind.write_text("#!/bin/sh\necho 'Error: no space left on device' >&2\nexit 3\n", "utf-8")
+    pagefind.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(pagefind))
     config = team_folder(tmp_path, built_members)
     with pytest.raises(Abort):
         build(config, tmp_path / "site", audience=None)
-    assert "team site: the search index could not be written: Pagefind failed (1)" in caplog.text
+    assert (
+        "team site: the search index could not be written:"
+        " Pagefind failed (3): Error: no space left on device"
+    ) in caplog.text
 
 
 def test_pagefind_index_in_parts_finds_everyone_and_a_changed_member_remakes_only_their_part(
