@@ -360,23 +360,54 @@ def test_without_pagefind_the_team_is_searched_through_the_merged_index_and_told
     assert "growth-team-search.js" not in home  # Material's own worker reads the merged index
 
 
+@pytest.mark.parametrize(
+    ("script", "said"),
+    [
+        (
+            "echo 'Error: no space left on device' >&2\nexit 3",
+            "(3): Error: no space left on device",
+        ),
+        ("exit 0", "(0): "),  # another program of that name: it wrote no index
+    ],
+    ids=["full-disk", "no-index"],
+)
 def test_a_failing_pagefind_fails_the_build_naming_it(
     tmp_path: Path,
     built_members: Path,
     caplog: pytest.LogCaptureFixture,
     monkeypatch: pytest.MonkeyPatch,
+    script: str,
+    said: str,
 ) -> None:
-    pagefind = tmp_path / "pagefind"  # a Pagefind that stops, saying why, as a full disk would
-    pagefind.write_text("#!/bin/sh\necho 'Error: no space left on device' >&2\nexit 3\n", "utf-8")
+    pagefind = tmp_path / "pagefind"
+    pagefind.write_text(f"#!/bin/sh\n{script}\n", "utf-8")
     pagefind.chmod(0o755)
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(pagefind))
     config = team_folder(tmp_path, built_members)
     with pytest.raises(Abort):
         build(config, tmp_path / "site", audience=None)
     assert (
-        "team site: the search index could not be written:"
-        " Pagefind failed (3): Error: no space left on device"
-    ) in caplog.text
+        f"team site: the search index could not be written: Pagefind failed {said}" in caplog.text
+    )
+    assert "Traceback" not in caplog.text
+
+
+def test_a_page_without_materials_search_box_is_named(
+    tmp_path: Path, built_members: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A page whose own template has no Material config cannot ask Pagefind: it is named."""
+    config = team_folder(tmp_path, built_members)
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n")
+    config.write_text(text, encoding="utf-8")
+    (tmp_path / "overrides").mkdir()
+    bare = "<html><body>{{ page.content }}</body></html>"
+    (tmp_path / "overrides" / "bare.html").write_text(bare, "utf-8")
+    home = tmp_path / "docs" / "index.md"
+    home.write_text("---\ntemplate: bare.html\n---\n\n" + home.read_text("utf-8"), "utf-8")
+    build(config, tmp_path / "site", audience=None)
+    assert "team site: index: no Material search box to point at Pagefind" in caplog.text
+    assert "growth-team-search.js" in (tmp_path / "site" / "team" / "index.html").read_text("utf-8")
 
 
 def test_pagefind_index_in_parts_finds_everyone_and_a_changed_member_remakes_only_their_part(
