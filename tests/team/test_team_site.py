@@ -97,6 +97,7 @@ def test_open_review_requests_list_the_card_and_date(team_site: Path) -> None:
 def test_search_index_holds_every_member_and_the_team_pages(team_site: Path) -> None:
     pages = pagefind_pages(team_site)
     assert "/team/knows/" in pages and "/team/" in pages
+    assert "what we can find across them" in str(pages["/"]["content"])  # the team's pages in full
     for member in ("lead", "ana", "ben"):
         assert any(url.startswith(f"/people/{member}/") for url in pages), member
     found = [url for url, page in pages.items() if "zanzibarite" in str(page["content"])]
