@@ -16,7 +16,6 @@ import os
 import re
 import shutil
 import stat
-import tempfile
 from collections.abc import Iterator
 from typing import Any
 
@@ -40,6 +39,7 @@ from .team_search import (
     executable,
     page_documents,
     point_search_at_worker,
+    private_cache,
 )
 from .team_search import write_index as write_pagefind_index
 
@@ -307,8 +307,11 @@ def member_fragment(member: Member, full_text: bool = True) -> str:
     The cache (in the system's temporary folder) holds what the team site
     publishes anyway; a rebuild after one member changed re-reads only theirs.
     """
-    folder = os.path.join(tempfile.gettempdir(), "mkdocs-growth-team-search")
+    folder = private_cache("entries")
     key = hashlib.sha256(f"{member.folder}\0{member.id}".encode("utf-8", "surrogateescape"))
+    dump = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
+    if folder is None:  # no cache only this user can write (team_search.private_cache)
+        return ",".join(dump(entry) for entry in member_entries(member, full_text))
     path = os.path.join(folder, key.hexdigest()[:32] + ".json")
     stamp = f"{member.digest} {'full' if full_text else 'headings'}"  # what the fragment holds
     try:
@@ -317,10 +320,8 @@ def member_fragment(member: Member, full_text: bool = True) -> str:
                 return handle.read()
     except (OSError, UnicodeDecodeError):
         pass
-    dump = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
     fragment = ",".join(dump(entry) for entry in member_entries(member, full_text))
     try:
-        os.makedirs(folder, exist_ok=True)
         partial = f"{path}.{os.getpid()}"
         with open(partial, "w", encoding="utf-8") as handle:
             handle.write(f"{stamp}\n{fragment}")

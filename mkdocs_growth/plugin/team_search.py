@@ -18,6 +18,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import subprocess
 import tempfile
 import time
@@ -44,6 +45,30 @@ class IndexStats:
     parts: int
     files: int
     bytes: int
+
+
+def private_cache(*names: str) -> str | None:
+    """A folder of growth's cache in the system's temporary folder, if only this user can write it.
+
+    The temporary folder may be shared with other users: a cache another user
+    could write would let them put their own script into the published site.
+    None (no cache: everything is made again) when the folder is not this
+    user's own, or is a link, or others may write it.
+    """
+    root = os.path.join(tempfile.gettempdir(), "mkdocs-growth-team-search")
+    try:
+        os.makedirs(root, mode=0o700, exist_ok=True)
+        info = os.lstat(root)
+    except OSError:
+        return None
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o022:
+        return None
+    folder = os.path.join(root, *names)
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+    except OSError:
+        return None
+    return folder
 
 
 def executable() -> str | None:
@@ -106,22 +131,24 @@ def write_index(site_dir: str, own: Source, members: Iterable[Source], language:
         raise SearchUnavailable(
             "Pagefind is not installed here (pip install 'mkdocs-growth[team]')"
         )
-    cache = os.path.join(tempfile.gettempdir(), "mkdocs-growth-team-search", "pagefind")
-    os.makedirs(cache, exist_ok=True)
-    parts: list[str] = [_part([own], binary, cache, language)]
-    batch: list[Source] = []
-    for source in members:
-        batch.append(source)
-        if (
-            sum(s.size for s in batch) >= SHARD_BYTES
-            or sum(s.entries for s in batch) >= SHARD_ENTRIES
-        ):
+    with contextlib.ExitStack() as stack:
+        cache = private_cache("pagefind") or stack.enter_context(
+            tempfile.TemporaryDirectory(prefix="mkdocs-growth-parts-")
+        )  # no cache of our own: parts made for this build only
+        parts: list[str] = [_part([own], binary, cache, language)]
+        batch: list[Source] = []
+        for source in members:
+            batch.append(source)
+            if (
+                sum(s.size for s in batch) >= SHARD_BYTES
+                or sum(s.entries for s in batch) >= SHARD_ENTRIES
+            ):
+                parts.append(_part(batch, binary, cache, language))
+                batch = []
+        if batch:
             parts.append(_part(batch, binary, cache, language))
-            batch = []
-    if batch:
-        parts.append(_part(batch, binary, cache, language))
-    target = os.path.join(site_dir, *PAGEFIND.split("/"))
-    _publish_parts(cache, parts, target)
+        target = os.path.join(site_dir, *PAGEFIND.split("/"))
+        _publish_parts(cache, parts, target)
     worker = resources.files("mkdocs_growth.plugin").joinpath("team_search_worker.js")
     with open(os.path.join(site_dir, *WORKER.split("/")), "w", encoding="utf-8") as out:
         out.write(worker.read_text(encoding="utf-8"))

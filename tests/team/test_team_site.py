@@ -448,3 +448,20 @@ def test_pagefind_index_in_parts_finds_everyone_and_a_changed_member_remakes_onl
         if "quillfeather" in str(p["content"])
     ]
     assert found and all(u.startswith("/people/ben/") for u in found)
+
+
+def test_a_cache_folder_others_may_write_is_not_used(tmp_path: Path, built_members: Path) -> None:
+    """In a shared temporary folder, a cache another user could write would publish their files."""
+    import tempfile
+
+    shared = Path(tempfile.gettempdir()) / "mkdocs-growth-team-search"
+    shared.mkdir(exist_ok=True)
+    shared.chmod(0o777)  # as if another user had made it first
+    config = team_folder(tmp_path, built_members)
+    build(config, tmp_path / "site", audience=None)
+    assert list(shared.iterdir()) == []  # nothing read from it, nothing written to it
+    pages = pagefind_pages(tmp_path / "site")
+    assert any("zanzibarite" in str(p["content"]) for p in pages.values())  # search still made
+    shared.chmod(0o700)
+    build(config, tmp_path / "again", audience=None)
+    assert sorted(p.name for p in shared.iterdir()) == ["entries", "pagefind"]
