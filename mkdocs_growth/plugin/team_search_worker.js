@@ -40,13 +40,22 @@ function relative(url) {
   return absolute.href.slice(root.href.length)  // relative to the site, as Material's entries
 }
 
-async function search(query) {
+// Material sends a query for every key typed: one the reader has typed past within PAUSE ms
+// is dropped before it is searched, or before its results' text is fetched. (Pagefind's own
+// debouncedSearch searches only the first part of a merged index.)
+const PAUSE = 100
+let latest = 0
+
+async function search(query, ticket) {
   const terms = words(query)
   if (!terms.length)
     return { items: [] }
+  await new Promise(resolve => setTimeout(resolve, PAUSE))
+  if (ticket !== latest)
+    return null
   const found = await pagefind.search(terms.join(" "))
-  if (!found)
-    return { items: [] }
+  if (!found || ticket !== latest)
+    return null
   const seen = Object.fromEntries(terms.map(term => [term, true]))
   const items = await Promise.all(found.results.slice(0, SHOWN).map(async (result, n) => {
     const data = await result.data()
@@ -64,7 +73,7 @@ async function search(query) {
       }))
     return [page, ...sections]
   }))
-  return { items }
+  return ticket === latest ? { items } : null
 }
 
 addEventListener("message", async ({ data: message }) => {
@@ -83,7 +92,9 @@ addEventListener("message", async ({ data: message }) => {
     }
     case QUERY:
       try {
-        postMessage({ type: RESULT, data: await search(message.data) })
+        const result = await search(message.data, ++latest)
+        if (result)
+          postMessage({ type: RESULT, data: result })
       } catch (err) {
         console.warn("search failed:", err)
         postMessage({ type: RESULT, data: { items: [] } })
