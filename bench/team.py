@@ -3,17 +3,21 @@
 One member store is written with ``make_store`` (32 cards, 16 notes, 3
 decisions) and built for real with ``audience: public``; the other members
 are copies of that site with their ids, titles and domain ids rewritten in
-``growth.json`` and one unique word in their search index (so 1,000 MkDocs
-builds are not needed: the team build only ever reads built sites). Then:
+``growth.json`` and one unique word in their search index's first title and
+text (so 1,000 MkDocs builds are not needed: the team build only ever reads
+built sites). Then:
 
-* a full team build in a fresh process (``/usr/bin/time -v``: wall time, peak RSS);
+* a full team build in a fresh process (wall time; peak RSS of the build and
+  its child processes, Pagefind's among them, together);
+* the search index's size (Material's ``search_index.json`` and Pagefind's parts);
+* with ``--browser``, the first search result in Chromium
+  (``bench/team_search_probe.py``);
 * a rebuild after one member changed, as ``mkdocs serve --dirty`` does it:
   the same process builds over the site just built, one member's site
   changes, it builds again (members whose hash did not change are not read
-  again, files already in place are not linked again);
-* the merged search index's size.
+  again, files already in place are not linked again).
 
-    python bench/team.py /tmp/team-bench -n 1000
+    python bench/team.py /tmp/team-bench -n 1000 [--browser]
 """
 
 from __future__ import annotations
