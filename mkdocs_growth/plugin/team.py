@@ -14,7 +14,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import stat
 from collections.abc import Iterator
 from typing import Any
@@ -37,6 +36,7 @@ from .team_search import (
     SearchUnavailable,
     Source,
     executable,
+    link_or_copy,
     page_documents,
     point_search_at_worker,
     private_cache,
@@ -203,16 +203,26 @@ def _sources(members: list[Member], full_text: bool, language: str) -> Iterator[
         )
 
 
-def _checked(doc: dict[str, Any]) -> dict[str, Any] | None:
-    """One of the team site's own search entries, as a member's are checked."""
+def _checked(
+    doc: dict[str, Any], prefix: str = "", full_text: bool = True
+) -> dict[str, Any] | None:
+    """A search entry (a member's, or the team site's own) with its text made inert.
+
+    None for a location that would leave its folder. ``prefix`` puts a
+    member's location under ``people/<id>/``; without ``full_text`` the text is
+    left out (a page's headings stand for it: :func:`_pages_with_headings`).
+    """
     location = doc.get("location")
     if not isinstance(location, str) or not _inside(location):
         return None
-    return {
-        "location": location,
+    entry = {
+        "location": prefix + location,
         "title": _inert(doc.get("title")),
-        "text": _inert(doc.get("text")),
+        "text": _inert(doc.get("text")) if full_text else "",
     }
+    if isinstance(doc.get("tags"), list):
+        entry["tags"] = [_inert(t) for t in doc["tags"]]
+    return entry
 
 
 def copy_site(member: Member, target: str) -> None:
@@ -253,10 +263,7 @@ def _same(dest: str, info: os.stat_result) -> bool:
 def _publish(source: str, dest: str) -> None:
     if os.path.lexists(dest):
         os.unlink(dest)  # never write through whatever is there (a link of another build)
-    try:
-        os.link(source, dest, follow_symlinks=False)
-    except OSError:  # another file system, or links not allowed: a copy
-        shutil.copy2(source, dest, follow_symlinks=False)
+    link_or_copy(source, dest)
 
 
 def merge_search(site_dir: str, members: list[Member], full_text: bool = True) -> None:
@@ -349,17 +356,9 @@ def member_entries(member: Member, full_text: bool = True) -> list[dict[str, Any
     for doc in docs if isinstance(docs, list) else ():
         if not isinstance(doc, dict):
             continue
-        location = doc.get("location")
-        if not isinstance(location, str) or not _inside(location):
-            continue
-        entry = {
-            "location": member.prefix + location,
-            "title": _inert(doc.get("title")),
-            "text": _inert(doc.get("text")) if full_text else "",
-        }
-        if isinstance(doc.get("tags"), list):
-            entry["tags"] = [_inert(t) for t in doc["tags"]]
-        out.append(entry)
+        entry = _checked(doc, member.prefix, full_text)
+        if entry is not None:
+            out.append(entry)
     return out if full_text else _pages_with_headings(out)
 
 

@@ -202,7 +202,7 @@ def _publish_parts(cache: str, parts: list[str], target: str) -> None:
     for key in parts:
         if not os.path.isdir(os.path.join(target, key)):
             shutil.copytree(
-                os.path.join(cache, key), os.path.join(target, key), copy_function=_link
+                os.path.join(cache, key), os.path.join(target, key), copy_function=link_or_copy
             )
     with open(os.path.join(target, PARTS), "w", encoding="utf-8") as out:
         json.dump(parts, out)
@@ -213,11 +213,16 @@ def _publish_parts(cache: str, parts: list[str], target: str) -> None:
                 shutil.rmtree(path, ignore_errors=True)
 
 
-def _link(source: str, dest: str) -> None:
+def link_or_copy(source: str, dest: str) -> None:
+    """``dest`` as a hard link to ``source`` where the file system allows it, a copy otherwise.
+
+    Links themselves are never followed: a file of a member's site or of the
+    cache is published as it is, never what a link in its place points to.
+    """
     try:
-        os.link(source, dest)
-    except OSError:  # another file system: a copy
-        shutil.copy2(source, dest)
+        os.link(source, dest, follow_symlinks=False)
+    except OSError:  # another file system, or links not allowed: a copy
+        shutil.copy2(source, dest, follow_symlinks=False)
 
 
 def point_search_at_worker(output: str, page_url: str) -> str | None:
